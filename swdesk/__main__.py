@@ -1,0 +1,5 @@
+import sys
+
+from swdesk.cli import main
+
+sys.exit(main())

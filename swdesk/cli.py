@@ -1,0 +1,128 @@
+"""The `swdesk` command line (SPEC §6).
+
+Each command lives in its own module under ``swdesk.commands`` with ``register(subparsers)`` and
+``run(args) -> int``; this module parses, sets the language, opens the database and maps errors to exit
+statuses: 0 done, 2 bad input or usage (nothing written), 3 the database cannot be opened or is newer than
+the program.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from swdesk import __version__
+from swdesk.i18n import define, set_language, tr
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+EXIT_DATABASE = 3
+
+# Commands in the order `swdesk --help` lists them; a module that is not there yet is skipped.
+COMMANDS = (
+    "gui",
+    "init",
+    "import_",
+    "template",
+    "settings",
+    "check",
+    "claim",
+    "survey",
+    "report",
+    "backup",
+    "restore",
+    "demo",
+    "selftest",
+)
+
+define(
+    {
+        "cli.description": (
+            "swdesk — sociālā dienesta personāla, slodzes un normu uzskaite.",
+            "swdesk — staff, workload and norms of a municipal social service.",
+        ),
+        "cli.db": (
+            "datubāzes fails vai SQLAlchemy URL (citādi SWDESK_DB vai lietotāja datu mape)",
+            "database file or SQLAlchemy URL (else SWDESK_DB or the user's data folder)",
+        ),
+        "cli.lang": ("ziņojumu valoda: lv vai en", "language of messages: lv or en"),
+        "cli.error": ("Kļūda: {message}", "Error: {message}"),
+        "cli.usage_error": ("Nepareiza komanda: {message}", "Invalid command: {message}"),
+    }
+)
+
+
+class UsageError(Exception):
+    """Bad arguments detected after parsing (exit status 2, nothing written)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(tr("cli.usage_error", message=message), file=sys.stderr)
+        raise SystemExit(EXIT_INPUT)
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return "lv"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help=tr("cli.db"))
+    common.add_argument("--lang", choices=("lv", "en"), default="lv", help=tr("cli.lang"))
+    parser = _Parser(prog="swdesk", description=tr("cli.description"), parents=[common])
+    parser.add_argument("--version", action="version", version=f"swdesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"swdesk.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"swdesk.commands.{name}":
+                raise
+            continue
+        command = module.register(sub, common)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from swdesk.db.backup import BackupError
+    from swdesk.db.database import DatabaseError
+    from swdesk.settings import SettingError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_from(argv)
+    set_language(lang if lang in ("lv", "en") else "lv")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if not hasattr(args, "run"):
+            try:
+                from swdesk.commands import gui
+            except ModuleNotFoundError:
+                parser.print_help()
+                return EXIT_INPUT
+            return gui.run(args)
+    try:
+        return int(args.run(args))
+    except DatabaseError as exc:
+        print(tr("cli.error", message=exc), file=sys.stderr)
+        return EXIT_DATABASE
+    except (UsageError, SettingError, BackupError) as exc:
+        print(tr("cli.error", message=exc), file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

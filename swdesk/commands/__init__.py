@@ -1,0 +1,70 @@
+"""One module per command of `swdesk` (SPEC §6): ``register(subparsers, common)`` and ``run(args)``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from swdesk.db.database import Database, open_database
+from swdesk.i18n import define, tr
+
+define(
+    {
+        "cli.bad_date": (
+            "«{value}» nav datums; raksties dd.mm.gggg vai gggg-mm-dd.",
+            "'{value}' is not a date; write dd.mm.yyyy or yyyy-mm-dd.",
+        ),
+        "cli.no_service": (
+            "Datubāzē vēl nav dienesta. Sāciet ar: swdesk init --service NOSAUKUMS --municipality PAŠVALDĪBA",
+            "The database has no service yet. Start with: swdesk init --service NAME --municipality NAME",
+        ),
+    }
+)
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    return open_database(args.db)
+
+
+def parse_date(value: str) -> dt.date:
+    """A date typed on the command line: dd.mm.yyyy or ISO."""
+    from swdesk.cli import UsageError
+
+    text = value.strip()
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    raise UsageError(tr("cli.bad_date", value=value))
+
+
+def format_date(day: dt.date | None) -> str:
+    """dd.mm.yyyy, as everything a person reads shows dates."""
+    return "" if day is None else day.strftime("%d.%m.%Y")
+
+
+def format_number(value: Any, places: int = 2) -> str:
+    """A number with a decimal comma and a thin group separator, as Latvian text writes it."""
+    if value is None:
+        return "—"
+    text = f"{float(value):,.{places}f}"
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def _json_default(value: Any) -> Any:
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

@@ -1,0 +1,235 @@
+"""Backups with SQLite's online backup API, verified before old ones are thinned, and safe restore.
+
+A backup is written to a temporary name, checked with ``PRAGMA integrity_check`` and only then renamed
+into place, so a backup folder never holds a half-written file under a real name. Old automatic backups
+are thinned only after the new one is verified: the newest of each of the last 14 days, 8 ISO weeks and
+12 months are kept (the scheme Anki uses).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+from swdesk.i18n import define, tr
+
+KEEP_DAILY = 14
+KEEP_WEEKLY = 8
+KEEP_MONTHLY = 12
+AUTO_PREFIX = "automatiska"
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<prefix>[a-z-]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+
+define(
+    {
+        "backup.not_verified": (
+            "Dublējums {path} neizturēja pārbaudi ({detail}) un netika saglabāts.",
+            "The backup {path} failed verification ({detail}) and was not kept.",
+        ),
+        "backup.only_sqlite": (
+            "Dublēšana un atjaunošana ar swdesk strādā ar SQLite datubāzi; PostgreSQL datubāzei lietojiet "
+            "pg_dump un pg_restore.",
+            "swdesk backs up and restores SQLite databases; for PostgreSQL use pg_dump and pg_restore.",
+        ),
+        "restore.not_found": ("Fails {path} nav atrasts.", "The file {path} does not exist."),
+        "restore.bad_file": (
+            "Failu {path} nevar atjaunot: {detail}. Pašreizējā datubāze netika mainīta.",
+            "The file {path} cannot be restored: {detail}. The current database was not changed.",
+        ),
+        "restore.same_file": (
+            "Nevar atjaunot datubāzi no tās pašas datnes.",
+            "A database cannot be restored from itself.",
+        ),
+        "restore.not_swdesk": ("tā nav swdesk datubāze", "it is not a swdesk database"),
+    }
+)
+
+
+class BackupError(Exception):
+    """A backup or restore could not be done; the message is for the user."""
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def integrity_problem(path: Path) -> str | None:
+    """None if the file is a sound SQLite database, else a short description of what is wrong."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows != [("ok",)]:
+        return "; ".join(str(r[0]) for r in rows[:3])
+    return None
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a live database (other processes may keep using it) via the backup API."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def backup_to(source: Path, target: Path) -> Path:
+    """Copy ``source`` to ``target``, verified; ``target`` appears only when the copy is sound."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        copy_database(source, partial)
+        problem = integrity_problem(partial)
+        if problem:
+            raise BackupError(tr("backup.not_verified", path=target, detail=problem))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def backup_file(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None) -> Path:
+    stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    target = folder / f"{prefix}-{stamp}.sqlite"
+    n = 1
+    while target.exists():
+        target = folder / f"{prefix}-{stamp}-{n}.sqlite"
+        n += 1
+    return backup_to(db_path, target)
+
+
+def list_backups(folder: Path, prefix: str | None = None) -> list[tuple[dt.datetime, Path]]:
+    """Backups in ``folder``, newest first, with the time in their name."""
+    found = []
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            match = _NAME.match(entry.name)
+            if match and (prefix is None or match["prefix"] == prefix):
+                found.append((dt.datetime.strptime(match["stamp"], _STAMP), entry))
+    return sorted(found, reverse=True)
+
+
+def backups_to_keep(stamps: list[dt.datetime]) -> set[dt.datetime]:
+    """The newest backup of each of the last 14 days, 8 weeks and 12 months that have any."""
+    keep: set[dt.datetime] = set()
+    for period_of, limit in (
+        (lambda t: t.date(), KEEP_DAILY),
+        (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda t: (t.year, t.month), KEEP_MONTHLY),
+    ):
+        seen: list[object] = []
+        for stamp in sorted(stamps, reverse=True):
+            period = period_of(stamp)
+            if period not in seen:
+                seen.append(period)
+                if len(seen) > limit:
+                    break
+                keep.add(stamp)
+    return keep
+
+
+def thin(folder: Path, prefix: str = AUTO_PREFIX) -> list[Path]:
+    existing = list_backups(folder, prefix)
+    keep = backups_to_keep([stamp for stamp, _ in existing])
+    removed = []
+    for stamp, path in existing:
+        if stamp not in keep:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def daily_backup(db_path: Path, *, today: dt.date | None = None) -> Path | None:
+    """The automatic backup made when a database is opened: at most one a day, then thinning."""
+    folder = backup_dir(db_path)
+    day = today or dt.date.today()
+    if any(stamp.date() == day for stamp, _ in list_backups(folder, AUTO_PREFIX)):
+        return None
+    now = dt.datetime.combine(day, dt.datetime.now().time())
+    made = backup_file(db_path, folder, prefix=AUTO_PREFIX, now=now)
+    thin(folder)
+    return made
+
+
+def restore(db_path: Path, source: Path) -> Path:
+    """Replace the database at ``db_path`` with the verified copy ``source``.
+
+    The database being replaced is first copied aside (``backups/aizstata-….sqlite``) and that copy is
+    verified; only then is ``source`` written over it with the backup API, which takes SQLite's locks,
+    so a program that has the database open waits and then sees the restored data. Returns the path of
+    the copy kept aside.
+    """
+    from swdesk.db import migrate
+
+    if not source.exists():
+        raise BackupError(tr("restore.not_found", path=source))
+    if db_path.exists() and source.resolve() == db_path.resolve():
+        raise BackupError(tr("restore.same_file"))
+    problem = integrity_problem(source)
+    if problem is None:
+        try:
+            con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                version = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            finally:
+                con.close()
+        except sqlite3.DatabaseError:
+            version = None
+        if version is None:
+            problem = tr("restore.not_swdesk")
+        else:
+            migrate.refuse_newer(version[0])
+    if problem:
+        raise BackupError(tr("restore.bad_file", path=source, detail=problem))
+
+    aside = None
+    if db_path.exists() and db_path.stat().st_size > 0:
+        aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
+    else:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(db_path, timeout=15)
+        try:
+            dst.execute("PRAGMA journal_mode = WAL")
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return aside or db_path
+
+
+def export_copy(db_path: Path, target: Path) -> Path:
+    """`swdesk backup OUT`: a verified copy written to a file the user names."""
+    if target.is_dir():
+        target = target / f"swdesk-{dt.datetime.now().strftime(_STAMP)}.sqlite"
+    backup_to(db_path, target)
+    return target
+
+
+__all__ = [
+    "BackupError",
+    "backup_dir",
+    "backup_file",
+    "backups_to_keep",
+    "daily_backup",
+    "export_copy",
+    "integrity_problem",
+    "list_backups",
+    "restore",
+    "thin",
+]

@@ -1,0 +1,300 @@
+"""The data model of a social service (sociālais dienests), SPEC §1 and §5.
+
+Money, FTE (slodze) and hours are stored as scaled integers through :class:`Fixed`, so that SQLite and
+PostgreSQL keep them exactly and sums in SQL need no floating point. Training and supervision events are
+stored in whole minutes, with the duration and the unit as the person entered them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class Fixed(TypeDecorator[Decimal]):
+    """A decimal with a fixed number of places, stored as an integer of its smallest unit."""
+
+    impl = Integer
+    cache_ok = True
+
+    def __init__(self, places: int) -> None:
+        super().__init__()
+        self.places = places
+        self._scale = 10**places
+        self._quantum = Decimal(1).scaleb(-places)
+
+    def process_bind_param(self, value: Decimal | int | float | None, dialect: object) -> int | None:
+        if value is None:
+            return None
+        exact = Decimal(str(value)).quantize(self._quantum, rounding=ROUND_HALF_UP)
+        return int(exact * self._scale)
+
+    def process_result_value(self, value: int | None, dialect: object) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(value) / self._scale).quantize(self._quantum)
+
+
+Money = Fixed(2)
+FTE = Fixed(3)
+Hours = Fixed(2)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# --- the service --------------------------------------------------------------------------------------
+
+
+class Service(Base):
+    """The social service that owns this database (one per database)."""
+
+    __tablename__ = "service"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    municipality: Mapped[str] = mapped_column(String(100))
+    head_name: Mapped[str | None] = mapped_column(String(200))
+
+
+class Population(Base):
+    """Iedzīvotāju skaits: residents of the municipality in a year."""
+
+    __tablename__ = "population"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    residents: Mapped[int] = mapped_column(Integer, CheckConstraint("residents >= 0"))
+
+
+# --- catalogues (SPEC §1), shipped as defaults and editable -----------------------------------------------
+
+
+class Position(Base):
+    """Amats: a staff position with its flags and yearly norms (SPEC §1.1)."""
+
+    __tablename__ = "position"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    salary_group: Mapped[int | None] = mapped_column(Integer)
+    is_sds: Mapped[bool] = mapped_column(Boolean, default=False)
+    training_hours: Mapped[int | None] = mapped_column(Integer)
+    supervision_norm: Mapped[bool] = mapped_column(Boolean, default=False)
+    claim_eligible: Mapped[bool] = mapped_column(Boolean, default=False)
+    # education codes that comply with the position (SPEC §1.3); space separated, empty = no requirement
+    education_allowed: Mapped[str] = mapped_column(String(100), default="")
+
+    @property
+    def allowed_education(self) -> frozenset[str]:
+        return frozenset(self.education_allowed.split())
+
+
+class SalaryScale(Base):
+    """Mēnešalgu grupa: full-time monthly pay range of a salary group from a year on (SPEC §1.2)."""
+
+    __tablename__ = "salary_scale"
+    group: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    min: Mapped[Decimal] = mapped_column(Money)
+    mid: Mapped[Decimal] = mapped_column(Money)
+    max: Mapped[Decimal] = mapped_column(Money)
+
+
+class Education(Base):
+    """Izglītība: education category (SPEC §1.3)."""
+
+    __tablename__ = "education"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+
+
+class WorkType(Base):
+    """Darba veids (SPEC §1.4)."""
+
+    __tablename__ = "work_type"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Unit(Base):
+    """Mērvienība of a caseload (SPEC §1.4)."""
+
+    __tablename__ = "unit"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class DutyCategory(Base):
+    """Category of a duty not related to social work (SPEC §1.5)."""
+
+    __tablename__ = "duty_category"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Setting(Base):
+    """A setting of SPEC §1.6 with the date from which the value applies."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    valid_from: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    value: Mapped[str] = mapped_column(String(100))
+
+
+# --- the staff and their work --------------------------------------------------------------------------
+
+
+class Staff(Base):
+    """Darbinieks: one employment of a person, keyed by the employee number (tabeles_nr)."""
+
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tabeles_nr: Mapped[str] = mapped_column(String(40), unique=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    personal_code: Mapped[str | None] = mapped_column(String(12))
+    position_code: Mapped[str] = mapped_column(ForeignKey("position.code", onupdate="CASCADE"))
+    fte: Mapped[Decimal] = mapped_column(FTE)
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    education_code: Mapped[str] = mapped_column(ForeignKey("education.code", onupdate="CASCADE"))
+    salary: Mapped[Decimal] = mapped_column(Money)
+    unit_name: Mapped[str | None] = mapped_column(String(200))
+    specialization: Mapped[str | None] = mapped_column(String(200))
+
+    position: Mapped[Position] = relationship(lazy="joined")
+
+    __table_args__ = (
+        CheckConstraint("fte > 0", name="ck_staff_fte_positive"),
+        CheckConstraint('"end" IS NULL OR "end" >= start', name="ck_staff_end_after_start"),
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class Vacancy(Base):
+    """Vakance: an announced post, open until filled."""
+
+    __tablename__ = "vacancy"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position_code: Mapped[str] = mapped_column(ForeignKey("position.code", onupdate="CASCADE"))
+    fte: Mapped[Decimal] = mapped_column(FTE)
+    announced: Mapped[dt.date] = mapped_column(Date)
+    filled: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("position_code", "announced", name="uq_vacancy_key"),)
+
+
+class Criterion(Base):
+    """Slodzes kritērijs: the service's maximum per FTE per month for a work type and unit.
+
+    ``position_code`` is ``*`` for every position; a criterion for a specific position replaces the ``*``
+    one for the same work type and unit.
+    """
+
+    __tablename__ = "criterion"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position_code: Mapped[str] = mapped_column(String(20))
+    work_type_code: Mapped[str] = mapped_column(ForeignKey("work_type.code", onupdate="CASCADE"))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("unit.code", onupdate="CASCADE"))
+    max_per_fte: Mapped[Decimal] = mapped_column(Hours)
+    weight: Mapped[Decimal | None] = mapped_column(Fixed(3))
+
+    __table_args__ = (UniqueConstraint("position_code", "work_type_code", "unit_code", name="uq_criterion_key"),)
+
+
+class Caseload(Base):
+    """Lietas: one staff member's monthly caseload in one work type, in up to three units."""
+
+    __tablename__ = "caseload"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    month: Mapped[dt.date] = mapped_column(Date, index=True)  # the first day of the month
+    work_type_code: Mapped[str] = mapped_column(ForeignKey("work_type.code", onupdate="CASCADE"))
+    cases: Mapped[int | None] = mapped_column(Integer)
+    applications: Mapped[int | None] = mapped_column(Integer)
+    persons: Mapped[int | None] = mapped_column(Integer)
+
+    staff: Mapped[Staff] = relationship()
+
+    __table_args__ = (UniqueConstraint("staff_id", "month", "work_type_code", name="uq_caseload_key"),)
+
+    def value(self, unit_code: str) -> int | None:
+        return {"LIETAS": self.cases, "IESN": self.applications, "PERS": self.persons}.get(unit_code)
+
+
+class Duty(Base):
+    """Pienākums: hours spent on a duty not related to social work (SPEC §1.5)."""
+
+    __tablename__ = "duty"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    category_code: Mapped[str] = mapped_column(ForeignKey("duty_category.code", onupdate="CASCADE"))
+    hours: Mapped[Decimal] = mapped_column(Hours)
+    description: Mapped[str | None] = mapped_column(Text)
+
+    staff: Mapped[Staff] = relationship()
+
+
+TRAINING_KINDS = ("training", "supervision_individual", "supervision_group")
+FORMS = ("in_person", "remote")
+DURATION_UNITS = ("hours", "academic_hours", "minutes")
+
+
+class TrainingEvent(Base):
+    """Apmācības or supervīzija attended by one staff member.
+
+    ``minutes`` is the exact duration; ``duration`` and ``duration_unit`` keep what was entered.
+    The autoincrement id is the order of entry, which breaks ties between events of the same date.
+    """
+
+    __tablename__ = "training_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    form: Mapped[str] = mapped_column(String(20), default="in_person")
+    minutes: Mapped[int] = mapped_column(Integer)
+    duration: Mapped[Decimal] = mapped_column(Hours)
+    duration_unit: Mapped[str] = mapped_column(String(20))
+    topic: Mapped[str | None] = mapped_column(Text)
+    provider: Mapped[str | None] = mapped_column(String(300))
+    certified_supervisor: Mapped[bool | None] = mapped_column(Boolean)
+    cost: Mapped[Decimal | None] = mapped_column(Money)
+    invoice: Mapped[str | None] = mapped_column(String(100))
+
+    staff: Mapped[Staff] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("minutes >= 0", name="ck_training_minutes"),
+        CheckConstraint(f"kind IN {TRAINING_KINDS!r}", name="ck_training_kind"),
+        CheckConstraint(f"form IN {FORMS!r}", name="ck_training_form"),
+    )
+
+
+class ImportLog(Base):
+    """A record of each import that wrote something (what file, when, how many rows)."""
+
+    __tablename__ = "import_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    file_name: Mapped[str] = mapped_column(String(500))
+    added: Mapped[int] = mapped_column(Integer)
+    updated: Mapped[int] = mapped_column(Integer)
