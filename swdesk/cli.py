@@ -75,10 +75,14 @@ def _language_from(argv: Sequence[str]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --db and --lang may stand before or after the command; the copy on each command must not reset
+    # what was given before it, hence SUPPRESS there and the real defaults on the main parser only.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help=tr("cli.db"))
-    common.add_argument("--lang", choices=("lv", "en"), default="lv", help=tr("cli.lang"))
-    parser = _Parser(prog="swdesk", description=tr("cli.description"), parents=[common])
+    common.add_argument("--db", default=argparse.SUPPRESS, help=tr("cli.db"))
+    common.add_argument("--lang", choices=("lv", "en"), default=argparse.SUPPRESS, help=tr("cli.lang"))
+    parser = _Parser(prog="swdesk", description=tr("cli.description"))
+    parser.add_argument("--db", default=None, help=tr("cli.db"))
+    parser.add_argument("--lang", choices=("lv", "en"), default="lv", help=tr("cli.lang"))
     parser.add_argument("--version", action="version", version=f"swdesk {__version__}")
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)

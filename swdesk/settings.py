@@ -164,10 +164,15 @@ def get(session: Session, key: str, on: dt.date) -> Any:
     return parse_value(key, raw_value(session, key, on))
 
 
+def raw_value_for_display(value: str) -> str:
+    """The spelling a value is stored and shown with: trimmed, decimal point."""
+    return value.strip().replace(",", ".")
+
+
 def set_value(session: Session, key: str, value: str, valid_from: dt.date) -> Any:
     """Store ``value`` for ``key`` from ``valid_from`` on (replacing a value stored for that same date)."""
     parsed = parse_value(key, value)
-    text = value.strip()
+    text = raw_value_for_display(value)  # one spelling in the database, whatever the keyboard
     existing = session.get(m.Setting, (key, valid_from))
     if existing is None:
         session.add(m.Setting(key=key, valid_from=valid_from, value=text))

@@ -1,0 +1,38 @@
+# swdesk — make targets. `make help` lists them.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run demo test test-faults lint bench translations package clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "swdesk needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtual environment: apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)  ## open swdesk on your database (creates the environment if missing)
+	$(PY) -m swdesk
+
+demo: $(STAMP)  ## open swdesk on generated demonstration data
+	$(PY) -m swdesk --demo
+
+test: $(STAMP)  ## run the whole test suite offscreen
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)  ## ruff and mypy
+	$(PY) -m ruff check swdesk tests
+	$(PY) -m mypy swdesk
+
+bench: $(STAMP)  ## benchmarks on the riga demo, written to bench-results.json
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
+
+clean:  ## remove the environment and build products
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
