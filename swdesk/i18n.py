@@ -52,12 +52,34 @@ def message_pair(key: str) -> tuple[str, str]:
 define(
     {
         "db.not_sqlite": (
-            "Fails {path} nav swdesk datubāze (tas nav SQLite fails). Nekas netika mainīts.",
-            "The file {path} is not a swdesk database (not an SQLite file). Nothing was changed.",
+            "Fails {path} nav swdesk datubāze (tas nav SQLite fails).",
+            "The file {path} is not a swdesk database (not an SQLite file).",
         ),
         "db.damaged": (
-            "Datubāze {path} ir bojāta ({detail}). Nekas netika mainīts; atjaunojiet to no dublējuma.",
-            "The database {path} is damaged ({detail}). Nothing was changed; restore it from a backup.",
+            "Datubāze {path} ir bojāta ({detail}).",
+            "The database {path} is damaged ({detail}).",
+        ),
+        "db.set_aside": (
+            "{problem} Nekas tajā netika mainīts; fails pārvietots malā: {moved_to}. {advice}",
+            "{problem} Nothing in it was changed; the file was moved aside: {moved_to}. {advice}",
+        ),
+        "db.offer_backup": (
+            "Jaunākais pārbaudītais dublējums ir no {when}: {backup}. Lai to atjaunotu: {command}",
+            "The newest verified backup is from {when}: {backup}. To restore it: {command}",
+        ),
+        "db.no_backup": (
+            "Pārbaudīta dublējuma nav; nākamreiz tiks izveidota jauna, tukša datubāze.",
+            "There is no verified backup; the next start will create a new, empty database.",
+        ),
+        "db.wal_mismatch": (
+            "Datubāzes {path} žurnāla fails {wal} pieder citai datubāzei (tas aizstātu šīs datubāzes datus).",
+            "The log file {wal} beside {path} belongs to another database (it would replace this one's data).",
+        ),
+        "db.foreign": (
+            "Fails {path} ir citas programmas SQLite datubāze, nevis swdesk datubāze; tas netika mainīts. "
+            "Norādiet citu failu.",
+            "The file {path} is another program's SQLite database, not a swdesk database; it was not changed. "
+            "Choose another file.",
         ),
         "db.cannot_open": (
             "Datubāzi {location} nevar atvērt: {detail}",

@@ -110,7 +110,8 @@ def test_a_file_that_is_not_a_database_is_refused_with_exit_3(tmp_path, capsys) 
     before = junk.read_bytes()
     assert main(["--db", str(junk), "settings", "list"]) == 3
     assert "nav swdesk datubāze" in capsys.readouterr().err
-    assert junk.read_bytes() == before
+    moved = list(tmp_path.glob("dati.sqlite.bojata-*"))
+    assert len(moved) == 1 and moved[0].read_bytes() == before
 
 
 def test_migrating_an_older_database_makes_a_backup_first(db_path) -> None:

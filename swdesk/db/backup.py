@@ -164,6 +164,14 @@ def daily_backup(db_path: Path, *, today: dt.date | None = None) -> Path | None:
     return made
 
 
+def newest_verified_backup(db_path: Path) -> tuple[dt.datetime, Path] | None:
+    """The newest backup of ``db_path`` (of any kind) that passes ``integrity_check``."""
+    for stamp, path in list_backups(backup_dir(db_path)):
+        if integrity_problem(path) is None:
+            return stamp, path
+    return None
+
+
 def restore(db_path: Path, source: Path) -> Path:
     """Replace the database at ``db_path`` with the verified copy ``source``.
 

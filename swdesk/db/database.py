@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,6 +36,23 @@ class DatabaseError(Exception):
 
 class SchemaTooNewError(DatabaseError):
     """The database was written by a newer version of the program."""
+
+
+class ForeignDatabaseError(DatabaseError):
+    """An SQLite database of another program: refused, left where it is, nothing added to it."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database file is damaged or not a database; it has been moved aside, nothing was written.
+
+    ``backup`` is the newest verified backup that could replace it (None if there is none).
+    """
+
+    def __init__(self, message: str, *, original: Path, moved_to: Path, backup: Path | None) -> None:
+        super().__init__(message)
+        self.original = original
+        self.moved_to = moved_to
+        self.backup = backup
 
 
 def default_db_path() -> Path:
@@ -85,23 +104,55 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _tables_and_version(uri: str) -> tuple[set[str], str | None]:
+    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        rows = con.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            raise sqlite3.DatabaseError("; ".join(str(r[0]) for r in rows[:3]))
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        version = None
+        if "alembic_version" in tables:
+            found = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            version = found[0] if found else None
+        return tables, version
+    finally:
+        con.close()
+
+
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a whole SQLite database, before anything is written to it."""
+    """Refuse a file that is not a whole swdesk database, before anything is written to it.
+
+    Checks, read-only: the SQLite header, ``quick_check``, that an SQLite file with tables is a swdesk
+    database, and that a leftover ``-wal`` file belongs to this database. SQLite cannot tell the last:
+    it replays any WAL whose own checksums are right, so a stale log from another copy would replace
+    pages of this one. A log that belongs only adds transactions to a swdesk database; one that makes
+    the swdesk tables disappear does not belong.
+    """
+    from swdesk.db.models import Base
+
     with open(path, "rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise DatabaseError(tr("db.not_sqlite", path=path))
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
-        finally:
-            con.close()
+        tables, version = _tables_and_version(f"file:{path}?mode=ro")
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(tr("db.damaged", path=path, detail=str(exc))) from exc
-    if rows != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in rows[:3])
-        raise DatabaseError(tr("db.damaged", path=path, detail=detail))
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        with tempfile.TemporaryDirectory() as folder:
+            alone = Path(folder) / "main.sqlite"
+            shutil.copyfile(path, alone)
+            try:
+                tables_alone, version_alone = _tables_and_version(f"file:{alone}")
+            except sqlite3.DatabaseError:
+                tables_alone, version_alone = set(), None
+        if version_alone is not None and (version is None or not (tables_alone & ours) <= tables):
+            raise DatabaseError(tr("db.wal_mismatch", path=path, wal=wal.name))
+    if tables and not tables & ours:
+        raise ForeignDatabaseError(tr("db.foreign", path=path))
 
 
 @dataclass
@@ -179,7 +230,12 @@ def open_database(
     existed = path is not None and path.exists() and path.stat().st_size > 0
     if path is not None:
         if existed:
-            check_sqlite_file(path)
+            try:
+                check_sqlite_file(path)
+            except ForeignDatabaseError:
+                raise
+            except DatabaseError as exc:
+                raise _set_aside(path, str(exc)) from exc
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -204,6 +260,35 @@ def open_database(
     with database.write() as session:
         ensure_catalogues(session)
     return database
+
+
+def _set_aside(path: Path, problem: str) -> DamagedDatabaseError:
+    """Move a damaged database (and its -wal/-shm) aside, untouched, and find the backup to offer.
+
+    Renaming never changes a byte of the file, so whatever can still be saved from it is still there;
+    and the next start does not trip over it again.
+    """
+    from swdesk.db.backup import newest_verified_backup
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved_to = path.with_name(f"{path.name}.bojata-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            os.replace(part, moved_to.with_name(moved_to.name + suffix))
+    found = newest_verified_backup(path)
+    if found is None:
+        advice = tr("db.no_backup")
+    else:
+        when, backup_path = found
+        advice = tr(
+            "db.offer_backup",
+            when=when.strftime("%d.%m.%Y %H:%M"),
+            backup=backup_path,
+            command=f'swdesk --db "{path}" restore "{backup_path}"',
+        )
+    message = tr("db.set_aside", problem=problem, moved_to=moved_to, advice=advice)
+    return DamagedDatabaseError(message, original=path, moved_to=moved_to, backup=found[1] if found else None)
 
 
 def url_for_humans(url: str) -> str:
