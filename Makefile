@@ -18,14 +18,25 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)  ## open swdesk on your database (creates the environment if missing)
+TS := $(wildcard translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+translations/%.qm: translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)  ## compile the Qt translations (.ts -> .qm)
+
+run: $(STAMP) $(QM)  ## open swdesk on your database (creates the environment if missing)
 	$(PY) -m swdesk
 
-demo: $(STAMP)  ## open swdesk on generated demonstration data
+demo: $(STAMP) $(QM)  ## open swdesk on generated demonstration data
 	$(PY) -m swdesk --demo
 
-test: $(STAMP)  ## run the whole test suite offscreen
+test: $(STAMP) $(QM)  ## run the whole test suite offscreen
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+test-faults: $(STAMP)  ## crash tests: 50 SIGKILLs in each kind of write
+	SWDESK_FAULT_RUNS=50 $(PY) -m pytest -q tests/test_faults.py
 
 lint: $(STAMP)  ## ruff and mypy
 	$(PY) -m ruff check swdesk tests

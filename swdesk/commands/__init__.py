@@ -48,10 +48,18 @@ def format_date(day: dt.date | None) -> str:
 
 
 def format_number(value: Any, places: int = 2) -> str:
-    """A number with a decimal comma and a thin group separator, as Latvian text writes it."""
+    """A number rounded half up, as the reader's language writes it: ``1 234,50`` in Latvian
+    (decimal comma, no-break space between thousands), ``1,234.50`` in English."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from swdesk.i18n import language
+
     if value is None:
         return "—"
-    text = f"{float(value):,.{places}f}"
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{exact:,.{places}f}"
+    if language() == "en":
+        return text
     return text.replace(",", "\u00a0").replace(".", ",")
 
 
@@ -64,7 +72,7 @@ def _json_default(value: Any) -> Any:
     from decimal import Decimal
 
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
