@@ -29,12 +29,18 @@ define(
             "Iedzīvotāju skaitam jābūt veselam pozitīvam skaitlim.",
             "The number of residents must be a positive whole number.",
         ),
-        "init.created": ("Izveidots dienests «{service}» ({municipality}) datubāzē {location}.",
-                         "Created the service '{service}' ({municipality}) in {location}."),
-        "init.renamed": ("Dienests tagad saucas «{service}» ({municipality}).",
-                         "The service is now called '{service}' ({municipality})."),
-        "init.population_set": ("{year}. gada iedzīvotāju skaits: {residents}.",
-                                 "Residents in {year}: {residents}."),
+        "init.created": (
+            "Izveidots dienests «{service}» ({municipality}) datubāzē {location}.",
+            "Created the service '{service}' ({municipality}) in {location}.",
+        ),
+        "init.renamed": (
+            "Dienests tagad saucas «{service}» ({municipality}).",
+            "The service is now called '{service}' ({municipality}).",
+        ),
+        "init.population_set": (
+            "{year}. gada iedzīvotāju skaits: {residents}.",
+            "Residents in {year}: {residents}.",
+        ),
     }
 )
 
@@ -63,7 +69,9 @@ def save_service(session, *, service: str, municipality: str, head: str | None =
         raise UsageError(tr("init.empty_name"))
     known = match_municipality(municipality)
     if known is None:
-        raise UsageError(tr("init.unknown_municipality", name=municipality, examples=", ".join(municipalities()[:4])))
+        raise UsageError(
+            tr("init.unknown_municipality", name=municipality, examples=", ".join(municipalities()[:4]))
+        )
     existing = session.scalars(select(m.Service).order_by(m.Service.id)).first()
     if existing is None:
         session.add(m.Service(name=service.strip(), municipality=known, head_name=head))
@@ -86,8 +94,14 @@ def run(args: argparse.Namespace) -> int:
         if args.population is not None:
             session.merge(m.Population(year=year, residents=args.population))
     key = "init.created" if created else "init.renamed"
-    print(tr(key, service=args.service.strip(), municipality=match_municipality(args.municipality),
-             location=database.display_location))
+    print(
+        tr(
+            key,
+            service=args.service.strip(),
+            municipality=match_municipality(args.municipality),
+            location=database.display_location,
+        )
+    )
     if args.population is not None:
         print(tr("init.population_set", year=year, residents=args.population))
     return 0

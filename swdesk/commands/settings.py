@@ -12,9 +12,14 @@ from swdesk.i18n import define, tr
 define(
     {
         "settings.help": ("lasīt vai mainīt iestatījumu", "read or change a setting"),
-        "settings.get.help": ("vērtība, kas ir spēkā (šodien vai --on datumā)", "the value in force (today or --on)"),
-        "settings.set.help": ("saglabāt jaunu vērtību no datuma (--from, citādi šodien)",
-                              "store a new value from a date (--from, else today)"),
+        "settings.get.help": (
+            "vērtība, kas ir spēkā (šodien vai --on datumā)",
+            "the value in force (today or --on)",
+        ),
+        "settings.set.help": (
+            "saglabāt jaunu vērtību no datuma (--from, citādi šodien)",
+            "store a new value from a date (--from, else today)",
+        ),
         "settings.list.help": ("visi iestatījumi un to vēsture", "all settings and their history"),
         "settings.on": ("datums, kurā vērtība ir spēkā", "date on which the value is in force"),
         "settings.from": ("datums, no kura vērtība ir spēkā", "date from which the value applies"),
@@ -43,7 +48,14 @@ def run(args: argparse.Namespace) -> int:
         valid_from = parse_date(args.valid_from) if args.valid_from else dt.date.today()
         with open_db(args).write() as session:
             st.set_value(session, args.key, args.value, valid_from)
-        print(tr("settings.stored", key=args.key, value=st.raw_value_for_display(args.value), date=format_date(valid_from)))
+        print(
+            tr(
+                "settings.stored",
+                key=args.key,
+                value=st.raw_value_for_display(args.value),
+                date=format_date(valid_from),
+            )
+        )
         return 0
     database = open_db(args)
     with database.read() as session:
