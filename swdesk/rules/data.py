@@ -1,0 +1,382 @@
+"""Plain, frozen data the norm checks and the survey work on: a snapshot of one service's database.
+
+The rules never see SQLAlchemy objects. :func:`load_snapshot` reads every table with one bulk ``SELECT`` of
+columns (no ORM objects, no per-row queries), so that a large service (about 1000 staff and five years of
+monthly caseloads, ~100 000 rows) loads in well under a second. The record classes are deliberately small
+and self-contained so that other parts of the program (e.g. the compensation claim) can build them from
+their own queries and reuse them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from swdesk.db import models as m
+
+# Units of a caseload (SPEC §1.4) and the column that holds each.
+UNIT_CASES = "LIETAS"
+UNIT_APPLICATIONS = "IESN"
+UNIT_PERSONS = "PERS"
+ALL_POSITIONS = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceInfo:
+    """The social service (sociālais dienests) that owns the database."""
+
+    name: str
+    municipality: str
+    head_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PositionInfo:
+    """Amats (position) with its flags and yearly norms, SPEC §1.1."""
+
+    code: str
+    name: str
+    salary_group: int | None = None
+    is_sds: bool = False
+    training_hours: int | None = None
+    supervision_norm: bool = False
+    claim_eligible: bool = False
+    allowed_education: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleRow:
+    """One row of the salary scale (mēnešalgu grupa, year): EUR per month for full time, SPEC §1.2."""
+
+    group: int
+    year: int
+    min: Decimal
+    mid: Decimal
+    max: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    """Darbinieks: one employment, keyed by ``tabeles_nr`` (employee number).
+
+    ``fte`` is the slodze (full-time equivalent, 1.0 = full time); ``salary`` the full-time monthly salary.
+    """
+
+    id: int
+    tabeles_nr: str
+    first_name: str
+    last_name: str
+    position_code: str
+    fte: Decimal
+    start: dt.date
+    end: dt.date | None
+    education_code: str
+    salary: Decimal
+    personal_code: str | None = None
+    unit_name: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def active_on(self, day: dt.date) -> bool:
+        """SPEC §2: start ≤ day and (no end or end ≥ day)."""
+        return self.start <= day and (self.end is None or self.end >= day)
+
+    def employed_range(self, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
+        """The days of [start, end] inside [first, last], both ends inclusive; None when they do not meet."""
+        lo = max(self.start, first)
+        hi = last if self.end is None else min(self.end, last)
+        return (lo, hi) if lo <= hi else None
+
+    def days_employed(self, first: dt.date, last: dt.date) -> int:
+        """Calendar days of [start, end] ∩ [first, last] (SPEC §2 "days employed")."""
+        span = self.employed_range(first, last)
+        return 0 if span is None else (span[1] - span[0]).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class VacancyInfo:
+    """Vakance: an announced post, open until filled."""
+
+    position_code: str
+    fte: Decimal
+    announced: dt.date
+    filled: dt.date | None = None
+
+    def open_on(self, day: dt.date) -> bool:
+        """SPEC §2 R11: announced ≤ day and not filled by day."""
+        return self.announced <= day and (self.filled is None or self.filled > day)
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionInfo:
+    """Slodzes kritērijs: maximum per FTE per month of a work type in a unit, for a position or ``*``."""
+
+    position_code: str
+    work_type_code: str
+    unit_code: str
+    max_per_fte: Decimal
+    weight: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    """One staff member's caseload in one work type in one month (``month`` = first day of the month)."""
+
+    staff_id: int
+    month: dt.date
+    work_type_code: str
+    cases: int | None = None
+    applications: int | None = None
+    persons: int | None = None
+
+    def value(self, unit_code: str) -> int | None:
+        if unit_code == UNIT_CASES:
+            return self.cases
+        if unit_code == UNIT_APPLICATIONS:
+            return self.applications
+        if unit_code == UNIT_PERSONS:
+            return self.persons
+        return None
+
+    @property
+    def has_data(self) -> bool:
+        return self.cases is not None or self.applications is not None or self.persons is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DutyRow:
+    """Hours spent on a duty not related to social work (SPEC §1.5)."""
+
+    staff_id: int
+    date: dt.date
+    category_code: str
+    hours: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingRow:
+    """A training or supervision event of one person; ``minutes`` exact; ``id`` is the order of entry."""
+
+    id: int
+    staff_id: int
+    date: dt.date
+    kind: str  # training | supervision_individual | supervision_group
+    minutes: int
+    form: str = "in_person"
+    certified_supervisor: bool | None = None
+    cost: Decimal | None = None
+    invoice: str | None = None
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts employee number "2" before "10"."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.findall(r"\d+|\D+", text))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the rules read, as plain records. Build with :func:`load_snapshot` or by hand in tests."""
+
+    service: ServiceInfo | None
+    population: Mapping[int, int]
+    positions: Mapping[str, PositionInfo]
+    salary_scale: tuple[ScaleRow, ...] = ()
+    staff: tuple[StaffMember, ...] = ()
+    vacancies: tuple[VacancyInfo, ...] = ()
+    criteria: tuple[CriterionInfo, ...] = ()
+    caseloads: tuple[CaseloadRow, ...] = ()
+    duties: tuple[DutyRow, ...] = ()
+    training: tuple[TrainingRow, ...] = ()
+    # names of coded values, for messages (a code stands in for a missing name)
+    work_type_names: Mapping[str, str] = field(default_factory=dict)
+    unit_names: Mapping[str, str] = field(default_factory=dict)
+    education_names: Mapping[str, str] = field(default_factory=dict)
+    duty_category_names: Mapping[str, str] = field(default_factory=dict)
+
+    def population_for(self, year: int) -> tuple[int, int] | None:
+        """(year used, residents): the population of ``year``, else of the latest earlier year, else None."""
+        years = [y for y in self.population if y <= year]
+        if not years:
+            return None
+        used = max(years)
+        return used, self.population[used]
+
+    def scale_for(self, group: int, year: int) -> ScaleRow | None:
+        """The scale row of ``group`` for ``year``, else the latest earlier year (SPEC §1.2), else None."""
+        rows = [r for r in self.salary_scale if r.group == group and r.year <= year]
+        return max(rows, key=lambda r: r.year) if rows else None
+
+    def position_of(self, person: StaffMember) -> PositionInfo | None:
+        return self.positions.get(person.position_code)
+
+    @cached_property
+    def staff_by_id(self) -> dict[int, StaffMember]:
+        return {p.id: p for p in self.staff}
+
+    @cached_property
+    def staff_sorted(self) -> tuple[StaffMember, ...]:
+        """Staff in employee-number order: the order in which findings list people."""
+        return tuple(sorted(self.staff, key=lambda p: natural_key(p.tabeles_nr)))
+
+
+def load_service(session: Session) -> ServiceInfo | None:
+    """The service of the database, or None before `swdesk init`."""
+    row = session.execute(
+        select(m.Service.name, m.Service.municipality, m.Service.head_name).order_by(m.Service.id).limit(1)
+    ).first()
+    return None if row is None else ServiceInfo(*row)
+
+
+_Catalogue = type[m.WorkType | m.Unit | m.Education | m.DutyCategory]
+
+
+def _names(session: Session, model: _Catalogue) -> dict[str, str]:
+    return {code: name for code, name in session.execute(select(model.code, model.name))}
+
+
+def load_snapshot(
+    session: Session,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Snapshot:
+    """Read the whole service into a :class:`Snapshot` with one bulk query per table.
+
+    ``since``/``until`` (inclusive) optionally limit the dated rows (caseloads by month, duties and
+    training events by date) to what a check or a survey needs; staff, vacancies and catalogues are
+    always read whole.
+    """
+    service = load_service(session)
+    population = {row.year: row.residents for row in session.execute(select(m.Population.year,
+                                                                           m.Population.residents))}
+    positions = {
+        row.code: PositionInfo(
+            code=row.code,
+            name=row.name,
+            salary_group=row.salary_group,
+            is_sds=bool(row.is_sds),
+            training_hours=row.training_hours,
+            supervision_norm=bool(row.supervision_norm),
+            claim_eligible=bool(row.claim_eligible),
+            allowed_education=frozenset((row.education_allowed or "").split()),
+        )
+        for row in session.execute(
+            select(
+                m.Position.code,
+                m.Position.name,
+                m.Position.salary_group,
+                m.Position.is_sds,
+                m.Position.training_hours,
+                m.Position.supervision_norm,
+                m.Position.claim_eligible,
+                m.Position.education_allowed,
+            )
+        )
+    }
+    scale = tuple(
+        ScaleRow(*row)
+        for row in session.execute(
+            select(m.SalaryScale.group, m.SalaryScale.year, m.SalaryScale.min, m.SalaryScale.mid,
+                   m.SalaryScale.max)
+        )
+    )
+    staff = tuple(
+        StaffMember(*row)
+        for row in session.execute(
+            select(
+                m.Staff.id,
+                m.Staff.tabeles_nr,
+                m.Staff.first_name,
+                m.Staff.last_name,
+                m.Staff.position_code,
+                m.Staff.fte,
+                m.Staff.start,
+                m.Staff.end,
+                m.Staff.education_code,
+                m.Staff.salary,
+                m.Staff.personal_code,
+                m.Staff.unit_name,
+            ).order_by(m.Staff.id)
+        )
+    )
+    vacancies = tuple(
+        VacancyInfo(*row)
+        for row in session.execute(
+            select(m.Vacancy.position_code, m.Vacancy.fte, m.Vacancy.announced, m.Vacancy.filled).order_by(
+                m.Vacancy.announced, m.Vacancy.position_code
+            )
+        )
+    )
+    criteria = tuple(
+        CriterionInfo(*row)
+        for row in session.execute(
+            select(
+                m.Criterion.position_code,
+                m.Criterion.work_type_code,
+                m.Criterion.unit_code,
+                m.Criterion.max_per_fte,
+                m.Criterion.weight,
+            ).order_by(m.Criterion.id)
+        )
+    )
+
+    caseload_stmt = select(
+        m.Caseload.staff_id,
+        m.Caseload.month,
+        m.Caseload.work_type_code,
+        m.Caseload.cases,
+        m.Caseload.applications,
+        m.Caseload.persons,
+    )
+    duty_stmt = select(m.Duty.staff_id, m.Duty.date, m.Duty.category_code, m.Duty.hours)
+    training_stmt = select(
+        m.TrainingEvent.id,
+        m.TrainingEvent.staff_id,
+        m.TrainingEvent.date,
+        m.TrainingEvent.kind,
+        m.TrainingEvent.minutes,
+        m.TrainingEvent.form,
+        m.TrainingEvent.certified_supervisor,
+        m.TrainingEvent.cost,
+        m.TrainingEvent.invoice,
+    )
+    if since is not None:
+        # a month row counts when any day of the month can be in range: compare with its first day
+        caseload_stmt = caseload_stmt.where(m.Caseload.month >= since.replace(day=1))
+        duty_stmt = duty_stmt.where(m.Duty.date >= since)
+        training_stmt = training_stmt.where(m.TrainingEvent.date >= since)
+    if until is not None:
+        caseload_stmt = caseload_stmt.where(m.Caseload.month <= until)
+        duty_stmt = duty_stmt.where(m.Duty.date <= until)
+        training_stmt = training_stmt.where(m.TrainingEvent.date <= until)
+    caseloads = tuple(CaseloadRow(*row) for row in session.execute(caseload_stmt.order_by(m.Caseload.id)))
+    duties = tuple(DutyRow(*row) for row in session.execute(duty_stmt.order_by(m.Duty.id)))
+    training = tuple(
+        TrainingRow(*row) for row in session.execute(training_stmt.order_by(m.TrainingEvent.date,
+                                                                             m.TrainingEvent.id))
+    )
+    return Snapshot(
+        work_type_names=_names(session, m.WorkType),
+        unit_names=_names(session, m.Unit),
+        education_names=_names(session, m.Education),
+        duty_category_names=_names(session, m.DutyCategory),
+        service=service,
+        population=population,
+        positions=positions,
+        salary_scale=scale,
+        staff=staff,
+        vacancies=vacancies,
+        criteria=criteria,
+        caseloads=caseloads,
+        duties=duties,
+        training=training,
+    )
