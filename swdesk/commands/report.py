@@ -1,0 +1,40 @@
+"""`swdesk report --year Y --pdf F [--as-of DATE]`: the council report (issue 4 item 3)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from swdesk.commands import open_db, parse_date
+from swdesk.i18n import tr
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    # the texts are defined with the report itself, so that its words have one home
+    from swdesk.export import report  # noqa: F401
+
+    p = sub.add_parser("report", parents=[common], help=tr("report.help"))
+    p.add_argument("--year", type=int, required=True, help=tr("report.year"))
+    p.add_argument("--pdf", type=Path, required=True, help=tr("report.pdf"))
+    p.add_argument("--as-of", dest="as_of", help=tr("report.as_of_arg"))
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from swdesk.cli import UsageError
+    from swdesk.commands.check import YEAR_RANGE
+    from swdesk.export.report import report_for_year, write_report_pdf
+
+    low, high = YEAR_RANGE
+    if not low <= args.year <= high:
+        raise UsageError(tr("check.bad_year", low=low, high=high, year=args.year))
+    as_of = parse_date(args.as_of) if args.as_of else None
+    database = open_db(args)
+    try:
+        with database.read() as session:
+            report = report_for_year(session, year=args.year, as_of=as_of)
+    finally:
+        database.close()
+    # the command line may overwrite what it is told to write (issue 4); the GUI asks first
+    print(tr("report.written", path=write_report_pdf(report, args.pdf)))
+    return 0

@@ -1,0 +1,689 @@
+"""reportlab helpers for every PDF swdesk writes (issue 4, shared rules).
+
+Every PDF uses DejaVu Sans, shipped in ``resources/fonts`` with its licence and embedded (reportlab
+always embeds a subset of a TrueType font), because the 14 standard PDF fonts have no ā, č, ē, ģ, ī, ķ,
+ļ, ņ, š, ū, ž. Pages are A4; long tables break across pages and repeat their header rows; every page
+carries "N. lapa no M", which needs the total, so the canvas keeps its pages until the end and numbers
+them in a second pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from swdesk.commands import format_number
+from swdesk.export import common  # noqa: F401  (registers the export texts)
+from swdesk.i18n import tr
+from swdesk.resources import resource
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+HEADER_BACKGROUND = colors.HexColor("#DDE4EE")
+TOTAL_BACKGROUND = colors.HexColor("#F2F2F2")
+GRID_COLOUR = colors.HexColor("#999999")
+# Distinguishable in colour and in grey print: the council report is often photocopied.
+SERIES_COLOURS = (
+    colors.HexColor("#1F4E79"),
+    colors.HexColor("#C55A11"),
+    colors.HexColor("#548235"),
+    colors.HexColor("#7F6000"),
+    colors.HexColor("#7030A0"),
+    colors.HexColor("#2E75B6"),
+    colors.HexColor("#A5A5A5"),
+)
+LIMIT_COLOUR = colors.HexColor("#C00000")
+
+Align = Literal["left", "right", "center"]
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans regular and bold once, as a family so ``<b>`` in a Paragraph works."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of swdesk documents."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_center: ParagraphStyle
+    header_cell: ParagraphStyle
+
+
+def styles(*, cell_size: float = 8) -> Styles:
+    """Paragraph styles in DejaVu Sans; ``cell_size`` is the table font size (smaller for wide tables)."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13)
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=cell_size, leading=cell_size * 1.22)
+    return Styles(
+        title=ParagraphStyle("title", fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=4),
+        subtitle=ParagraphStyle("subtitle", fontName=FONT, fontSize=11, leading=14, spaceAfter=2),
+        heading=ParagraphStyle(
+            "heading", fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=8, spaceAfter=4
+        ),
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+        cell=cell,
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
+        header_cell=ParagraphStyle("header_cell", parent=cell, fontName=FONT_BOLD, alignment=TA_CENTER),
+    )
+
+
+def escape(text: object) -> str:
+    """Text for a Paragraph, whose markup would otherwise read ``<``, ``>`` and ``&`` in a name."""
+    if text is None:
+        return ""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def number(value: Any, places: int = 2) -> str:
+    """A number with a decimal comma (``format_number``), a dash for None."""
+    return format_number(value, places)
+
+
+# --- page numbers and the page frame ------------------------------------------------------------------------
+
+
+class NumberedCanvas(pdfcanvas.Canvas):
+    """A canvas that writes "N. lapa no M" on each page once it knows M (two passes over the pages)."""
+
+    footer_left: str = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Without this the canvas starts in Helvetica, which then sits in the PDF un-embedded.
+        if not kwargs.get("initialFontName"):
+            kwargs["initialFontName"] = FONT
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        width, _height = self._pagesize
+        self.saveState()
+        self.setFont(FONT, 8)
+        self.setFillColor(colors.HexColor("#444444"))
+        self.drawRightString(
+            width - 15 * mm, 10 * mm, tr("export.page_of", page=self._pageNumber, pages=total)
+        )
+        if self.footer_left:
+            self.drawString(15 * mm, 10 * mm, self.footer_left)
+        self.restoreState()
+
+
+def _canvas_with_footer(footer_left: str) -> type[NumberedCanvas]:
+    # reportlab instantiates the canvas class itself, so the footer text travels as a class attribute
+    return type("SwdeskCanvas", (NumberedCanvas,), {"footer_left": footer_left})
+
+
+def _running_header(title: str) -> Callable[[pdfcanvas.Canvas, BaseDocTemplate], None]:
+    def draw(canvas: pdfcanvas.Canvas, doc: BaseDocTemplate) -> None:
+        # Page 1 has the full title block; later pages name the document so a loose page is identifiable.
+        if canvas.getPageNumber() == 1:
+            return
+        width, height = doc.pagesize
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(colors.HexColor("#444444"))
+        canvas.drawString(doc.leftMargin, height - 10 * mm, title)
+        canvas.setStrokeColor(GRID_COLOUR)
+        canvas.setLineWidth(0.3)
+        canvas.line(doc.leftMargin, height - 11.5 * mm, width - doc.rightMargin, height - 11.5 * mm)
+        canvas.restoreState()
+
+    return draw
+
+
+def page_size(*, wide: bool = False) -> tuple[float, float]:
+    return landscape(A4) if wide else A4
+
+
+def build_pdf(
+    path: str | os.PathLike[str],
+    *,
+    story: list[Flowable],
+    title: str,
+    author: str = "",
+    wide: bool = False,
+    footer: str | None = None,
+    overwrite: bool = True,
+) -> Path:
+    """Lay ``story`` out on A4 (``wide``: landscape) and save it through a temporary file.
+
+    ``title`` goes into the PDF metadata and the running header of pages after the first; ``footer``
+    (default: "Sagatavots <date> ar swdesk") stands left of the page number. ``overwrite=False`` refuses
+    an existing file, for the GUI.
+    """
+    register_fonts()
+    target = Path(path)
+    if not overwrite and target.exists():
+        raise FileExistsError(str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".swdesk-", suffix=".pdf", dir=target.parent)
+    os.close(handle)
+    size = page_size(wide=wide)
+    try:
+        doc = BaseDocTemplate(
+            temporary,
+            pagesize=size,
+            leftMargin=15 * mm,
+            rightMargin=15 * mm,
+            topMargin=16 * mm,
+            bottomMargin=18 * mm,
+            title=title,
+            author=author,
+            creator="swdesk",
+            lang="lv-LV",
+        )
+        frame = Frame(
+            doc.leftMargin,
+            doc.bottomMargin,
+            doc.width,
+            doc.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_running_header(title))])
+        if footer is None:
+            footer = tr("export.prepared", date=dt.date.today().strftime("%d.%m.%Y"))
+        doc.build(story, canvasmaker=_canvas_with_footer(footer))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def content_width(*, wide: bool = False) -> float:
+    """Width of the text frame that :func:`build_pdf` uses, for sizing tables and charts."""
+    return page_size(wide=wide)[0] - 30 * mm
+
+
+# --- blocks of a document -----------------------------------------------------------------------------------
+
+
+def title_block(
+    *,
+    title: str,
+    subtitle: str | None = None,
+    lines: Sequence[tuple[str, str]] = (),
+    width: float | None = None,
+) -> list[Flowable]:
+    """The document's title, a subtitle and ``label: value`` lines in two aligned columns."""
+    st = styles(cell_size=10)
+    out: list[Flowable] = [Paragraph(escape(title), st.title)]
+    if subtitle:
+        out.append(Paragraph(escape(subtitle), st.subtitle))
+    if lines:
+        label_style = ParagraphStyle("label", parent=st.cell, fontName=FONT_BOLD)
+        data = [
+            [Paragraph(escape(label), label_style), Paragraph(escape(value), st.cell)]
+            for label, value in lines
+        ]
+        total = width or content_width()
+        table = Table(data, colWidths=[total * 0.32, total * 0.68], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        out += [Spacer(1, 3 * mm), table]
+    out.append(Spacer(1, 5 * mm))
+    return out
+
+
+def heading(text: str) -> Paragraph:
+    return Paragraph(escape(text), styles().heading)
+
+
+def paragraph(text: str, *, small: bool = False) -> Paragraph:
+    st = styles()
+    return Paragraph(escape(text), st.small if small else st.body)
+
+
+def data_table(
+    *,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    align: Sequence[Align] | None = None,
+    total_rows: Sequence[int] = (),
+    font_size: float = 7.5,
+    width: float | None = None,
+    total_span: int = 1,
+    groups: Sequence[tuple[str, int, int]] = (),
+) -> Table:
+    """A table that breaks across pages and repeats its header on every page.
+
+    ``rows`` hold text already formatted (numbers through :func:`number`); ``widths`` are relative
+    column widths, scaled to ``width`` (default: the whole frame width). Text wraps inside its cell;
+    ``total_rows`` are indexes into ``rows`` printed bold on a shaded background; their first cell (the
+    label, e.g. "Kopā: Līga Bērziņa") spans ``total_span`` columns, so it need not squeeze into one
+    narrow column.
+    ``groups`` of (label, first column, last column) add a header row above those columns' headers
+    ("Mēnešalga, EUR" over "min.", "vid.", "maks."), so narrow columns keep short headers.
+    """
+    st = styles(cell_size=font_size)
+    align = list(align or ["left"] * len(header))
+    by_align = {"left": st.cell, "right": st.cell_right, "center": st.cell_center}
+    bold = {
+        key: ParagraphStyle(f"{key}_bold", parent=style, fontName=FONT_BOLD)
+        for key, style in by_align.items()
+    }
+    header_rows = 2 if groups else 1
+    grouped = {c for _label, first, last in groups for c in range(first, last + 1)}
+    if groups:
+        top = [("" if c in grouped else text) for c, text in enumerate(header)]
+        for label, first, _last in groups:
+            top[first] = label
+        bottom = [(text if c in grouped else "") for c, text in enumerate(header)]
+        data: list[list[Any]] = [
+            [Paragraph(escape(t), st.header_cell) for t in line] for line in (top, bottom)
+        ]
+    else:
+        data = [[Paragraph(escape(text), st.header_cell) for text in header]]
+    total_set = set(total_rows)
+    # Right- and centre-aligned columns hold numbers and dates that never need wrapping: plain strings
+    # drawn by the table are several times faster than a Paragraph per cell on a long claim.
+    plain = [a != "left" for a in align]
+    for index, row in enumerate(rows):
+        chosen = bold if index in total_set else by_align
+        cells: list[Any] = [
+            ("" if value is None else str(value)) if is_plain else Paragraph(escape(value), chosen[a])
+            for value, a, is_plain in zip(row, align, plain, strict=True)
+        ]
+        if index in total_set and total_span > 1:
+            cells[0] = Paragraph(escape(row[0]), bold["left"])
+        data.append(cells)
+    full = sum(widths)
+    col_widths = [w * (width or content_width()) / full for w in widths]
+    table = Table(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # plain-string cells would default to un-embedded Helvetica
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BACKGROUND),
+        ("GRID", (0, 0), (-1, -1), 0.3, GRID_COLOUR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]
+    for _label, first, last in groups:
+        commands.append(("SPAN", (first, 0), (last, 0)))
+    for column in range(len(header)):
+        if groups and column not in grouped:
+            commands.append(("SPAN", (column, 0), (column, 1)))
+    commands.append(("FONTSIZE", (0, header_rows), (-1, -1), font_size))
+    for column, a in enumerate(align):
+        if a != "left":
+            commands.append(("ALIGN", (column, header_rows), (column, -1), a.upper()))
+    for index in total_set:
+        row_index = index + header_rows
+        commands.append(("BACKGROUND", (0, row_index), (-1, row_index), TOTAL_BACKGROUND))
+        commands.append(("FONTNAME", (0, row_index), (-1, row_index), FONT_BOLD))
+        if total_span > 1:
+            commands.append(("SPAN", (0, row_index), (total_span - 1, row_index)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def key_value_table(
+    *,
+    rows: Sequence[tuple[str, str]],
+    widths: tuple[float, float] = (0.7, 0.3),
+    font_size: float = 9,
+    width: float | None = None,
+    value_align: Align = "right",
+) -> Table:
+    """Label on the left, a figure right-aligned on the right: the "form" layout of the survey and report."""
+    st = styles(cell_size=font_size)
+    total = width or content_width()
+    value_style = {"right": st.cell_right, "left": st.cell, "center": st.cell_center}[value_align]
+    data = [
+        [Paragraph(escape(label), st.cell), Paragraph(escape(value), value_style)] for label, value in rows
+    ]
+    table = Table(data, colWidths=[total * widths[0], total * widths[1]], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("GRID", (0, 0), (-1, -1), 0.3, GRID_COLOUR),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def signature_block(*, role: str, name: str | None, width: float | None = None) -> Flowable:
+    """Lines for a signature and a date, with the signer's role and name to the left of them."""
+    st = styles(cell_size=9)
+    under = ParagraphStyle("under", parent=st.cell_center, fontSize=7, textColor=colors.HexColor("#444444"))
+    signer = escape(role) + (f"<br/>{escape(name)}" if name else "")
+    rows = [
+        [Paragraph(signer, st.cell), "", "", ""],
+        ["", Paragraph(tr("export.signature"), under), "", Paragraph(tr("export.date"), under)],
+    ]
+    total = width or content_width()
+    # an empty column between the two lines, so they read as two lines and not one
+    widths = [total * 0.36, total * 0.34, total * 0.06, total * 0.24]
+    table = Table(rows, colWidths=widths, rowHeights=[14 * mm, None], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+                ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 8 * mm), table])
+
+
+# --- charts -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Series:
+    """One named data series of a chart; None is a gap (no data that month or year)."""
+
+    name: str
+    values: Sequence[float | None]
+
+
+def nice_ceiling(value: float) -> float:
+    """The next "round" number at or above ``value`` (1, 2, 2.5, 5 × 10ⁿ), for the top of a value axis."""
+    if value <= 0:
+        return 1.0
+    exponent = math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        candidate = step * 10**exponent
+        if candidate >= value:
+            return float(candidate)
+    return float(10 ** (exponent + 1))
+
+
+def _axis_label(places: int) -> Callable[[float], str]:
+    def label(value: float) -> str:
+        return format_number(value, places)
+
+    return label
+
+
+def _chart_frame(
+    *, title: str, width: float, height: float, legend_names: Sequence[str]
+) -> tuple[Drawing, float, float, float, float]:
+    """A drawing with the title on top and room for the legend below; returns it and the plot box."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # else renderPDF sets Helvetica first and the PDF lists it un-embedded
+    drawing.initialFontSize = 8
+    drawing.add(String(0, height - 12, title, fontName=FONT_BOLD, fontSize=10))
+    legend_height = 14 * math.ceil(len(legend_names) / 3) if len(legend_names) > 1 else 0
+    left, bottom = 45.0, 28.0 + legend_height
+    return drawing, left, bottom, width - left - 10, height - bottom - 22
+
+
+def _add_legend(drawing: Drawing, *, names: Sequence[str], width: float) -> None:
+    if len(names) < 2:
+        return
+    legend = Legend()
+    legend.fontName = FONT
+    legend.fontSize = 7.5
+    legend.alignment = "right"
+    legend.columnMaximum = math.ceil(len(names) / 3)
+    legend.dx = legend.dy = 7
+    legend.deltax = width / 3
+    legend.x = 45
+    legend.y = 14 * legend.columnMaximum
+    legend.boxAnchor = "nw"
+    legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], name) for i, name in enumerate(names)]
+    drawing.add(legend)
+
+
+def _reference_line(
+    drawing: Drawing, *, value: float, label: str, box: tuple[float, float, float, float], top: float
+) -> None:
+    left, bottom, plot_width, plot_height = box
+    y = bottom + plot_height * value / top
+    dashes = [4, 2]
+    drawing.add(
+        Line(left, y, left + plot_width, y, strokeColor=LIMIT_COLOUR, strokeWidth=1, strokeDashArray=dashes)
+    )
+    # The key to the line stands in the title row, right: inside the plot it would collide with bar labels.
+    key_y = drawing.height - 10
+    right = left + plot_width
+    drawing.add(
+        String(right, key_y - 2, label, fontName=FONT, fontSize=7.5, fillColor=LIMIT_COLOUR, textAnchor="end")
+    )
+    text_width = pdfmetrics.stringWidth(label, FONT, 7.5)
+    drawing.add(
+        Line(
+            right - text_width - 26,
+            key_y + 1,
+            right - text_width - 4,
+            key_y + 1,
+            strokeColor=LIMIT_COLOUR,
+            strokeWidth=1,
+            strokeDashArray=dashes,
+        )
+    )
+
+
+def bar_chart(
+    *,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    value_title: str = "",
+    reference: tuple[str, float] | None = None,
+    places: int = 0,
+    width: float | None = None,
+    height: float = 170,
+    bar_labels: bool = True,
+) -> Drawing:
+    """A vertical bar chart (vector) with Latvian labels; ``reference`` draws a dashed limit line (1:1000)."""
+    register_fonts()
+    width = width or content_width()
+    names = [s.name for s in series]
+    drawing, left, bottom, plot_width, plot_height = _chart_frame(
+        title=title, width=width, height=height, legend_names=names
+    )
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = left, bottom, plot_width, plot_height
+    data = [[0 if v is None else float(v) for v in s.values] for s in series] or [[0] * len(categories)]
+    chart.data = data
+    highest = max([v for row in data for v in row] + [reference[1] if reference else 0] + [0])
+    top = nice_ceiling(highest * 1.1)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = top / 5
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = _axis_label(places if top / 5 < 10 else 0)
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    if len(categories) > 8:
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.barSpacing = 1
+    chart.groupSpacing = 6
+    for i in range(len(data)):
+        chart.bars[i].fillColor = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        chart.bars[i].strokeColor = None
+    if bar_labels and len(categories) * len(data) <= 24:
+        chart.barLabels.fontName = FONT
+        chart.barLabels.fontSize = 6.5
+        chart.barLabels.nudge = 6
+        chart.barLabelFormat = _axis_label(places)
+    drawing.add(chart)
+    if value_title:
+        drawing.add(String(2, bottom + plot_height + 4, value_title, fontName=FONT, fontSize=7))
+    if reference:
+        _reference_line(
+            drawing,
+            value=reference[1],
+            label=reference[0],
+            box=(left, bottom, plot_width, plot_height),
+            top=top,
+        )
+    _add_legend(drawing, names=names, width=width)
+    return drawing
+
+
+def line_chart(
+    *,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    value_title: str = "",
+    reference: tuple[str, float] | None = None,
+    places: int = 0,
+    width: float | None = None,
+    height: float = 170,
+) -> Drawing:
+    """A line chart over categories (months, years), vector, Latvian labels; gaps where a value is None."""
+    register_fonts()
+    width = width or content_width()
+    names = [s.name for s in series]
+    drawing, left, bottom, plot_width, plot_height = _chart_frame(
+        title=title, width=width, height=height, legend_names=names
+    )
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = left, bottom, plot_width, plot_height
+    data = [[None if v is None else float(v) for v in s.values] for s in series] or [[0.0] * len(categories)]
+    chart.data = data
+    values = [v for row in data for v in row if v is not None]
+    highest = max(values + [reference[1] if reference else 0] + [0])
+    top = nice_ceiling(highest * 1.1)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = top / 5
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = _axis_label(places if top / 5 < 10 else 0)
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    if len(categories) > 12:
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.joinedLines = 1
+    for i in range(len(data)):
+        colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        chart.lines[i].strokeColor = colour
+        chart.lines[i].strokeWidth = 1.5
+        chart.lines[i].symbol = None
+    drawing.add(chart)
+    if value_title:
+        drawing.add(String(2, bottom + plot_height + 4, value_title, fontName=FONT, fontSize=7))
+    if reference:
+        _reference_line(
+            drawing,
+            value=reference[1],
+            label=reference[0],
+            box=(left, bottom, plot_width, plot_height),
+            top=top,
+        )
+    _add_legend(drawing, names=names, width=width)
+    return drawing
+
+
+# reportlab's flowables re-exported, so a document module needs only this one import
+__all__ = [
+    "FONT",
+    "KeepTogether",
+    "PageBreak",
+    "Spacer",
+    "Table",
+    "TableStyle",
+    "FONT_BOLD",
+    "NumberedCanvas",
+    "Series",
+    "bar_chart",
+    "build_pdf",
+    "content_width",
+    "data_table",
+    "escape",
+    "heading",
+    "key_value_table",
+    "line_chart",
+    "number",
+    "paragraph",
+    "register_fonts",
+    "signature_block",
+    "styles",
+    "title_block",
+]

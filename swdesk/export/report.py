@@ -1,0 +1,608 @@
+"""The council report (ziņojums domei): the evidence a head takes to the municipal council to argue for staff.
+
+Issue 4 item 3. Page 1 is one table of headline figures, each next to the norm it is measured against:
+residents per social work specialist (SDS) against 1:1000, the effective ratio after non-social-work time,
+open vacancies and how long they have been open, caseload per FTE against the service's criteria, training
+and supervision fulfilment, pay against the scale minimum. Then four vector charts labelled in Latvian —
+residents per SDS over the years of data, monthly caseload per FTE by work type, non-social-work hours by
+category, training hours done against required per position — and the full list of findings of the norm
+checks, whose messages name their sources.
+
+Every figure comes from the functions of ``swdesk.rules.checks`` that the checks and the survey use, so
+the report, ``swdesk check`` and the GUI can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from swdesk.export import pdf
+from swdesk.export.common import date_text, fte_text, integer_text, share_text
+from swdesk.i18n import define, tr
+from swdesk.rules.checks import (
+    CheckContext,
+    default_as_of,
+    duty_shares,
+    effective_staffing,
+    is_below_scale,
+    make_context,
+    run_checks,
+    sds_active,
+    staffing_unit,
+    supervision_measures,
+    training_measures,
+)
+from swdesk.rules.data import UNIT_CASES, ServiceInfo, Snapshot
+from swdesk.rules.findings import (
+    CASELOAD_OVER_CRITERION,
+    ERROR,
+    INFO,
+    RULE_LABELS,
+    WARNING,
+    Finding,
+    round_half_up,
+)
+from swdesk.settings import Settings
+
+# How many years back the residents-per-specialist chart goes, and how many duty categories it names.
+YEARS_SHOWN = 10
+CATEGORIES_SHOWN = 8
+
+define(
+    {
+        "report.title": ("Sociālā dienesta personāls {year}. gadā", "Staff of the social service in {year}"),
+        "report.subtitle": ("Ziņojums pašvaldības domei", "Report to the municipal council"),
+        "report.service": ("Sociālais dienests", "Social service"),
+        "report.municipality": ("Pašvaldība", "Municipality"),
+        "report.as_of": ("Stāvoklis uz", "As of"),
+        "report.period": ("Periods", "Period"),
+        "report.head": ("Sociālā dienesta vadītājs", "Head of the social service"),
+        "report.headlines": ("Galvenie rādītāji", "Headline figures"),
+        "report.col.figure": ("Rādītājs", "Figure"),
+        "report.col.value": ("Vērtība", "Value"),
+        "report.col.norm": ("Norma vai salīdzinājums", "Norm or comparison"),
+        "report.ratio": (
+            "Iedzīvotāji uz vienu sociālā darba speciālista slodzi",
+            "Residents per specialist FTE",
+        ),
+        "report.ratio.norm": (
+            "norma: ne vairāk kā {limit} iedzīvotāji uz speciālistu; {state}",
+            "norm: at most {limit} residents per specialist; {state}",
+        ),
+        "report.ratio.short": ("trūkst {fte} slodzes", "{fte} FTE short"),
+        "report.ratio.ok": ("norma ir izpildīta", "the norm is met"),
+        "report.ratio.none": ("nav aprēķināms: nav iedzīvotāju skaita vai speciālistu", "cannot be computed"),
+        "report.effective": (
+            "Tas pats, atskaitot ar sociālo darbu nesaistītos pienākumus",
+            "The same after duties not related to social work",
+        ),
+        "report.effective.norm": (
+            "speciālisti {share} darba laika pavada citu pienākumu veikšanā",
+            "specialists spend {share} of their time on other duties",
+        ),
+        "report.vacancies": ("Atvērtās vakances", "Open vacancies"),
+        "report.vacancies.value": ("{count} ({fte} slodzes)", "{count} ({fte} FTE)"),
+        "report.vacancies.norm": (
+            "ilgāk par {days} dienām atvērtas: {long}; ilgākā atvērta {longest} dienas",
+            "open longer than {days} days: {long}; the longest open for {longest} days",
+        ),
+        "report.vacancies.none": ("nav atvērtu vakanču", "no open vacancies"),
+        "report.caseload": ("Lietu mediāna mēnesī uz slodzi (sociālie darbinieki)", "Median cases per FTE"),
+        "report.caseload.norm": (
+            "dienesta kritēriju vismaz vienā mēnesī pārsniedza {over} no {measured} darbiniekiem",
+            "{over} of {measured} staff exceeded the service's criterion in at least one month",
+        ),
+        "report.training": (
+            "Apmācību normu izpildījuši speciālisti",
+            "Specialists who met the training norm",
+        ),
+        "report.supervision": (
+            "Supervīzijas normu izpildījuši speciālisti",
+            "Specialists who met the supervision norm",
+        ),
+        "report.of": ("{share} ({done} no {total})", "{share} ({done} of {total})"),
+        "report.training.norm": (
+            "norma: 24 vai 16 stundas gadā atkarībā no amata, proporcionāli nostrādātajam laikam",
+            "norm: 24 or 16 hours a year by position, prorated to the time employed",
+        ),
+        "report.supervision.norm": (
+            "norma: {individual} h individuālās vai {group} h grupas supervīzijas gadā",
+            "norm: {individual} h individual or {group} h group supervision a year",
+        ),
+        "report.salary": ("Darbinieki ar algu zem skalas minimuma", "Staff paid below the scale minimum"),
+        "report.salary.norm": (
+            "alga jāpaaugstina līdz mēnešalgu grupas minimumam līdz 01.01.2027",
+            "pay must reach the salary group minimum by 01.01.2027",
+        ),
+        "report.findings_count": ("Konstatējumi", "Findings"),
+        "report.findings_count.value": ("{errors} / {warnings} / {infos}", "{errors} / {warnings} / {infos}"),
+        "report.findings_count.norm": (
+            "kļūdas / brīdinājumi / informatīvi; pilns saraksts ziņojuma beigās",
+            "errors / warnings / notes; the full list is at the end of the report",
+        ),
+        "report.charts": ("Tendences un sadalījums", "Trends and breakdown"),
+        "report.chart.ratio": (
+            "Iedzīvotāji uz vienu speciālista slodzi pa gadiem",
+            "Residents per specialist FTE",
+        ),
+        "report.chart.ratio.series": ("Iedzīvotāji uz slodzi", "Residents per FTE"),
+        "report.chart.ratio.limit": ("norma 1:{limit}", "norm 1:{limit}"),
+        "report.chart.caseload": (
+            "Lietas mēnesī uz slodzi pa darba veidiem, {year}",
+            "Cases per FTE per month by work type, {year}",
+        ),
+        "report.chart.duties": (
+            "Ar sociālo darbu nesaistīto pienākumu stundas pa kategorijām, {year}",
+            "Hours of non-social-work duties by category, {year}",
+        ),
+        "report.chart.duties.series": ("Stundas", "Hours"),
+        "report.chart.duties.other": ("Citas", "Other"),
+        "report.chart.training": (
+            "Apmācību stundas vidēji uz darbinieku pa amatiem, {year}",
+            "Training hours per person by position, {year}",
+        ),
+        "report.chart.training.done": ("Paveiktas", "Done"),
+        "report.chart.training.required": ("Nepieciešamas", "Required"),
+        "report.chart.no_data": ("Nav datu šim attēlam.", "No data for this chart."),
+        "report.findings": ("Visi konstatējumi", "All findings"),
+        "report.findings.none": ("Neatbilstību nav.", "No findings."),
+        "report.col.no": ("Nr.", "No."),
+        "report.col.severity": ("Līmenis", "Severity"),
+        "report.col.rule": ("Pārbaude", "Check"),
+        "report.col.message": ("Konstatējums un avots", "Finding and source"),
+        "report.severity.error": ("kļūda", "error"),
+        "report.severity.warning": ("brīdinājums", "warning"),
+        "report.severity.info": ("informācija", "info"),
+        "report.help": (
+            "ziņojums domei (PDF ar rādītājiem un grafikiem)",
+            "the council report (PDF with charts)",
+        ),
+        "report.year": ("gads, par kuru ziņot", "the year to report on"),
+        "report.pdf": ("PDF faila ceļš", "path of the PDF file"),
+        "report.as_of_arg": (
+            "datums, uz kuru ziņot (noklusējums: šodiena vai 31.12.)",
+            "the as-of date (default: today or 31 Dec)",
+        ),
+        "report.written": ("Ziņojums saglabāts: {path}", "Report written: {path}"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class CouncilReport:
+    """Everything the council report shows, computed by the rules' own measurements.
+
+    Ratios are residents per SDS staffing unit (FTE, or headcount with ``ratio.basis = headcount``), to
+    1 decimal; shares 0–1; ``ratio_by_year`` and the other series are what the charts draw.
+    """
+
+    year: int
+    as_of: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    service: ServiceInfo | None
+    settings: Settings
+    population: int | None
+    sds_units: Decimal
+    ratio: Decimal | None
+    shortfall: Decimal | None
+    effective_ratio: Decimal | None
+    sds_duty_share: Decimal | None
+    vacancies_open: int
+    vacancy_fte: Decimal
+    vacancies_long_open: int
+    vacancy_longest_days: int | None
+    median_cases_per_fte: Decimal | None
+    caseload_staff_measured: int
+    caseload_staff_over: int
+    training_met: int
+    training_total: int
+    supervision_met: int
+    supervision_total: int
+    below_scale: int
+    with_scale: int
+    ratio_by_year: tuple[tuple[int, Decimal | None], ...]
+    months: tuple[dt.date, ...]
+    caseload_by_work_type: dict[str, tuple[Decimal | None, ...]]
+    duty_hours_by_category: tuple[tuple[str, Decimal], ...]
+    training_by_position: tuple[tuple[str, Decimal, Decimal], ...]
+    findings: tuple[Finding, ...]
+    work_type_names: dict[str, str]
+    duty_category_names: dict[str, str]
+    position_names: dict[str, str]
+
+
+def _ratio(population: int | None, units: Decimal) -> Decimal | None:
+    if population is None or units <= 0:
+        return None
+    return round_half_up(Decimal(population) / units, 1)
+
+
+def _ratio_by_year(
+    snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Settings
+) -> list[tuple[int, Any]]:
+    """Residents per SDS unit at the end of each year with data (as of D for the report's year)."""
+    starts = [p.start.year for p in snapshot.staff]
+    if not starts and not snapshot.population:
+        return []
+    first = max(min(starts + list(snapshot.population) + [year]), year - YEARS_SHOWN + 1)
+    result = []
+    for y in range(first, year + 1):
+        day = as_of if y == year else dt.date(y, 12, 31)
+        ctx = make_context(snapshot, year=y, as_of=day, settings=settings)
+        units = sum((staffing_unit(ctx, p) for p in sds_active(ctx)), Decimal(0))
+        population = snapshot.population_for(y)
+        result.append((y, _ratio(population[1] if population else None, units)))
+    # years before any population figure say nothing; leave them out rather than draw gaps
+    while result and result[0][1] is None:
+        result.pop(0)
+    return result
+
+
+def _caseload_series(
+    ctx: CheckContext,
+) -> tuple[list[dt.date], dict[str, list[Decimal | None]], list[Decimal]]:
+    """Per month of the period and work type: Σ cases ÷ Σ FTE of the staff with cases in it.
+
+    Also returns every staff-month's cases per FTE of social workers, for the median in the headlines.
+    """
+    staff = ctx.snapshot.staff_by_id
+    cases: dict[tuple[str, dt.date], int] = defaultdict(int)
+    fte: dict[tuple[str, dt.date], Decimal] = defaultdict(Decimal)
+    per_person_month: dict[tuple[int, dt.date], int] = defaultdict(int)
+    for sid, rows in ctx.caseloads_by_staff.items():
+        person = staff.get(sid)
+        if person is None:
+            continue
+        for row in rows:
+            value = row.value(UNIT_CASES)
+            if value is None:
+                continue
+            cases[(row.work_type_code, row.month)] += value
+            fte[(row.work_type_code, row.month)] += person.fte
+            if person.position_code in ("SD_VEC", "SD", "SD_JAUN"):
+                per_person_month[(sid, row.month)] += value
+    months = sorted({month for _code, month in cases})
+    series: dict[str, list[Decimal | None]] = {}
+    for code in sorted({code for code, _month in cases}):
+        series[code] = [
+            round_half_up(Decimal(cases[(code, m)]) / fte[(code, m)], 2) if fte.get((code, m)) else None
+            for m in months
+        ]
+    loads = [Decimal(total) / staff[sid].fte for (sid, _m), total in per_person_month.items()]
+    return months, series, loads
+
+
+def build_report(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Settings) -> CouncilReport:
+    """The report's figures for year Y as of D (SPEC §2 period and terms); pure."""
+    ctx = make_context(snapshot, year=year, as_of=as_of, settings=settings)
+    result = run_checks(snapshot, year=year, as_of=as_of, settings=settings)
+    population = snapshot.population_for(year)
+    residents = population[1] if population else None
+    sds = sds_active(ctx)
+    units = sum((staffing_unit(ctx, p) for p in sds), Decimal(0))
+    limit = settings.ratio_limit
+    shares = duty_shares(ctx)
+    effective = effective_staffing(ctx, shares)
+    sds_hours = sum((ctx.contracted_hours.get(p.id, Decimal(0)) for p in sds), Decimal(0))
+    sds_duties = sum((ctx.duty_hours.get(p.id, Decimal(0)) for p in sds), Decimal(0))
+
+    open_vacancies = [v for v in snapshot.vacancies if v.open_on(as_of)]
+    days_open = [(as_of - v.announced).days for v in open_vacancies]
+
+    months, caseload, loads = _caseload_series(ctx)
+    over = {f.subject.split(":")[1] for f in result.findings if f.rule == CASELOAD_OVER_CRITERION}
+    measured = {
+        snapshot.staff_by_id[sid].tabeles_nr for sid in ctx.caseloads_by_staff if sid in snapshot.staff_by_id
+    }
+
+    sds_ids = {
+        p.id for p in snapshot.staff if (pos := snapshot.positions.get(p.position_code)) and pos.is_sds
+    }
+    training = {sid: m for sid, m in training_measures(ctx).items() if sid in sds_ids}
+    supervision = {sid: m for sid, m in supervision_measures(ctx).items() if sid in sds_ids}
+
+    active = [p for p in snapshot.staff if p.active_on(as_of)]
+    below = [is_below_scale(snapshot, p, year) for p in active]
+
+    by_category: dict[str, Decimal] = defaultdict(Decimal)
+    for row in snapshot.duties:
+        if ctx.in_period(row.date):
+            by_category[row.category_code] += row.hours
+    categories = sorted(
+        ((c, h) for c, h in by_category.items() if h > 0), key=lambda item: (-item[1], item[0])
+    )
+
+    by_position: dict[str, list[tuple[Decimal, Decimal]]] = defaultdict(list)
+    for sid, measure in training_measures(ctx).items():
+        by_position[snapshot.staff_by_id[sid].position_code].append((measure.done, measure.required))
+    position_order = list(snapshot.positions)
+    training_by_position = tuple(
+        (
+            code,
+            round_half_up(sum((d for d, _r in pairs), Decimal(0)) / len(pairs), 2),
+            round_half_up(sum((r for _d, r in pairs), Decimal(0)) / len(pairs), 2),
+        )
+        for code, pairs in sorted(
+            by_position.items(),
+            key=lambda item: (
+                position_order.index(item[0]) if item[0] in position_order else len(position_order)
+            ),
+        )
+    )
+    return CouncilReport(
+        year=year,
+        as_of=as_of,
+        period_start=ctx.period_start,
+        period_end=ctx.period_end,
+        service=snapshot.service,
+        settings=settings,
+        population=residents,
+        sds_units=units,
+        ratio=_ratio(residents, units),
+        shortfall=round_half_up(max(Decimal(0), Decimal(residents) / limit - units), 2)
+        if residents is not None
+        else None,
+        effective_ratio=_ratio(residents, effective),
+        sds_duty_share=round_half_up(sds_duties / sds_hours, 3) if sds_hours else None,
+        vacancies_open=len(open_vacancies),
+        vacancy_fte=sum((v.fte for v in open_vacancies), Decimal(0)),
+        vacancies_long_open=sum(1 for d in days_open if d > settings.vacancy_days),
+        vacancy_longest_days=max(days_open) if days_open else None,
+        median_cases_per_fte=round_half_up(median(loads), 2) if loads else None,
+        caseload_staff_measured=len(measured),
+        caseload_staff_over=len(over),
+        training_met=sum(1 for m in training.values() if m.met),
+        training_total=len(training),
+        supervision_met=sum(1 for m in supervision.values() if m.met),
+        supervision_total=len(supervision),
+        below_scale=sum(1 for b in below if b),
+        with_scale=sum(1 for b in below if b is not None),
+        ratio_by_year=tuple(_ratio_by_year(snapshot, year=year, as_of=as_of, settings=settings)),
+        months=tuple(months),
+        caseload_by_work_type={code: tuple(values) for code, values in caseload.items()},
+        duty_hours_by_category=tuple(categories),
+        training_by_position=training_by_position,
+        findings=result.findings,
+        work_type_names=dict(snapshot.work_type_names),
+        duty_category_names=dict(snapshot.duty_category_names),
+        position_names={code: p.name for code, p in snapshot.positions.items()},
+    )
+
+
+def report_for_year(session: Session, *, year: int, as_of: dt.date | None = None) -> CouncilReport:
+    """Load every year of data (the trend chart needs them) and build the report with the settings on D."""
+    from swdesk.rules.data import load_snapshot
+
+    as_of = as_of or default_as_of(year)
+    snapshot = load_snapshot(session, until=min(as_of, dt.date(year, 12, 31)))
+    return build_report(snapshot, year=year, as_of=as_of, settings=Settings.load(session, as_of))
+
+
+# --- the PDF ------------------------------------------------------------------------------------------------
+
+
+def _of(done: int, total: int) -> str:
+    if total == 0:
+        return "—"
+    return tr("report.of", share=share_text(Decimal(done) / total), done=done, total=total)
+
+
+def headline_rows(report: CouncilReport) -> list[list[str]]:
+    """The headline table: figure, value, and the norm or comparison it is read against."""
+    s = report.settings
+    limit = integer_text(int(s.ratio_limit))
+    if report.ratio is None:
+        ratio_state = tr("report.ratio.none")
+    elif report.shortfall:
+        ratio_state = tr("report.ratio.short", fte=fte_text(report.shortfall))
+    else:
+        ratio_state = tr("report.ratio.ok")
+    errors = sum(1 for f in report.findings if f.severity == ERROR)
+    warnings = sum(1 for f in report.findings if f.severity == WARNING)
+    infos = sum(1 for f in report.findings if f.severity == INFO)
+    return [
+        [
+            tr("report.ratio"),
+            pdf.number(report.ratio, 1),
+            tr("report.ratio.norm", limit=limit, state=ratio_state),
+        ],
+        [
+            tr("report.effective"),
+            pdf.number(report.effective_ratio, 1),
+            tr("report.effective.norm", share=share_text(report.sds_duty_share)),
+        ],
+        [
+            tr("report.vacancies"),
+            tr("report.vacancies.value", count=report.vacancies_open, fte=fte_text(report.vacancy_fte)),
+            tr(
+                "report.vacancies.norm",
+                days=s.vacancy_days,
+                long=report.vacancies_long_open,
+                longest=report.vacancy_longest_days,
+            )
+            if report.vacancies_open
+            else tr("report.vacancies.none"),
+        ],
+        [
+            tr("report.caseload"),
+            pdf.number(report.median_cases_per_fte, 2),
+            tr(
+                "report.caseload.norm",
+                over=report.caseload_staff_over,
+                measured=report.caseload_staff_measured,
+            ),
+        ],
+        [tr("report.training"), _of(report.training_met, report.training_total), tr("report.training.norm")],
+        [
+            tr("report.supervision"),
+            _of(report.supervision_met, report.supervision_total),
+            tr(
+                "report.supervision.norm",
+                individual=pdf.number(s.supervision_individual_hours, 0),
+                group=pdf.number(s.supervision_group_hours, 0),
+            ),
+        ],
+        [tr("report.salary"), _of(report.below_scale, report.with_scale), tr("report.salary.norm")],
+        [
+            tr("report.findings_count"),
+            tr("report.findings_count.value", errors=errors, warnings=warnings, infos=infos),
+            tr("report.findings_count.norm"),
+        ],
+    ]
+
+
+def _charts(report: CouncilReport) -> list[Any]:
+    width = pdf.content_width()
+    no_data = pdf.paragraph(tr("report.chart.no_data"), small=True)
+    out: list[Any] = []
+    if report.ratio_by_year:
+        out.append(
+            pdf.bar_chart(
+                title=tr("report.chart.ratio"),
+                categories=[str(y) for y, _r in report.ratio_by_year],
+                series=[pdf.Series(tr("report.chart.ratio.series"), [r for _y, r in report.ratio_by_year])],
+                reference=(
+                    tr("report.chart.ratio.limit", limit=int(report.settings.ratio_limit)),
+                    float(report.settings.ratio_limit),
+                ),
+                width=width,
+                height=190,
+            )
+        )
+    else:
+        out += [pdf.heading(tr("report.chart.ratio")), no_data]
+    out.append(pdf.Spacer(1, 10))
+    title = tr("report.chart.caseload", year=report.year)
+    if report.caseload_by_work_type:
+        out.append(
+            pdf.line_chart(
+                title=title,
+                categories=[m.strftime("%m.%Y") for m in report.months],
+                series=[
+                    pdf.Series(report.work_type_names.get(code, code), values)
+                    for code, values in report.caseload_by_work_type.items()
+                ],
+                places=1,
+                width=width,
+                height=230,
+            )
+        )
+    else:
+        out += [pdf.heading(title), no_data]
+    out.append(pdf.Spacer(1, 10))
+    title = tr("report.chart.duties", year=report.year)
+    if report.duty_hours_by_category:
+        shown = list(report.duty_hours_by_category[:CATEGORIES_SHOWN])
+        rest = sum((h for _c, h in report.duty_hours_by_category[CATEGORIES_SHOWN:]), Decimal(0))
+        labels = [_short(report.duty_category_names.get(c, c)) for c, _h in shown]
+        values = [h for _c, h in shown]
+        if rest:
+            labels.append(tr("report.chart.duties.other"))
+            values.append(rest)
+        out.append(
+            pdf.bar_chart(
+                title=title,
+                categories=labels,
+                series=[pdf.Series(tr("report.chart.duties.series"), values)],
+                width=width,
+                height=230,
+            )
+        )
+    else:
+        out += [pdf.heading(title), no_data]
+    out.append(pdf.Spacer(1, 10))
+    title = tr("report.chart.training", year=report.year)
+    if report.training_by_position:
+        out.append(
+            pdf.bar_chart(
+                title=title,
+                categories=[code for code, _d, _r in report.training_by_position],
+                series=[
+                    pdf.Series(
+                        tr("report.chart.training.done"), [d for _c, d, _r in report.training_by_position]
+                    ),
+                    pdf.Series(
+                        tr("report.chart.training.required"), [r for _c, _d, r in report.training_by_position]
+                    ),
+                ],
+                places=1,
+                width=width,
+                height=200,
+            )
+        )
+    else:
+        out += [pdf.heading(title), no_data]
+    return out
+
+
+def _short(text: str, limit: int = 28) -> str:
+    """A category name short enough for a slanted axis label."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,:") + "…"
+
+
+def write_report_pdf(report: CouncilReport, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """The council report as a portrait A4 PDF: headline figures, four charts, every finding."""
+    service = report.service
+    lines = [
+        (tr("report.service"), service.name if service else ""),
+        (tr("report.municipality"), service.municipality if service else ""),
+        (tr("report.as_of"), date_text(report.as_of)),
+        (tr("report.period"), f"{date_text(report.period_start)}–{date_text(report.period_end)}"),
+    ]
+    if service and service.head_name:
+        lines.append((tr("report.head"), service.head_name))
+    title = tr("report.title", year=report.year)
+    story: list[Any] = pdf.title_block(title=title, subtitle=tr("report.subtitle"), lines=lines)
+    story.append(pdf.heading(tr("report.headlines")))
+    story.append(
+        pdf.data_table(
+            header=[tr("report.col.figure"), tr("report.col.value"), tr("report.col.norm")],
+            rows=headline_rows(report),
+            widths=[38, 20, 42],
+            align=["left", "right", "left"],
+            font_size=9,
+        )
+    )
+    story.append(pdf.PageBreak())
+    story.append(pdf.heading(tr("report.charts")))
+    story += _charts(report)
+    story.append(pdf.PageBreak())
+    story.append(pdf.heading(tr("report.findings")))
+    if report.findings:
+        story.append(
+            pdf.data_table(
+                header=[tr(f"report.col.{k}") for k in ("no", "severity", "rule", "message")],
+                rows=[
+                    [
+                        str(i),
+                        tr(f"report.severity.{f.severity}"),
+                        f"{RULE_LABELS.get(f.rule, '')} {f.rule}",
+                        f.message,
+                    ]
+                    for i, f in enumerate(report.findings, start=1)
+                ],
+                widths=[5, 11, 20, 64],
+                align=["right", "left", "left", "left"],
+                font_size=7.5,
+            )
+        )
+    else:
+        story.append(pdf.paragraph(tr("report.findings.none")))
+    full_title = f"{title} — {service.municipality}" if service and service.municipality else title
+    return pdf.build_pdf(
+        path,
+        story=story,
+        title=full_title,
+        author=(service.head_name or "") if service else "",
+        overwrite=overwrite,
+    )

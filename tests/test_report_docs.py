@@ -1,0 +1,82 @@
+"""The council report (issue 4 item 3): figures from the rules, a readable PDF, and `swdesk report`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from swdesk.cli import main
+from swdesk.db.database import Database, open_database
+from swdesk.demo import generate_demo
+from swdesk.export.common import date_text
+from swdesk.export.report import CouncilReport, report_for_year, write_report_pdf
+from swdesk.rules.checks import check_year
+from tests.test_export_toolkit import needs_poppler, pdf_pages, pdf_text, render_every_page
+
+TODAY = dt.date(2026, 3, 15)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Path]]:
+    folder = tmp_path_factory.mktemp("report")
+    database = open_database(str(folder / "demo.sqlite"), auto_backup=False)
+    generate_demo(database, size="small", today=TODAY)
+    yield database, folder
+    database.close()
+
+
+@pytest.fixture(scope="module")
+def report(demo: tuple[Database, Path]) -> CouncilReport:
+    with demo[0].read() as s:
+        return report_for_year(s, year=2025, as_of=dt.date(2025, 12, 31))
+
+
+def test_findings_are_those_of_the_checks(demo: tuple[Database, Path], report: CouncilReport) -> None:
+    with demo[0].read() as s:
+        result = check_year(s, year=2025, as_of=dt.date(2025, 12, 31))
+    assert [f.to_json() for f in report.findings] == [f.to_json() for f in result.findings]
+    ratio = result.for_rule("staffing.ratio")
+    if ratio and ratio[0].value is not None:
+        assert report.ratio == ratio[0].value
+
+
+def test_report_has_the_chart_data(report: CouncilReport) -> None:
+    assert report.ratio_by_year and report.ratio_by_year[-1][0] == 2025
+    assert report.caseload_by_work_type and len(report.months) == 12
+    assert report.duty_hours_by_category
+    assert report.training_by_position
+    assert 0 <= report.training_met <= report.training_total
+
+
+@needs_poppler
+def test_pdf_headlines_charts_and_findings(report: CouncilReport, tmp_path: Path) -> None:
+    path = write_report_pdf(report, tmp_path / "Atskaite.pdf")
+    text = pdf_text(path)
+    assert "Sociālā dienesta personāls 2025. gadā" in text
+    assert "Ziņojums pašvaldības domei" in text
+    assert "Galvenie rādītāji" in text and date_text(report.as_of) in text
+    # chart titles and labels are vector text in the PDF
+    assert "Iedzīvotāji uz vienu speciālista slodzi pa gadiem" in text
+    assert "norma 1:1000" in text
+    assert "Apmācību stundas vidēji uz darbinieku pa amatiem, 2025" in text
+    assert "Visi konstatējumi" in text
+    first = report.findings[0].message.split()[0]
+    assert first in text
+    pages = pdf_pages(path)
+    assert f"1. lapa no {pages}" in pdf_text(path, page=1)
+    assert render_every_page(path, tmp_path) == pages
+
+
+@needs_poppler
+def test_command_writes_the_report(
+    demo: tuple[Database, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database, folder = demo
+    out = tmp_path / "r.pdf"
+    assert main(["--db", str(folder / "demo.sqlite"), "report", "--year", "2025", "--pdf", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "Ziņojums saglabāts" in capsys.readouterr().out
+    assert main(["--db", str(folder / "demo.sqlite"), "report", "--year", "1800", "--pdf", str(out)]) == 2
