@@ -17,12 +17,28 @@ define(
             "«{value}» nav datums; raksties dd.mm.gggg vai gggg-mm-dd.",
             "'{value}' is not a date; write dd.mm.yyyy or yyyy-mm-dd.",
         ),
+        "cli.xlsx": ("saglabāt arī kā Excel darbgrāmatu (.xlsx)", "also write an Excel workbook (.xlsx)"),
+        "cli.pdf": ("saglabāt arī kā PDF dokumentu", "also write a PDF document"),
+        "cli.written": ("Saglabāts: {path}", "Written: {path}"),
         "cli.no_service": (
             "Datubāzē vēl nav dienesta. Sāciet ar: swdesk init --service NOSAUKUMS --municipality PAŠVALDĪBA",
             "The database has no service yet. Start with: swdesk init --service NAME --municipality NAME",
         ),
     }
 )
+
+
+def add_document_options(parser: argparse.ArgumentParser) -> None:
+    """``--xlsx F`` and ``--pdf F``: the documents a command can write besides what it prints."""
+    from pathlib import Path
+
+    parser.add_argument("--xlsx", type=Path, metavar="F", help=tr("cli.xlsx"))
+    parser.add_argument("--pdf", type=Path, metavar="F", help=tr("cli.pdf"))
+
+
+def report_written(path: object) -> None:
+    # With --json the JSON alone goes to stdout, so that it can be piped; where files went is for the person.
+    print(tr("cli.written", path=path), file=sys.stderr)
 
 
 def open_db(args: argparse.Namespace) -> Database:

@@ -1,7 +1,7 @@
 """`swdesk claim --period P [--json]`: the training and supervision compensation claim (SPEC §3, §6).
 
-The rule is :func:`swdesk.rules.claim.build_claim`; this module reads the arguments and prints the claim
-as SPEC §6 JSON or as a short Latvian summary. The xlsx and pdf documents come later.
+The rule is :func:`swdesk.rules.claim.build_claim`; this module reads the arguments, prints the claim as
+SPEC §6 JSON or as a short Latvian summary, and writes the documents asked for with ``--xlsx``/``--pdf``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,14 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 
-from swdesk.commands import format_date, format_number, open_db, print_json
+from swdesk.commands import (
+    add_document_options,
+    format_date,
+    format_number,
+    open_db,
+    print_json,
+    report_written,
+)
 from swdesk.i18n import define, tr
 from swdesk.rules.claim import REASONS, Claim, ClaimTotals, build_claim, reason_text, to_json
 from swdesk.rules.periods import Period, PeriodError, parse_period
@@ -55,6 +62,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("claim", parents=[common], help=tr("claim.help"))
     p.add_argument("--period", required=True, help=tr("claim.period"))
     p.add_argument("--json", action="store_true", help=tr("claim.json"))
+    add_document_options(p)
     return p
 
 
@@ -76,6 +84,13 @@ def run(args: argparse.Namespace) -> int:
         print_json(to_json(claim))
     else:
         print(render_text(claim))
+    if args.xlsx or args.pdf:
+        from swdesk.export import write_claim_pdf, write_claim_xlsx
+
+        if args.xlsx:
+            report_written(write_claim_xlsx(claim, args.xlsx))
+        if args.pdf:
+            report_written(write_claim_pdf(claim, args.pdf))
     return 0
 
 

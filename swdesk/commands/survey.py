@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import argparse
 
-from swdesk.commands import format_date, format_number, open_db, parse_date, print_json
+from swdesk.commands import (
+    add_document_options,
+    format_date,
+    format_number,
+    open_db,
+    parse_date,
+    print_json,
+    report_written,
+)
 from swdesk.i18n import define, tr
 from swdesk.rules.survey import Survey
 
@@ -62,6 +70,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("survey", parents=[common], help=tr("survey.help"))
     p.add_argument("--date", help=tr("survey.date"))
     p.add_argument("--json", action="store_true", help=tr("survey.json"))
+    add_document_options(p)
     return p
 
 
@@ -129,6 +138,7 @@ def format_survey(
 
 
 def run(args: argparse.Namespace) -> int:
+    from swdesk.export.survey_docs import document_labels
     from swdesk.rules.data import load_service
     from swdesk.rules.survey import survey_for_date
 
@@ -136,14 +146,17 @@ def run(args: argparse.Namespace) -> int:
     with open_db(args).read() as session:
         survey = survey_for_date(session, date=day)
         service = load_service(session)
-        from sqlalchemy import select
-
-        from swdesk.db import models as m
-
-        categories = {code: name for code, name in session.execute(select(m.DutyCategory.code,
-                                                                           m.DutyCategory.name))}
+        labels = document_labels(session)
     if args.json:
         print_json(survey.to_json())
     else:
-        print(format_survey(survey, service_name=service.name if service else "", category_names=categories))
+        print(format_survey(survey, service_name=service.name if service else "",
+                            category_names=labels["category_names"]))
+    if args.xlsx or args.pdf:
+        from swdesk.export import write_survey_pdf, write_survey_xlsx
+
+        if args.xlsx:
+            report_written(write_survey_xlsx(survey, args.xlsx, **labels))
+        if args.pdf:
+            report_written(write_survey_pdf(survey, args.pdf, **labels))
     return 0

@@ -7,7 +7,12 @@ thousands) by :func:`swdesk.commands.format_number`; in a workbook they stay num
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from swdesk.commands import format_date, format_number
 from swdesk.i18n import define, tr
@@ -24,6 +29,28 @@ define(
 )
 
 Number = Decimal | int | float
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str], *, overwrite: bool, suffix: str) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write the document into; it becomes ``path`` only when whole.
+
+    A failure never leaves half a document under the real name. ``overwrite=False`` refuses an existing
+    file (the GUI must never replace a file silently; the command line may overwrite what it is told to).
+    """
+    target = Path(path)
+    if not overwrite and target.exists():
+        raise FileExistsError(str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".swdesk-", suffix=suffix, dir=target.parent)
+    os.close(handle)
+    os.chmod(temporary, 0o644)  # mkstemp makes it private; a document to mail is an ordinary file
+    try:
+        yield Path(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def money_text(value: Number | None) -> str:

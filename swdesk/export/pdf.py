@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +43,7 @@ from reportlab.platypus import (
 )
 
 from swdesk.commands import format_number
-from swdesk.export import common  # noqa: F401  (registers the export texts)
+from swdesk.export.common import atomic_output
 from swdesk.i18n import tr
 from swdesk.resources import resource
 
@@ -209,16 +208,10 @@ def build_pdf(
     an existing file, for the GUI.
     """
     register_fonts()
-    target = Path(path)
-    if not overwrite and target.exists():
-        raise FileExistsError(str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".swdesk-", suffix=".pdf", dir=target.parent)
-    os.close(handle)
     size = page_size(wide=wide)
-    try:
+    with atomic_output(path, overwrite=overwrite, suffix=".pdf") as temporary:
         doc = BaseDocTemplate(
-            temporary,
+            str(temporary),
             pagesize=size,
             leftMargin=15 * mm,
             rightMargin=15 * mm,
@@ -244,11 +237,7 @@ def build_pdf(
         if footer is None:
             footer = tr("export.prepared", date=dt.date.today().strftime("%d.%m.%Y"))
         doc.build(story, canvasmaker=_canvas_with_footer(footer))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return Path(path)
 
 
 def content_width(*, wide: bool = False) -> float:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy.orm import Session
 
 from swdesk.export import pdf, xlsx
 from swdesk.export.common import date_text, fte_text, integer_text, money_text, share_text
@@ -150,6 +151,29 @@ class Figure:
     kind: xlsx.ColumnKind
     # a name that explains a code value (a duty category's name)
     note: str | None = None
+
+
+def document_labels(session: Session) -> dict[str, Any]:
+    """The names a survey document prints, from this database (a head may have renamed a position).
+
+    Returned as the keyword arguments of :func:`write_survey_xlsx` and :func:`write_survey_pdf`.
+    """
+    from sqlalchemy import select
+
+    from swdesk.db import models as m
+    from swdesk.rules.data import load_service
+
+    service = load_service(session)
+    return {
+        "service_name": service.name if service else None,
+        "municipality": service.municipality if service else None,
+        "position_names": {
+            code: name for code, name in session.execute(select(m.Position.code, m.Position.name))
+        },
+        "category_names": {
+            code: name for code, name in session.execute(select(m.DutyCategory.code, m.DutyCategory.name))
+        },
+    }
 
 
 def _catalogue_names(section: str) -> dict[str, str]:

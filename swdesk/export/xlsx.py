@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +30,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from swdesk.export.common import atomic_output
 
 # Leading characters with which a spreadsheet may read a text as a formula (OWASP "CSV injection" list).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -315,16 +316,6 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str], *, overwrite
     ``overwrite=False`` refuses an existing file (the GUI must never replace a file silently; the command
     line may overwrite what it is told to write).
     """
-    target = Path(path)
-    if not overwrite and target.exists():
-        raise FileExistsError(str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".swdesk-", suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    try:
+    with atomic_output(path, overwrite=overwrite, suffix=".xlsx") as temporary:
         workbook.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return Path(path)

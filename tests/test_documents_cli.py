@@ -1,0 +1,56 @@
+"""`swdesk claim/survey --xlsx F --pdf F`: the command line writes the documents it is asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from swdesk.cli import main
+from swdesk.db.database import open_database
+from swdesk.demo import generate_demo
+
+TODAY = dt.date(2026, 3, 15)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(str(path), auto_backup=False)
+    generate_demo(database, size="small", seed=11, today=TODAY)
+    database.close()
+    return str(path)
+
+
+def test_claim_documents_match_the_json(demo_db: str, tmp_path, capsys) -> None:
+    xlsx, pdf = tmp_path / "k.xlsx", tmp_path / "k.pdf"
+    assert main(["--db", demo_db, "claim", "--period", "2025", "--json", "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)  # stdout stays pure JSON; where the files went is on stderr
+    assert f"Saglabāts: {xlsx}" in captured.err and f"Saglabāts: {pdf}" in captured.err
+    numbers = [
+        cell.value
+        for sheet in openpyxl.load_workbook(xlsx).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, (int, float))
+    ]
+    assert data["rows"] and round(data["totals"]["compensation"], 2) in [round(n, 2) for n in numbers]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        total = f"{data['totals']['compensation']:,.2f}".replace(",", " ").replace(".", ",")
+        assert total in text.replace("\u00a0", " ")  # pdftotext may give the no-break space as a space
+
+
+def test_survey_documents_are_written(demo_db: str, tmp_path) -> None:
+    xlsx, pdf = tmp_path / "a.xlsx", tmp_path / "a.pdf"
+    assert main(["--db", demo_db, "survey", "--date", "01.02.2026", "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 0
+    book = openpyxl.load_workbook(xlsx)
+    text = " ".join(str(c.value) for s in book.worksheets for row in s.iter_rows() for c in row if c.value)
+    assert "Valkas novada sociālais dienests" in text
+    assert pdf.read_bytes().startswith(b"%PDF")
