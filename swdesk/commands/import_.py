@@ -1,0 +1,126 @@
+"""`swdesk import FILE... [--dry-run] [--json]`: import the workbook of SPEC §5, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from swdesk.commands import open_db, print_json
+from swdesk.i18n import define, tr
+from swdesk.importer.importer import ImportResult, import_workbook
+
+define(
+    {
+        "import.help": (
+            "importēt darbgrāmatu (.xlsx) vai CSV failus: visu vai neko",
+            "import a workbook (.xlsx) or CSV files: all or nothing",
+        ),
+        "import.files": (
+            ".xlsx fails, viens vai vairāki .csv faili vai mape ar .csv failiem",
+            "an .xlsx file, one or more .csv files, or a folder of .csv files",
+        ),
+        "import.dry_run": (
+            "tikai pārbaudīt un parādīt, kas mainītos; neko neierakstīt",
+            "only check and show what would change; write nothing",
+        ),
+        "import.json": ("rezultāts JSON formātā", "the result as JSON"),
+        "import.sheet_counts": (
+            "Lapa «{sheet}»: pievienoti {added}, mainīti {updated}, nemainīti {unchanged}",
+            "Sheet '{sheet}': added {added}, changed {updated}, unchanged {unchanged}",
+        ),
+        "import.done": (
+            "Imports pabeigts: pievienoti {added}, mainīti {updated}, nemainīti {unchanged}.",
+            "Import finished: added {added}, changed {updated}, unchanged {unchanged}.",
+        ),
+        "import.nothing_changed": (
+            "Imports pabeigts: nekas nav mainījies ({unchanged} rindas jau ir datubāzē tieši tādas pašas).",
+            "Import finished: nothing changed ({unchanged} rows are already in the database exactly so).",
+        ),
+        "import.dry_run_done": (
+            "Pārbaude bez ierakstīšanas: kļūdu nav; importējot tiktu pievienoti {added}, mainīti {updated}, "
+            "nemainīti {unchanged}. Nekas netika ierakstīts.",
+            "Check without writing: no problems; the import would add {added}, change {updated}, leave "
+            "{unchanged} unchanged. Nothing was written.",
+        ),
+        "import.no_sheets": (
+            "Failos nav nevienas importa lapas; nekas netika ierakstīts.",
+            "The files hold no import sheet; nothing was written.",
+        ),
+        "import.no_rows": (
+            "Lapās nav datu rindu; nekas netika ierakstīts.",
+            "The sheets hold no data rows; nothing was written.",
+        ),
+        "import.refused": (
+            "Nekas netika ierakstīts: atrastas {count} problēmas. Izlabojiet tās un importējiet vēlreiz.",
+            "Nothing was written: {count} problems found. Correct them and import again.",
+        ),
+        "import.refused_one": (
+            "Nekas netika ierakstīts: atrasta 1 problēma. Izlabojiet to un importējiet vēlreiz.",
+            "Nothing was written: 1 problem found. Correct it and import again.",
+        ),
+    }
+)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p = sub.add_parser("import", parents=[common], help=tr("import.help"))
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=tr("import.files"))
+    p.add_argument("--dry-run", action="store_true", help=tr("import.dry_run"))
+    p.add_argument("--json", action="store_true", help=tr("import.json"))
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    from swdesk.cli import EXIT_DATABASE, EXIT_INPUT, EXIT_OK
+
+    database = open_db(args)
+    try:
+        result = import_workbook(database, args.files, dry_run=args.dry_run)
+    except SQLAlchemyError as exc:  # e.g. the database is locked by another writer for too long
+        print(tr("cli.error", message=exc), file=sys.stderr)
+        return EXIT_DATABASE
+    finally:
+        database.close()
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        print_summary(result)
+    return EXIT_INPUT if result.problems else EXIT_OK
+
+
+def print_summary(result: ImportResult) -> None:
+    """The problems one per line and a refusal, or the counts per sheet and a total."""
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    if result.problems:
+        for problem in result.problems:
+            print(problem)
+        count = len(result.problems)
+        print(tr("import.refused_one") if count == 1 else tr("import.refused", count=count))
+        return
+    if not result.counts:
+        print(tr("import.no_sheets"))
+        return
+    for sheet, counts in result.counts.items():
+        print(
+            tr(
+                "import.sheet_counts",
+                sheet=sheet,
+                added=counts.added,
+                updated=counts.updated,
+                unchanged=counts.unchanged,
+            )
+        )
+    totals = result.totals
+    added, updated, unchanged = totals.added, totals.updated, totals.unchanged
+    if result.dry_run:
+        print(tr("import.dry_run_done", added=added, updated=updated, unchanged=unchanged))
+    elif totals.changed:
+        print(tr("import.done", added=added, updated=updated, unchanged=unchanged))
+    elif not totals.unchanged:
+        print(tr("import.no_rows"))
+    else:
+        print(tr("import.nothing_changed", unchanged=totals.unchanged))

@@ -1,0 +1,624 @@
+"""Importing the workbook of SPEC §5: validate everything, then write everything or nothing.
+
+The import runs inside one :meth:`Database.write` transaction so that what is validated (the catalogues, the
+staff already in the database, the settings) is exactly what the rows are written against. Nothing is
+written until every row of every sheet has been checked; a single problem anywhere rolls the transaction
+back, as does a dry run after it has worked out what would change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from swdesk import settings as st
+from swdesk.db import models as m
+from swdesk.db.database import Database
+from swdesk.i18n import define, tr
+from swdesk.importer import sheets as sh
+from swdesk.importer.reader import MAX_ROWS, RawSheet, read_sources
+from swdesk.importer.values import CodeLookup, ValueProblem, fold, is_blank
+
+define(
+    {
+        "import.where.sheet": ("Lapa «{sheet}»", "Sheet '{sheet}'"),
+        "import.where.file": ("Fails «{file}»", "File '{file}'"),
+        "import.where.row": ("{row}. rinda", "row {row}"),
+        "import.where.column": ("kolonna «{column}»", "column '{column}'"),
+        "import.required": ("Obligāta vērtība nav aizpildīta.", "A required value is missing."),
+        "import.column.unknown": (
+            "Nezināma kolonna. Šīs lapas kolonnas: {known}.",
+            "Unknown column. The columns of this sheet: {known}.",
+        ),
+        "import.column.twice": (
+            "Kolonna ir divreiz (kolonnas {first} un {second}).",
+            "The column appears twice (columns {first} and {second}).",
+        ),
+        "import.column.missing": ("Trūkst obligātās kolonnas.", "A required column is missing."),
+        "import.column.one_of_missing": (
+            "Lapā jābūt vismaz vienai no kolonnām: {columns}.",
+            "The sheet must have at least one of the columns: {columns}.",
+        ),
+        "import.column.no_header": (
+            "Šūnā {cell} ir vērtība, bet tās kolonnai nav virsraksta.",
+            "The cell {cell} has a value but its column has no header.",
+        ),
+        "import.duplicate_key": (
+            "Rindai ir tāda pati atslēga ({key}) kā {row}. rindai.",
+            "The row has the same key ({key}) as row {row}.",
+        ),
+        "import.duplicate_row": (
+            "Rinda pilnīgi atkārto {row}. rindu; ja tie ir divi atsevišķi ieraksti, apvienojiet tos vai "
+            "atšķiriet ar aprakstu.",
+            "The row repeats row {row} exactly; if they are two separate records, merge them or tell them "
+            "apart by the description.",
+        ),
+        "import.unknown_staff": (
+            "Darbinieks ar tabeles nr. «{nr}» nav ne datubāzē, ne šī importa lapā «Darbinieki».",
+            "No staff member with the employee number '{nr}' is in the database or in this import's "
+            "'Darbinieki' sheet.",
+        ),
+        "import.db_refused": (
+            "Datubāze noraidīja datus: {detail}",
+            "The database refused the data: {detail}",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that stops the import: where (as the user sees it in Excel) and a message for the user."""
+
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+    file: str | None = None
+
+    def __str__(self) -> str:
+        return format_problem(self)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+def format_problem(problem: Problem) -> str:
+    """``Lapa «Darbinieki», 5. rinda, kolonna «Personas kods»: <message>`` in the current language."""
+    parts = []
+    if problem.sheet:
+        parts.append(tr("import.where.sheet", sheet=problem.sheet))
+    elif problem.file:
+        parts.append(tr("import.where.file", file=problem.file))
+    if problem.row is not None:
+        parts.append(tr("import.where.row", row=problem.row))
+    if problem.column:
+        parts.append(tr("import.where.column", column=problem.column))
+    return f"{', '.join(parts)}: {problem.message}" if parts else problem.message
+
+
+@dataclass
+class SheetCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.updated
+
+
+@dataclass
+class ImportResult:
+    """What an import found or did. ``counts`` has the sheets that were in the files, in SPEC §5 order."""
+
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, SheetCounts] = field(default_factory=dict)
+    dry_run: bool = False
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def totals(self) -> SheetCounts:
+        return SheetCounts(
+            added=sum(c.added for c in self.counts.values()),
+            updated=sum(c.updated for c in self.counts.values()),
+            unchanged=sum(c.unchanged for c in self.counts.values()),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dry_run": self.dry_run,
+            "written": self.written,
+            "sheets": {
+                name: {"added": c.added, "updated": c.updated, "unchanged": c.unchanged}
+                for name, c in self.counts.items()
+            },
+            "problems": [p.as_dict() for p in self.problems],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    values: dict[str, Any]
+
+
+class _Rollback(Exception):
+    """Leave the transaction without writing (a refused import or a dry run)."""
+
+
+def import_workbook(
+    database: Database,
+    paths: Sequence[Path | str] | Path | str,
+    *,
+    dry_run: bool = False,
+    max_rows: int = MAX_ROWS,
+) -> ImportResult:
+    """Import ``.xlsx`` workbooks, ``.csv`` files or folders of them (SPEC §5), all or nothing.
+
+    With problems, nothing is written and every problem is listed. Otherwise all rows are written in one
+    transaction, or with ``dry_run`` only counted. An :class:`~swdesk.db.models.ImportLog` row records an
+    import that added or changed something.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    result = ImportResult(dry_run=dry_run)
+    read = read_sources(paths, sheet_names=sh.SHEET_NAMES, max_rows=max_rows)
+    result.warnings.extend(read.warnings)
+    result.problems.extend(
+        Problem(sheet=p.sheet, row=p.row, column=p.column, message=p.message, file=p.file)
+        for p in read.problems
+    )
+    raw_by_name = {raw.name: raw for raw in read.sheets}
+    file_names = list(dict.fromkeys(Path(p).name for p in paths))
+    try:
+        with database.write() as session:
+            parsed = _validate(session, raw_by_name, result)
+            result.problems.sort(key=_reading_order)
+            if result.problems:
+                raise _Rollback
+            try:
+                _apply(session, parsed, result)
+                session.flush()
+            except IntegrityError as exc:
+                result.problems.append(
+                    Problem(
+                        sheet=None, row=None, column=None, message=tr("import.db_refused", detail=exc.orig)
+                    )
+                )
+                raise _Rollback from exc
+            totals = result.totals
+            if totals.changed:
+                session.add(
+                    m.ImportLog(
+                        file_name=", ".join(file_names)[:500], added=totals.added, updated=totals.updated
+                    )
+                )
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        return result
+    result.written = True
+    return result
+
+
+def _reading_order(problem: Problem) -> tuple[int, int]:
+    """Files first, then sheet by sheet in SPEC §5 order and row by row (a stable sort keeps the columns)."""
+    if problem.sheet is None:
+        return (-1, 0)
+    return (sh.SHEET_NAMES.index(problem.sheet), problem.row or 0)
+
+
+# --- validation ----------------------------------------------------------------------------------------
+
+
+def load_lookups(session: Session) -> sh.Lookups:
+    """The catalogues as they are in the database now (a head may have edited them) and the settings."""
+
+    def entries(model: Any) -> list[tuple[str, str]]:
+        return [(row.code, row.name) for row in session.scalars(select(model).order_by(model.code))]
+
+    positions = entries(m.Position)
+
+    @cache
+    def academic_minutes(day: dt.date) -> int:
+        return int(st.get(session, "hours.academic_minutes", day))
+
+    return sh.Lookups(
+        positions=CodeLookup(positions, what=tr("import.what.position")),
+        positions_or_any=CodeLookup(positions, what=tr("import.what.position"), extra=["*"]),
+        education=CodeLookup(entries(m.Education), what=tr("import.what.education")),
+        work_types=CodeLookup(entries(m.WorkType), what=tr("import.what.work_type")),
+        units=CodeLookup(entries(m.Unit), what=tr("import.what.unit")),
+        categories=CodeLookup(entries(m.DutyCategory), what=tr("import.what.category")),
+        academic_minutes=academic_minutes,
+    )
+
+
+def _validate(
+    session: Session, raw_by_name: dict[str, RawSheet], result: ImportResult
+) -> dict[str, list[ParsedRow]]:
+    lookups = load_lookups(session)
+    parsed: dict[str, list[ParsedRow]] = {}
+    for spec in sh.SHEETS:
+        raw = raw_by_name.get(spec.name)
+        if raw is None:
+            continue
+        result.counts[spec.name] = SheetCounts()
+        parsed[spec.name] = _parse_sheet(raw, spec, lookups, result.problems)
+    _check_duplicates(parsed, result.problems)
+    _check_staff_references(session, parsed, result.problems)
+    return parsed
+
+
+def _parse_sheet(
+    raw: RawSheet, spec: sh.Sheet, lookups: sh.Lookups, problems: list[Problem]
+) -> list[ParsedRow]:
+    if not raw.rows:
+        return []
+    header_number, header = raw.rows[0]
+    columns = _map_header(spec, header_number, header, problems)
+    present = {column.field for column in columns.values()}
+    labelled = {index for index, cell in enumerate(header) if not is_blank(cell)}
+    unlabelled = [index for index in range(max(labelled, default=-1) + 1) if index not in labelled]
+    width = max(labelled, default=-1) + 1
+    one_of = [spec.column(f).header for f in spec.one_of]
+    if spec.one_of and not present.intersection(spec.one_of):
+        problems.append(
+            Problem(
+                spec.name, header_number, None, tr("import.column.one_of_missing", columns=", ".join(one_of))
+            )
+        )
+    rows = []
+    for number, cells in raw.rows[1:]:
+        row_problems: list[Problem] = []
+        values: dict[str, Any] = {}
+        # Rows are read padded to a fixed width, so look cell by cell only where something is there.
+        beyond = cells[width:]
+        anything_beyond = beyond.count(None) != len(beyond) or bool(raw.formulas)
+        suspects = unlabelled + ([width + i for i in range(len(beyond))] if anything_beyond else [])
+        for index in suspects:
+            cell = cells[index] if index < len(cells) else None
+            if not is_blank(cell) or (number, index) in raw.formulas:
+                cell_name = f"{get_column_letter(index + 1)}{number}"
+                row_problems.append(
+                    Problem(spec.name, number, None, tr("import.column.no_header", cell=cell_name))
+                )
+        for index, column in columns.items():
+            cell = cells[index] if index < len(cells) else None
+            if (number, index) in raw.formulas:
+                message = tr("import.formula_without_value", formula=raw.formulas[(number, index)])
+                row_problems.append(Problem(spec.name, number, column.header, message))
+            elif is_blank(cell):
+                if column.required:
+                    row_problems.append(Problem(spec.name, number, column.header, tr("import.required")))
+                values[column.field] = column.default
+            else:
+                try:
+                    values[column.field] = column.parse(cell, lookups)
+                except ValueProblem as exc:
+                    row_problems.append(Problem(spec.name, number, column.header, str(exc)))
+        for column in spec.columns:
+            if column.default is not None and column.field not in present:
+                values[column.field] = column.default
+        if not row_problems:
+            if present.intersection(spec.one_of) and all(values.get(f) is None for f in spec.one_of):
+                row_problems.append(
+                    Problem(spec.name, number, None, tr("import.row.one_of", columns=", ".join(one_of)))
+                )
+            for field_name, message in spec.check_row(values, lookups) if spec.check_row else []:
+                header_name = spec.column(field_name).header if field_name else None
+                row_problems.append(Problem(spec.name, number, header_name, message))
+        problems.extend(row_problems)
+        # A row with problems still takes part in the duplicate and reference checks where its key parsed,
+        # so that one run lists as much as possible.
+        rows.append(ParsedRow(number, values))
+    return rows
+
+
+def _map_header(
+    spec: sh.Sheet, number: int, header: Sequence[Any], problems: list[Problem]
+) -> dict[int, sh.Column]:
+    """Column index → column of the spec; unknown, repeated and missing required columns are problems."""
+    by_header = {fold(column.header): column for column in spec.columns}
+    columns: dict[int, sh.Column] = {}
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        if is_blank(cell):
+            continue
+        # "Amats*" or "Amats *": the required marker of SPEC §5 is not part of the header.
+        text = str(cell).strip().strip("*").strip()
+        column = by_header.get(fold(text))
+        if column is None:
+            known = ", ".join(c.header for c in spec.columns)
+            problems.append(
+                Problem(spec.name, number, str(cell).strip(), tr("import.column.unknown", known=known))
+            )
+        elif column.field in seen:
+            first, second = get_column_letter(seen[column.field] + 1), get_column_letter(index + 1)
+            problems.append(
+                Problem(
+                    spec.name, number, column.header, tr("import.column.twice", first=first, second=second)
+                )
+            )
+        else:
+            seen[column.field] = index
+            columns[index] = column
+    for column in spec.columns:
+        if column.required and column.field not in seen:
+            problems.append(Problem(spec.name, None, column.header, tr("import.column.missing")))
+    return columns
+
+
+def _check_duplicates(parsed: dict[str, list[ParsedRow]], problems: list[Problem]) -> None:
+    for name, rows in parsed.items():
+        spec = sh.sheet_by_name(name)
+        first_row: dict[tuple[Any, ...], int] = {}
+        for row in rows:
+            if any(row.values.get(f) is None for f in spec.key_fields if spec.column(f).required):
+                continue  # the key did not parse; that problem is already listed
+            key = tuple(row.values.get(f) for f in spec.key_fields)
+            if key in first_row:
+                if spec.key:
+                    headers = " + ".join(spec.column(f).header for f in spec.key)
+                    message = tr("import.duplicate_key", key=headers, row=first_row[key])
+                else:
+                    message = tr("import.duplicate_row", row=first_row[key])
+                problems.append(Problem(name, row.number, None, message))
+            else:
+                first_row[key] = row.number
+
+
+def _check_staff_references(
+    session: Session, parsed: dict[str, list[ParsedRow]], problems: list[Problem]
+) -> None:
+    """Tabeles nr. in Lietas, Pienākumi and Apmācības must name a staff member (database or Darbinieki)."""
+    wanted = {
+        row.values["tabeles_nr"]
+        for name in sh.STAFF_REFERENCES
+        for row in parsed.get(name, [])
+        if row.values.get("tabeles_nr") is not None
+    }
+    if not wanted:
+        return
+    known = {row.values["tabeles_nr"] for row in parsed.get("Darbinieki", []) if row.values.get("tabeles_nr")}
+    known.update(_existing_staff_numbers(session, wanted - known))
+    for name in sh.STAFF_REFERENCES:
+        for row in parsed.get(name, []):
+            nr = row.values.get("tabeles_nr")
+            if nr is not None and nr not in known:
+                problems.append(Problem(name, row.number, "Tabeles nr.", tr("import.unknown_staff", nr=nr)))
+
+
+def _existing_staff_numbers(session: Session, numbers: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    batch = list(numbers)
+    for start in range(0, len(batch), 500):  # stay under the bound-parameter limits of the databases
+        chunk = batch[start : start + 500]
+        found.update(session.scalars(select(m.Staff.tabeles_nr).where(m.Staff.tabeles_nr.in_(chunk))))
+    return found
+
+
+# --- applying ------------------------------------------------------------------------------------------
+
+
+def _apply(session: Session, parsed: dict[str, list[ParsedRow]], result: ImportResult) -> None:
+    """Write the validated rows, sheet by sheet in SPEC §5 order (staff before what refers to them)."""
+    appliers = {
+        "Iedzīvotāji": _apply_population,
+        "Darbinieki": _apply_staff,
+        "Vakances": _apply_vacancies,
+        "Kritēriji": _apply_criteria,
+        "Lietas": _apply_caseloads,
+        "Pienākumi": _apply_duties,
+        "Apmācības": _apply_training,
+    }
+    for name, rows in parsed.items():
+        if rows:
+            appliers[name](session, rows, result.counts[name])
+            session.flush()
+
+
+def _update(obj: Any, values: dict[str, Any], fields: Iterable[str], counts: SheetCounts) -> None:
+    """Set the given fields that differ; count the row as updated or unchanged."""
+    changed = False
+    for name in fields:
+        if name in values and getattr(obj, name) != values[name]:
+            setattr(obj, name, values[name])
+            changed = True
+    if changed:
+        counts.updated += 1
+    else:
+        counts.unchanged += 1
+
+
+def _apply_population(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
+    for row in rows:
+        existing = session.get(m.Population, row.values["year"])
+        if existing is None:
+            session.add(m.Population(year=row.values["year"], residents=row.values["residents"]))
+            counts.added += 1
+        else:
+            _update(existing, row.values, ["residents"], counts)
+
+
+STAFF_FIELDS = (
+    "first_name",
+    "last_name",
+    "personal_code",
+    "position_code",
+    "fte",
+    "start",
+    "end",
+    "education_code",
+    "salary",
+    "unit_name",
+    "specialization",
+)
+
+
+def _apply_staff(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
+    existing = {s.tabeles_nr: s for s in session.scalars(select(m.Staff))}
+    for row in rows:
+        staff = existing.get(row.values["tabeles_nr"])
+        if staff is None:
+            fields = {f: row.values.get(f) for f in STAFF_FIELDS}
+            session.add(m.Staff(tabeles_nr=row.values["tabeles_nr"], **fields))
+            counts.added += 1
+        else:
+            _update(staff, row.values, STAFF_FIELDS, counts)
+
+
+def _apply_vacancies(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
+    existing = {(v.position_code, v.announced): v for v in session.scalars(select(m.Vacancy))}
+    for row in rows:
+        vacancy = existing.get((row.values["position_code"], row.values["announced"]))
+        if vacancy is None:
+            session.add(
+                m.Vacancy(
+                    **{f: row.values.get(f) for f in ("position_code", "fte", "announced", "filled", "notes")}
+                )
+            )
+            counts.added += 1
+        else:
+            _update(vacancy, row.values, ("fte", "filled", "notes"), counts)
+
+
+def _apply_criteria(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
+    existing = {
+        (c.position_code, c.work_type_code, c.unit_code): c for c in session.scalars(select(m.Criterion))
+    }
+    for row in rows:
+        v = row.values
+        criterion = existing.get((v["position_code"], v["work_type_code"], v["unit_code"]))
+        if criterion is None:
+            fields = ("position_code", "work_type_code", "unit_code", "max_per_fte", "weight")
+            session.add(m.Criterion(**{f: v.get(f) for f in fields}))
+            counts.added += 1
+        else:
+            _update(criterion, v, ("max_per_fte", "weight"), counts)
+
+
+def _staff_ids(session: Session, rows: list[ParsedRow]) -> dict[str, int]:
+    numbers = list({row.values["tabeles_nr"] for row in rows})
+    ids: dict[str, int] = {}
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start : start + 500]
+        stmt = select(m.Staff.tabeles_nr, m.Staff.id).where(m.Staff.tabeles_nr.in_(chunk))
+        ids.update((nr, staff_id) for nr, staff_id in session.execute(stmt))
+    return ids
+
+
+def _existing_for(
+    session: Session, model: Any, date_field: str, rows: list[ParsedRow], row_field: str, ids: dict[str, int]
+) -> list[Any]:
+    """Rows of ``model`` for the staff and the date range of the import: all that a key could match."""
+    days = [row.values[row_field] for row in rows]
+    column = getattr(model, date_field)
+    stmt = select(model).where(column >= min(days), column <= max(days))
+    if len(ids) <= 500:  # beyond that the date range alone narrows enough, within parameter limits
+        stmt = stmt.where(model.staff_id.in_(sorted(set(ids.values()))))
+    return list(session.scalars(stmt))
+
+
+def _apply_caseloads(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
+    ids = _staff_ids(session, rows)
+    existing = {
+        (c.staff_id, c.month, c.work_type_code): c
+        for c in _existing_for(session, m.Caseload, "month", rows, "month", ids)
+    }
+    for row in rows:
+        v = row.values
+        key = (ids[v["tabeles_nr"]], v["month"], v["work_type_code"])
+        caseload = existing.get(key)
+        if caseload is None:
+            caseload = m.Caseload(
+                staff_id=key[0],
+                month=key[1],
+                work_type_code=key[2],
+                cases=v.get("cases"),
+                applications=v.get("applications"),
+                persons=v.get("persons"),
+            )
+            session.add(caseload)
+            existing[key] = caseload
+            counts.added += 1
+        else:
+            _update(caseload, v, ("cases", "applications", "persons"), counts)
+
+
+def _apply_duties(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
+    ids = _staff_ids(session, rows)
+    existing = {
+        (d.staff_id, d.date, d.category_code, d.hours, d.description)
+        for d in _existing_for(session, m.Duty, "date", rows, "date", ids)
+    }
+    for row in rows:
+        v = row.values
+        key = (ids[v["tabeles_nr"]], v["date"], v["category_code"], v["hours"], v.get("description"))
+        if key in existing:
+            counts.unchanged += 1
+            continue
+        session.add(
+            m.Duty(staff_id=key[0], date=key[1], category_code=key[2], hours=key[3], description=key[4])
+        )
+        existing.add(key)
+        counts.added += 1
+
+
+TRAINING_KEY = (
+    "date",
+    "kind",
+    "form",
+    "duration",
+    "duration_unit",
+    "topic",
+    "provider",
+    "certified_supervisor",
+    "cost",
+    "invoice",
+)
+
+
+def _apply_training(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
+    """Events are keyed by everything entered; ``minutes`` is derived, so a changed academic-hour setting
+    updates the stored minutes of the same event instead of adding it a second time."""
+    ids = _staff_ids(session, rows)
+    existing = {
+        (e.staff_id, *(getattr(e, f) for f in TRAINING_KEY)): e
+        for e in _existing_for(session, m.TrainingEvent, "date", rows, "date", ids)
+    }
+    for row in rows:
+        v = row.values
+        key = (ids[v["tabeles_nr"]], *(v.get(f) for f in TRAINING_KEY))
+        event = existing.get(key)
+        if event is None:
+            event = m.TrainingEvent(
+                staff_id=key[0], minutes=v["minutes"], **{f: v.get(f) for f in TRAINING_KEY}
+            )
+            session.add(event)
+            existing[key] = event
+            counts.added += 1
+        else:
+            _update(event, v, ("minutes",), counts)
