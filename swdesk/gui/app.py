@@ -1,0 +1,335 @@
+"""Application bootstrap: translators, the database, first start, the main window, language switching."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from swdesk import __version__, i18n
+from swdesk.db.database import Database, DatabaseError, open_database
+from swdesk.resources import resource, translations_dir
+
+log = logging.getLogger("swdesk.gui")
+
+LANGUAGES = ("lv", "en")
+KEY_LANGUAGE = "ui/language"
+KEY_LAST_DB = "database/last"
+EXIT_DATABASE = 3
+
+
+class GarbageCollector(QObject):
+    """Python's cyclic garbage collection, run on the UI thread only.
+
+    An automatic collection can start in whichever thread allocates, including a worker of
+    :mod:`swdesk.gui.operations`; when it frees the wrapper of a Qt object there, shiboken defers the
+    deletion to the main thread and crashed doing so (PySide6 6.12). qutebrowser does the same for the
+    same reason: automatic collection off, and a timer that collects with the usual thresholds.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(500)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        t0, t1, t2 = gc.get_threshold()
+        c0, c1, c2 = gc.get_count()
+        if c0 > t0:
+            gc.collect(2 if c2 > t2 else 1 if c1 > t1 else 0)
+
+
+class SwdeskApp(QApplication):
+    """The QApplication of swdesk: its name (for QSettings), fonts and translators."""
+
+    def __init__(self, argv: list[str] | None = None) -> None:
+        super().__init__(argv if argv is not None else sys.argv[:1])
+        self.setOrganizationName("swdesk")
+        self.setApplicationName("swdesk")
+        self.setApplicationVersion(__version__)
+        self._translators: list[QTranslator] = []
+        self.language = "lv"
+        self.garbage_collector = GarbageCollector(self)
+        self._load_fonts()
+
+    def _load_fonts(self) -> None:
+        # DejaVu Sans has every Latvian letter; where the system has no good font (a bare Linux, the
+        # offscreen platform of the tests) it keeps ā, č, ē, ģ, ķ, ļ, ņ, š, ū, ž from becoming boxes.
+        families = []
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+            path = resource("fonts", name)
+            if path.exists():
+                font_id = QFontDatabase.addApplicationFont(str(path))
+                families += QFontDatabase.applicationFontFamilies(font_id)
+        if families and sys.platform != "win32" and sys.platform != "darwin":
+            self.setFont(QFont(families[0], 9))
+
+    def install_language(self, language: str) -> None:
+        """Latvian: Qt's own ``qtbase_lv`` first (standard buttons), then swdesk's; English: none."""
+        if language not in LANGUAGES:
+            language = "lv"
+        for translator in self._translators:
+            self.removeTranslator(translator)
+        self._translators.clear()
+        if language == "lv":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name, folder in (("qtbase_lv", qt_dir), ("swdesk_lv", str(translations_dir()))):
+                translator = QTranslator(self)
+                if translator.load(name, folder):
+                    self.installTranslator(translator)
+                    self._translators.append(translator)
+                else:
+                    log.warning("translation %s not found in %s", name, folder)
+            QLocale.setDefault(QLocale(QLocale.Language.Latvian, QLocale.Country.Latvia))
+        else:
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        self.language = language
+        i18n.set_language(language)  # core messages (errors, findings) follow the GUI
+
+    @staticmethod
+    def saved_language() -> str:
+        value = QSettings().value(KEY_LANGUAGE, "lv")
+        return value if value in LANGUAGES else "lv"
+
+
+def demo_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("swdesk", appauthor=False) / "demo.sqlite"
+
+
+def has_service(database: Database) -> bool:
+    from sqlalchemy import select
+
+    from swdesk.db import models as m
+
+    with database.read() as session:
+        return session.scalar(select(m.Service.id).limit(1)) is not None
+
+
+def demo_available() -> bool:
+    try:
+        import swdesk.demo  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class Controller(QObject):
+    """Owns the open database and the main window; rebuilds the window when the language changes."""
+
+    def __init__(self, app: SwdeskApp, *, db: str | None = None, demo: bool = False) -> None:
+        super().__init__(app)
+        self.app = app
+        self.db_arg = db
+        self.demo = demo
+        self.database: Database | None = None
+        self.window: QWidget | None = None
+
+    # --- opening -------------------------------------------------------------------------------------
+
+    def initial_target(self) -> str | None:
+        """``--db``, else ``SWDESK_DB``, else the last database used (if it is still there), else default."""
+        if self.db_arg:
+            return self.db_arg
+        if os.environ.get("SWDESK_DB"):
+            return None
+        last = QSettings().value(KEY_LAST_DB)
+        if isinstance(last, str) and last and ("://" in last or Path(last).exists()):
+            return last
+        return None
+
+    def start(self) -> bool:
+        """Open the database and show the first window; False when there is nothing to show."""
+        if self.demo:
+            return self.open_demo()
+        if not self._open(self.initial_target(), remember=True):
+            return False
+        return self._after_open()
+
+    def _open(self, target: str | None, *, remember: bool) -> bool:
+        try:
+            database = open_database(target)
+        except DatabaseError as exc:
+            QMessageBox.critical(self.window, self.tr("The database cannot be opened"), str(exc))
+            return False
+        if self.database is not None:
+            self.database.close()
+        self.database = database
+        if remember:
+            QSettings().setValue(KEY_LAST_DB, database.display_location if database.path else database.url)
+        return True
+
+    def _after_open(self) -> bool:
+        assert self.database is not None
+        if has_service(self.database):
+            self.show_main()
+            return True
+        from swdesk.gui.wizard import FirstStartWizard
+
+        wizard = FirstStartWizard(self.database, demo_available=demo_available(), parent=self.window)
+        if not wizard.exec():
+            return self.window is not None
+        if wizard.chose_demo:
+            return self.open_demo()
+        self.show_main()
+        return True
+
+    def open_database_file(self, target: str) -> bool:
+        if not self._open(target, remember=True):
+            return False
+        self.demo = False
+        return self._after_open()
+
+    def open_demo(self) -> bool:
+        """The demonstration database in the user's data folder, generated on first use."""
+        path = demo_db_path()
+        if not self._open(str(path), remember=False):
+            return False
+        self.demo = True
+        assert self.database is not None
+        if has_service(self.database):
+            self.show_main()
+            return True
+        if not demo_available():
+            QMessageBox.information(
+                self.window,
+                self.tr("Demonstration data"),
+                self.tr("This version of the program cannot generate demonstration data yet."),
+            )
+            return self.window is not None
+        self.generate_demo()
+        return True
+
+    def generate_demo(self) -> None:
+        from swdesk.demo import generate_demo
+        from swdesk.gui.operations import run_operation
+
+        database = self.database
+        assert database is not None
+        self.app.setQuitOnLastWindowClosed(False)
+
+        def work(control):  # type: ignore[no-untyped-def]
+            return generate_demo(
+                database, size="small", seed=1, progress=control.progress, cancelled=control.cancelled
+            )
+
+        def finished() -> None:
+            self.app.setQuitOnLastWindowClosed(True)
+
+        def failed(exc: BaseException) -> None:
+            from swdesk.gui.errors import show_error
+
+            show_error(self.window, exc)
+            if self.window is None:
+                self.app.quit()
+
+        def cancelled() -> None:
+            if self.window is None:
+                self.app.quit()
+
+        self.demo_operation = run_operation(
+            work,
+            parent=self.window,
+            label=self.tr("Generating the demonstration data…"),
+            cancellable=True,
+            on_success=lambda _result: self.show_main(),
+            on_failure=failed,
+            on_cancel=cancelled,
+        )
+        self.demo_operation.done.connect(finished)
+
+    # --- the main window ------------------------------------------------------------------------------
+
+    def show_main(self, *, view: str | None = None) -> None:
+        from swdesk.gui.mainwindow import MainWindow
+
+        assert self.database is not None
+        old = self.window
+        self.app.setQuitOnLastWindowClosed(False)
+        self.window = MainWindow(self.database, controller=self)
+        if old is not None:
+            view = view or getattr(old, "current_view_key", lambda: None)()
+            self.window.setGeometry(old.geometry())
+            old.setProperty("replaced", True)
+            old.close()
+            old.deleteLater()
+        if view:
+            self.window.show_view(view)
+        self.window.show()
+        self.app.setQuitOnLastWindowClosed(True)
+
+    def set_language(self, language: str) -> None:
+        """Switch the language live: new translators, then the main window rebuilt in the new language."""
+        QSettings().setValue(KEY_LANGUAGE, language)
+        self.app.install_language(language)
+        if self.window is not None and self.database is not None:
+            self.show_main()
+
+    def replace_database_from_backup(self, source: Path) -> None:
+        """Restore the database from ``source`` (a verified copy is kept aside) and reopen it."""
+        from swdesk.db.backup import restore
+        from swdesk.gui.operations import run_operation
+
+        database = self.database
+        assert database is not None and database.path is not None
+        path = database.path
+        target = str(path) if not self.demo else str(path)
+
+        def work(_control):  # type: ignore[no-untyped-def]
+            database.close()
+            return restore(path, source)
+
+        def done(aside: Path) -> None:
+            if self._open(target, remember=not self.demo):
+                self.show_main()
+                if self.window is not None:
+                    self.window.statusBar().showMessage(
+                        self.tr("Restored from %1. The previous data was kept in %2.")
+                        .replace("%1", str(source))
+                        .replace("%2", str(aside)),
+                        15000,
+                    )
+
+        def failed(exc: BaseException) -> None:
+            from swdesk.gui.errors import show_error
+
+            show_error(self.window, exc)
+            self._open(target, remember=False)
+            self.show_main()
+
+        run_operation(
+            work,
+            parent=self.window,
+            label=self.tr("Restoring the database…"),
+            on_success=done,
+            on_failure=failed,
+        )
+
+
+def main(*, db: str | None = None, demo: bool = False, argv: list[str] | None = None) -> int:
+    from swdesk.gui.errors import install_excepthook
+
+    logging.basicConfig(level=logging.INFO)
+    app = SwdeskApp(argv)
+    app.install_language(SwdeskApp.saved_language())
+    install_excepthook()
+    controller = Controller(app, db=db, demo=demo)
+    if not controller.start():
+        return EXIT_DATABASE if controller.database is None else 0
+    code = app.exec()
+    from swdesk.gui.operations import wait_all
+
+    wait_all(10_000)
+    if controller.database is not None:
+        controller.database.close()
+    return code

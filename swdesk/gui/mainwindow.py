@@ -1,0 +1,410 @@
+"""The main window: navigation on the left, the views in a stack, menus, the database in the status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swdesk import __version__
+from swdesk.db.database import Database
+from swdesk.gui.context import AppContext
+
+if TYPE_CHECKING:
+    from swdesk.gui.app import Controller
+
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+KEY_VIEW = "window/view"
+
+VIEW_KEYS = (
+    "dashboard",
+    "staff",
+    "vacancies",
+    "caseloads",
+    "duties",
+    "training",
+    "criteria",
+    "findings",
+    "import",
+    "export",
+)
+
+
+class PlaceholderView(QWidget):
+    """A view that this version does not have yet; says where the data can be entered meanwhile."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+    def refresh(self) -> None:
+        pass
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, *, controller: Controller | None = None) -> None:
+        super().__init__()
+        self.database = database
+        self.controller = controller
+        self.ctx = AppContext(database, self)
+        self.ctx.data_changed.connect(self._mark_all_stale)
+        self.year = dt.date.today().year
+        self.setWindowTitle(self.tr("swdesk — social service"))
+        self.setMinimumSize(QSize(1000, 600))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMinimumWidth(190)
+        self.nav.setMaximumWidth(260)
+        self.nav.setSpacing(1)
+        self.stack = QStackedWidget()
+        self._views: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self._placeholders: dict[str, QWidget] = {}
+        for key, title in self._titles().items():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(0, 30))
+            self.nav.addItem(item)
+            placeholder = QWidget()
+            self._placeholders[key] = placeholder
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([200, 1100])
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self.location_label = QLabel(self.tr("Database: %1").replace("%1", database.display_location))
+        self.statusBar().addPermanentWidget(self.location_label)
+        self._restore_layout()
+
+    # --- navigation ---------------------------------------------------------------------------------
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "dashboard": self.tr("Overview"),
+            "staff": self.tr("Staff"),
+            "vacancies": self.tr("Vacancies"),
+            "caseloads": self.tr("Caseloads"),
+            "duties": self.tr("Duties"),
+            "training": self.tr("Training and supervision"),
+            "criteria": self.tr("Criteria and settings"),
+            "findings": self.tr("Checks"),
+            "import": self.tr("Import"),
+            "export": self.tr("Export"),
+        }
+
+    def _factories(self) -> dict[str, Callable[[], QWidget]]:
+        from swdesk.gui.views import vacancies
+        from swdesk.gui.views.staff import StaffView
+
+        factories: dict[str, Callable[[], QWidget]] = {
+            "staff": lambda: StaffView(self.ctx),
+            "vacancies": lambda: vacancies.VacancyView(self.ctx),
+        }
+        try:
+            from swdesk.gui.views.dashboard import DashboardView
+
+            factories["dashboard"] = lambda: DashboardView(self.ctx, window=self)
+        except ImportError:
+            pass
+        from swdesk.gui.views.caseloads import CaseloadView
+        from swdesk.gui.views.criteria import CriteriaView
+
+        factories["caseloads"] = lambda: CaseloadView(self.ctx)
+        from swdesk.gui.views.duties import DutiesView
+
+        factories["duties"] = lambda: DutiesView(self.ctx)
+
+        factories["criteria"] = lambda: CriteriaView(self.ctx)
+        try:
+            from swdesk.gui.views.findings import FindingsView
+
+            factories["findings"] = lambda: FindingsView(self.ctx, window=self)
+        except ImportError:
+            pass
+        try:
+            from swdesk.gui.views.importing import ImportView
+
+            factories["import"] = lambda: ImportView(self.ctx)
+        except ImportError:
+            pass
+        try:
+            from swdesk.gui.views.exporting import ExportView
+
+            factories["export"] = lambda: ExportView(self.ctx)
+        except ImportError:
+            pass
+        return factories
+
+    def _make_view(self, key: str) -> QWidget:
+        factory = self._factories().get(key)
+        if factory is not None:
+            return factory()
+        return PlaceholderView(
+            self.tr(
+                "This view is not in this version yet. Its data can be brought in through Import "
+                "(the import workbook has a sheet for it) and is used by the checks and the exports."
+            )
+        )
+
+    def view(self, key: str) -> Any:
+        """The view for ``key``, created on first use."""
+        if key not in self._views:
+            widget = self._make_view(key)
+            index = VIEW_KEYS.index(key)
+            placeholder = self._placeholders.pop(key)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._views[key] = widget
+            self._stale.add(key)
+        return self._views[key]
+
+    def show_view(self, key: str) -> Any:
+        row = VIEW_KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # → _nav_changed
+        else:
+            self._nav_changed(row)
+        return self._views[key]
+
+    def current_view_key(self) -> str | None:
+        row = self.nav.currentRow()
+        return VIEW_KEYS[row] if 0 <= row < len(VIEW_KEYS) else None
+
+    def _nav_changed(self, row: int) -> None:
+        if not 0 <= row < len(VIEW_KEYS):
+            return
+        key = VIEW_KEYS[row]
+        widget = self.view(key)
+        self.stack.setCurrentWidget(widget)
+        if key in self._stale:
+            self._stale.discard(key)
+            refresh = getattr(widget, "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    def _mark_all_stale(self) -> None:
+        current = self.current_view_key()
+        self._stale.update(k for k in self._views if k != current)
+
+    # --- navigation between views (a card to its findings, a finding to its record) -------------------
+
+    def open_findings(self, *, year: int, rules: tuple[str, ...] = ()) -> Any:
+        view = self.show_view("findings")
+        view.show_year(year, rules=rules)
+        return view
+
+    def open_staff(self, tabeles_nr: str, *, edit: bool = True) -> Any:
+        view = self.show_view("staff")
+        if view.select_tabeles_nr(tabeles_nr) is not None and edit:
+            view.edit_selected()
+        return view
+
+    def open_vacancy(self, *, position_code: str, announced: str) -> Any:
+        view = self.show_view("vacancies")
+        view.show_filled.setChecked(True)
+        row = view.model.row_of(
+            lambda v: v.position_code == position_code and v.announced.isoformat() == announced
+        )
+        if row >= 0:
+            index = view.proxy.mapFromSource(view.model.index(row, 0))
+            if index.isValid():
+                view.table.selectRow(index.row())
+                view.table.scrollTo(index)
+        return view
+
+    # --- menus ----------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open database…"), self)
+        self.open_action.triggered.connect(self.open_database)
+        self.demo_action = QAction(self.tr("Open the &demonstration data"), self)
+        self.demo_action.triggered.connect(self.open_demo)
+        self.backup_action = QAction(self.tr("&Back up the database…"), self)
+        self.backup_action.triggered.connect(self.backup)
+        self.restore_action = QAction(self.tr("&Restore from a backup…"), self)
+        self.restore_action.triggered.connect(self.restore)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (
+            self.open_action,
+            self.demo_action,
+            None,
+            self.backup_action,
+            self.restore_action,
+            None,
+            self.quit_action,
+        ):
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
+        self.demo_action.setEnabled(self.controller is not None)
+        self.open_action.setEnabled(self.controller is not None)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        current = self._language()
+        for code, label in (("lv", "Latviešu"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About swdesk"), self)
+        self.about_action.triggered.connect(self.about)
+        help_menu.addAction(self.about_action)
+
+    def _language(self) -> str:
+        from swdesk import i18n
+
+        return i18n.language()
+
+    def set_language(self, language: str) -> None:
+        if self.controller is not None:
+            self.controller.set_language(language)
+
+    def about_text(self) -> str:
+        return (
+            self.tr(
+                "<h3>swdesk %1</h3><p>Staff, workload and norms of a municipal social service.</p>"
+                "<p>Database: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", self.database.display_location)
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About swdesk"), self.about_text())
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            str(Path.home()),
+            self.tr("swdesk database (*.sqlite);;All files (*)"),
+        )
+        if path and self.controller is not None:
+            self.controller.open_database_file(path)
+
+    def open_demo(self) -> None:
+        if self.controller is not None:
+            self.controller.open_demo()
+
+    def backup(self) -> None:
+        from swdesk.db.backup import export_copy
+        from swdesk.gui.operations import run_operation
+        from swdesk.i18n import tr as core_tr
+
+        source = self.database.path
+        if source is None:
+            QMessageBox.information(self, self.tr("Back up the database"), core_tr("backup.only_sqlite"))
+            return
+        suggested = str(Path.home() / f"swdesk-{dt.datetime.now():%Y%m%d-%H%M}.sqlite")
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the database"), suggested, self.tr("swdesk database (*.sqlite)")
+        )
+        if not target:
+            return
+        if not target.endswith(".sqlite"):
+            target += ".sqlite"
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 15000)
+
+        run_operation(
+            lambda _c: export_copy(source, Path(target)),
+            parent=self,
+            label=self.tr("Backing up the database…"),
+            on_success=done,
+        )
+
+    def restore(self) -> None:
+        from swdesk.i18n import tr as core_tr
+
+        if self.database.path is None:
+            QMessageBox.information(self, self.tr("Restore from a backup"), core_tr("backup.only_sqlite"))
+            return
+        source, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from a backup"),
+            str(self.database.path.parent / "backups"),
+            self.tr("swdesk database (*.sqlite);;All files (*)"),
+        )
+        if not source or self.controller is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Replace all data in %1 with the backup %2? A copy of the current data is kept in the "
+                "backups folder."
+            )
+            .replace("%1", self.database.display_location)
+            .replace("%2", source),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.replace_database_from_backup(Path(source))
+
+    # --- layout memory --------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(KEY_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = settings.value(KEY_STATE)
+        if state is not None:
+            self.restoreState(state)
+        view = settings.value(KEY_VIEW, "dashboard")
+        self.show_view(view if view in VIEW_KEYS else "dashboard")
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        settings.setValue(KEY_STATE, self.saveState())
+        settings.setValue(KEY_VIEW, self.current_view_key() or "dashboard")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

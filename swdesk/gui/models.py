@@ -1,0 +1,313 @@
+"""Table models over database rows (QAbstractTableModel), sorted and filtered through a proxy.
+
+Each model holds plain rows loaded in one read session; ``SORT_ROLE`` gives a value that sorts right
+(numbers as numbers, dates as ISO text) while ``DisplayRole`` shows dd.mm.yyyy and decimal commas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_fte, fmt_number
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+MUTED = QColor("#777777")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    display: Callable[[Any], str]
+    sort: Callable[[Any], Any]
+    numeric: bool = False
+
+
+def _date_key(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+class RowTableModel(QAbstractTableModel):
+    """A read-only table of ``rows`` with ``columns``; subclasses provide both."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.columns: list[Column] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return self.columns[section].header
+        return None
+
+    def muted(self, row: Any) -> bool:
+        return False
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == SORT_ROLE:
+            return column.sort(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(RIGHT if column.numeric else LEFT)
+        if role == Qt.ItemDataRole.ForegroundRole and self.muted(row):
+            return QBrush(MUTED)
+        return None
+
+    def row_of(self, predicate: Callable[[Any], bool]) -> int:
+        return next((i for i, row in enumerate(self.rows) if predicate(row)), -1)
+
+
+class StaffModel(RowTableModel):
+    """Darbinieki: rows are :class:`swdesk.db.models.Staff` objects (detached, position loaded)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.today = dt.date.today()
+        self.columns = [
+            Column(self.tr("Employee no."), lambda s: s.tabeles_nr, lambda s: s.tabeles_nr.zfill(12)),
+            Column(
+                self.tr("Name"), lambda s: s.full_name, lambda s: f"{s.last_name} {s.first_name}".casefold()
+            ),
+            Column(self.tr("Position"), lambda s: s.position.name, lambda s: s.position.name.casefold()),
+            Column(self.tr("FTE"), lambda s: fmt_fte(s.fte), lambda s: float(s.fte), numeric=True),
+            Column(self.tr("Start"), lambda s: fmt_date(s.start), lambda s: _date_key(s.start), numeric=True),
+            Column(self.tr("End"), lambda s: fmt_date(s.end), lambda s: _date_key(s.end), numeric=True),
+            Column(self.tr("Education"), lambda s: s.education_code, lambda s: s.education_code),
+            Column(
+                self.tr("Monthly salary"),
+                lambda s: fmt_eur(s.salary),
+                lambda s: float(s.salary),
+                numeric=True,
+            ),
+            Column(self.tr("Unit"), lambda s: s.unit_name or "", lambda s: (s.unit_name or "").casefold()),
+        ]
+
+    def muted(self, row: Any) -> bool:
+        return row.end is not None and row.end < self.today
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.row() < len(self.rows):
+            row = self.rows[index.row()]
+            if self.muted(row):
+                return self.tr("Employment ended on %1").replace("%1", fmt_date(row.end))
+            return None
+        return super().data(index, role)
+
+
+class VacancyModel(RowTableModel):
+    """Vakances: rows are :class:`swdesk.db.models.Vacancy` objects with ``position_name`` set."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.today = dt.date.today()
+        self.columns = [
+            Column(self.tr("Position"), lambda v: v.position_name, lambda v: v.position_name.casefold()),
+            Column(self.tr("FTE"), lambda v: fmt_fte(v.fte), lambda v: float(v.fte), numeric=True),
+            Column(
+                self.tr("Announced"),
+                lambda v: fmt_date(v.announced),
+                lambda v: _date_key(v.announced),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Filled"), lambda v: fmt_date(v.filled), lambda v: _date_key(v.filled), numeric=True
+            ),
+            Column(self.tr("Days open"), lambda v: str(self.days_open(v)), self.days_open, numeric=True),
+            Column(self.tr("Notes"), lambda v: (v.notes or "").replace("\n", " "), lambda v: v.notes or ""),
+        ]
+
+    def days_open(self, vacancy: Any) -> int:
+        until = vacancy.filled or self.today
+        return max(0, (until - vacancy.announced).days)
+
+    def muted(self, row: Any) -> bool:
+        return row.filled is not None
+
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_COLOURS = {"error": QColor("#c62828"), "warning": QColor("#b26a00"), "info": QColor("#1565c0")}
+
+
+class FindingsModel(RowTableModel):
+    """Pārbaudes: rows are findings of ``check_year`` (rule, severity, subject, value, limit, message)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.subject_names: dict[str, str] = {}
+        self.columns = [
+            Column(
+                self.tr("Severity"),
+                lambda f: self.severity_label(f.severity),
+                lambda f: SEVERITY_ORDER.get(f.severity, 9),
+            ),
+            Column(self.tr("Rule"), lambda f: self.rule_label(f.rule), lambda f: self.rule_label(f.rule)),
+            Column(self.tr("Concerns"), self.subject_label, lambda f: self.subject_label(f).casefold()),
+            Column(
+                self.tr("Value"), lambda f: _value(f.value), lambda f: _sort_number(f.value), numeric=True
+            ),
+            Column(
+                self.tr("Limit"), lambda f: _value(f.limit), lambda f: _sort_number(f.limit), numeric=True
+            ),
+            Column(self.tr("Message"), lambda f: f.message, lambda f: f.message),
+        ]
+
+    def severity_label(self, severity: str) -> str:
+        return {
+            "error": self.tr("Error"),
+            "warning": self.tr("Warning"),
+            "info": self.tr("Information"),
+        }.get(severity, severity)
+
+    def rule_label(self, rule: str) -> str:
+        return rule_labels().get(rule, rule)
+
+    def subject_label(self, finding: Any) -> str:
+        subject = finding.subject or ""
+        return self.subject_names.get(subject, subject)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 0:
+            if index.row() < len(self.rows):
+                colour = SEVERITY_COLOURS.get(self.rows[index.row()].severity)
+                return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 5:
+            if index.row() < len(self.rows):
+                return self.rows[index.row()].message
+        return super().data(index, role)
+
+
+def _value(value: Any) -> str:
+    """A finding's value or limit as the rule rounded it (its Decimal places), with a decimal comma."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return fmt_number(value, max(0, -exponent) if isinstance(exponent, int) else 2)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return fmt_number(value, 0)
+    return fmt_number(value, 2)
+
+
+def _sort_number(value: Any) -> float:
+    return float("-inf") if value is None else float(value)
+
+
+def rule_labels() -> dict[str, str]:
+    """Short names of the rules (SPEC §2) in the current language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "staffing.ratio": QCoreApplication.translate("rules", "1:1000 norm"),
+        "staffing.effective_ratio": QCoreApplication.translate("rules", "Effective ratio"),
+        "caseload.over_criterion": QCoreApplication.translate("rules", "Caseload over criterion"),
+        "caseload.weighted_over_capacity": QCoreApplication.translate("rules", "Weighted caseload"),
+        "caseload.no_criterion": QCoreApplication.translate("rules", "No workload criterion"),
+        "duties.share": QCoreApplication.translate("rules", "Non-social-work share"),
+        "training.hours": QCoreApplication.translate("rules", "Training"),
+        "supervision.hours": QCoreApplication.translate("rules", "Supervision"),
+        "education.compliance": QCoreApplication.translate("rules", "Education"),
+        "salary.below_scale": QCoreApplication.translate("rules", "Pay below scale"),
+        "vacancy.long_open": QCoreApplication.translate("rules", "Long vacancy"),
+        "population.stale": QCoreApplication.translate("rules", "Population missing"),
+    }
+
+
+class TableFilterProxy(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE``; filters by text in any column and by an optional row predicate."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._predicate: Callable[[Any], bool] | None = None
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.beginFilterChange()
+        self._predicate = predicate
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._predicate is not None:
+            row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+            if row is not None and not self._predicate(row):
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class ImportProblemsModel(RowTableModel):
+    """Problems of an import preview: rows are ``swdesk.importer.importer.Problem``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [
+            Column(self.tr("Sheet"), lambda p: p.sheet or p.file or "", lambda p: p.sheet or p.file or ""),
+            Column(
+                self.tr("Row"),
+                lambda p: "" if p.row is None else str(p.row),
+                lambda p: p.row or 0,
+                numeric=True,
+            ),
+            Column(self.tr("Column"), lambda p: p.column or "", lambda p: p.column or ""),
+            Column(self.tr("Problem"), lambda p: p.message, lambda p: p.message),
+        ]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == 3:
+            if index.row() < len(self.rows):
+                return self.rows[index.row()].message
+        return super().data(index, role)
+
+
+class ImportCountsModel(RowTableModel):
+    """What an import adds, changes and leaves as it is, per sheet: rows are (sheet name, SheetCounts)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [
+            Column(self.tr("Sheet"), lambda r: r[0], lambda r: r[0]),
+            Column(self.tr("New"), lambda r: str(r[1].added), lambda r: r[1].added, numeric=True),
+            Column(self.tr("Changed"), lambda r: str(r[1].updated), lambda r: r[1].updated, numeric=True),
+            Column(
+                self.tr("Unchanged"), lambda r: str(r[1].unchanged), lambda r: r[1].unchanged, numeric=True
+            ),
+        ]

@@ -1,0 +1,349 @@
+"""Kritēriji un iestatījumi: the workload criteria and the settings of SPEC §1.6 with their dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import delete, select
+
+from swdesk.db import models as m
+from swdesk.gui.context import AppContext
+from swdesk.gui.formatting import fmt_date, fmt_number
+from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
+from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+
+
+def _plain(value: Any) -> str:
+    """A stored setting as a person writes it: decimal comma."""
+    return str(value).replace(".", ",")
+
+
+class SettingsModel(RowTableModel):
+    """Rows: (key, value in force today, from, history [(date, value)])."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.labels = {
+            "ratio.limit": self.tr("Residents per specialist allowed (1:1000 norm)"),
+            "ratio.basis": self.tr("Count specialists by (fte or headcount)"),
+            "duties.threshold": self.tr("Non-social-work share that warns"),
+            "vacancy.days": self.tr("Days a vacancy may stay open"),
+            "supervision.rule": self.tr("Supervision norm met when (any or all)"),
+            "supervision.individual_hours": self.tr("Individual supervision, hours a year"),
+            "supervision.group_hours": self.tr("Group supervision, hours a year"),
+            "hours.academic_minutes": self.tr("Minutes in an academic hour"),
+            "caseload.capacity_points": self.tr("Weighted points per FTE a month"),
+            "claim.rate": self.tr("Share of eligible cost compensated"),
+            "claim.cap.individual_in_person": self.tr(
+                "Cost cap, individual supervision in person (EUR / min)"
+            ),
+            "claim.cap.individual_remote": self.tr("Cost cap, individual supervision remote (EUR / min)"),
+            "claim.cap.group": self.tr("Cost cap, group supervision per person (EUR / min)"),
+        }
+        self.columns = [
+            Column(self.tr("Setting"), lambda r: self.labels.get(r[0], r[0]), lambda r: r[0]),
+            Column(self.tr("Value"), lambda r: _plain(r[1]), lambda r: r[1]),
+            Column(
+                self.tr("Applies from"), lambda r: fmt_date(r[2]), lambda r: r[2].isoformat(), numeric=True
+            ),
+        ]
+
+
+class CriteriaModel(RowTableModel):
+    """Rows: :class:`swdesk.db.models.Criterion` with ``position_name``, ``work_type_name``, ``unit_name``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [
+            Column(self.tr("Position"), lambda c: c.position_name, lambda c: c.position_name.casefold()),
+            Column(self.tr("Work type"), lambda c: c.work_type_name, lambda c: c.work_type_name.casefold()),
+            Column(self.tr("Unit"), lambda c: c.unit_name, lambda c: c.unit_name.casefold()),
+            Column(
+                self.tr("Max per FTE a month"),
+                lambda c: fmt_number(c.max_per_fte, 2),
+                lambda c: float(c.max_per_fte),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Weight"),
+                lambda c: "" if c.weight is None else fmt_number(c.weight, 3),
+                lambda c: -1.0 if c.weight is None else float(c.weight),
+                numeric=True,
+            ),
+        ]
+
+
+class SettingDialog(QDialog):
+    """A new value for one setting from a date on; earlier years keep being checked with the old one."""
+
+    def __init__(
+        self, ctx: AppContext, key: str, label: str, history: list[Any], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.key = key
+        self.setWindowTitle(self.tr("Change a setting"))
+        self.setMinimumWidth(460)
+        self.value = QLineEdit(_plain(history[-1][1]) if history else "")
+        self.valid_from = DateEdit(dt.date(dt.date.today().year, 1, 1))
+        past = "\n".join(f"{fmt_date(day)}: {_plain(value)}" for day, value in history)
+        history_label = QLabel(past or "—")
+        form = QFormLayout()
+        form.addRow(QLabel("<b>" + label + "</b>"))
+        form.addRow(self.tr("New value:"), self.value)
+        form.addRow(self.tr("Applies from:"), self.valid_from)
+        form.addRow(self.tr("Earlier values:"), history_label)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        from swdesk.settings import SettingError, set_value
+
+        try:
+            with self.ctx.database.write() as session:
+                set_value(session, self.key, self.value.text(), self.valid_from.date_value())
+        except SettingError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()
+
+
+class CriterionDialog(QDialog):
+    def __init__(self, ctx: AppContext, criterion: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.criterion_id = criterion.id if criterion is not None else None
+        self.setWindowTitle(self.tr("Edit criterion") if criterion is not None else self.tr("New criterion"))
+        self.setMinimumWidth(460)
+        with ctx.database.read() as session:
+            positions = session.execute(
+                select(m.Position.code, m.Position.name).order_by(m.Position.name)
+            ).all()
+            work_types = session.execute(
+                select(m.WorkType.code, m.WorkType.name).order_by(m.WorkType.name)
+            ).all()
+            units = session.execute(select(m.Unit.code, m.Unit.name).order_by(m.Unit.name)).all()
+        self.position = QComboBox()
+        self.position.addItem(self.tr("Every position"), "*")
+        for code, name in positions:
+            self.position.addItem(name, code)
+        self.work_type = QComboBox()
+        for code, name in work_types:
+            self.work_type.addItem(name, code)
+        self.unit = QComboBox()
+        for code, name in units:
+            self.unit.addItem(name, code)
+        self.max_per_fte = DecimalEdit()
+        self.weight = DecimalEdit()
+        self.weight.setPlaceholderText(self.tr("optional"))
+        form = QFormLayout()
+        form.addRow(self.tr("Position:"), self.position)
+        form.addRow(self.tr("Work type:"), self.work_type)
+        form.addRow(self.tr("Unit:"), self.unit)
+        form.addRow(self.tr("Max per FTE a month:"), self.max_per_fte)
+        form.addRow(self.tr("Weight:"), self.weight)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if criterion is not None:
+            self.position.setCurrentIndex(max(0, self.position.findData(criterion.position_code)))
+            self.work_type.setCurrentIndex(max(0, self.work_type.findData(criterion.work_type_code)))
+            self.unit.setCurrentIndex(max(0, self.unit.findData(criterion.unit_code)))
+            self.max_per_fte.setText(fmt_number(criterion.max_per_fte, 2).replace("\u00a0", ""))
+            if criterion.weight is not None:
+                self.weight.setText(fmt_number(criterion.weight, 3).replace("\u00a0", ""))
+
+    def _fail(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def save(self) -> None:
+        maximum = self.max_per_fte.value()
+        weight = self.weight.value()
+        if maximum is None or maximum <= 0:
+            return self._fail(self.tr("Enter the maximum per FTE a month (a number above 0)."))
+        if self.weight.text().strip() and (weight is None or weight < 0):
+            return self._fail(self.tr("The weight must be a number, 0 or more, or left empty."))
+        key = (self.position.currentData(), self.work_type.currentData(), self.unit.currentData())
+        with self.ctx.database.write() as session:
+            clash = session.scalar(
+                select(m.Criterion.id).where(
+                    m.Criterion.position_code == key[0],
+                    m.Criterion.work_type_code == key[1],
+                    m.Criterion.unit_code == key[2],
+                    m.Criterion.id != (self.criterion_id or -1),
+                )
+            )
+            if clash is not None:
+                return self._fail(
+                    self.tr("A criterion for this position, work type and unit already exists.")
+                )
+            row = session.get(m.Criterion, self.criterion_id) if self.criterion_id else None
+            if row is None:
+                row = m.Criterion()
+                session.add(row)
+            row.position_code, row.work_type_code, row.unit_code = key
+            row.max_per_fte = maximum
+            row.weight = weight if self.weight.text().strip() else None
+        self.accept()
+
+
+class CriteriaView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.criteria = CriteriaModel(self)
+        self.criteria_proxy = TableFilterProxy(self)
+        self.criteria_proxy.setSourceModel(self.criteria)
+        self.criteria_table = make_table(self)
+        self.criteria_table.setModel(self.criteria_proxy)
+        self.criteria_table.doubleClicked.connect(lambda _i: self.edit_criterion())
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.add_button.clicked.connect(self.add_criterion)
+        self.edit_button.clicked.connect(self.edit_criterion)
+        self.delete_button.clicked.connect(self.delete_criterion)
+        criteria_box = QGroupBox(self.tr("Workload criteria"))
+        criteria_buttons = QHBoxLayout()
+        criteria_buttons.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            criteria_buttons.addWidget(button)
+        criteria_layout = QVBoxLayout(criteria_box)
+        criteria_layout.addLayout(criteria_buttons)
+        criteria_layout.addWidget(self.criteria_table)
+
+        self.settings = SettingsModel(self)
+        self.settings_table = make_table(self)
+        self.settings_table.setSortingEnabled(False)
+        self.settings_table.setModel(self.settings)
+        self.settings_table.doubleClicked.connect(lambda _i: self.change_setting())
+        self.change_button = QPushButton(self.tr("Change…"))
+        self.change_button.clicked.connect(self.change_setting)
+        settings_box = QGroupBox(self.tr("Settings (each value applies from its date)"))
+        settings_buttons = QHBoxLayout()
+        settings_buttons.addStretch(1)
+        settings_buttons.addWidget(self.change_button)
+        settings_layout = QVBoxLayout(settings_box)
+        settings_layout.addLayout(settings_buttons)
+        settings_layout.addWidget(self.settings_table)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(criteria_box, 1)
+        layout.addWidget(settings_box, 1)
+
+    def refresh(self) -> None:
+        from swdesk.settings import KEYS, history, raw_value
+
+        today = dt.date.today()
+        with self.ctx.database.read() as session:
+            positions = dict(session.execute(select(m.Position.code, m.Position.name)).all())
+            work_types = dict(session.execute(select(m.WorkType.code, m.WorkType.name)).all())
+            units = dict(session.execute(select(m.Unit.code, m.Unit.name)).all())
+            criteria = session.scalars(select(m.Criterion)).all()
+            session.expunge_all()
+            rows = []
+            for key in KEYS:
+                past = history(session, key)
+                applying = [item for item in past if item[0] <= today]
+                since = applying[-1][0] if applying else dt.date(2000, 1, 1)
+                rows.append((key, raw_value(session, key, today), since, past))
+        every = self.tr("Every position")
+        for c in criteria:
+            c.position_name = (
+                every if c.position_code == "*" else positions.get(c.position_code, c.position_code)
+            )
+            c.work_type_name = work_types.get(c.work_type_code, c.work_type_code)
+            c.unit_name = units.get(c.unit_code, c.unit_code)
+        self.criteria.set_rows(criteria)
+        self.settings.set_rows(rows)
+        for table in (self.criteria_table, self.settings_table):
+            # numbers stay next to their labels: the first (text) column takes the spare width
+            table.horizontalHeader().setStretchLastSection(False)
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _selected_criterion(self) -> Any:
+        rows = self.criteria_table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _saved(self) -> None:
+        self.ctx.changed()
+        self.refresh()
+
+    def add_criterion(self) -> None:
+        if CriterionDialog(self.ctx, parent=self).exec():
+            self._saved()
+
+    def edit_criterion(self) -> None:
+        criterion = self._selected_criterion()
+        if criterion is not None and CriterionDialog(self.ctx, criterion, parent=self).exec():
+            self._saved()
+
+    def delete_criterion(self) -> None:
+        criterion = self._selected_criterion()
+        if criterion is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete criterion"),
+            self.tr("Delete the criterion %1 — %2?")
+            .replace("%1", criterion.position_name)
+            .replace("%2", criterion.work_type_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            with self.ctx.database.write() as session:
+                session.execute(delete(m.Criterion).where(m.Criterion.id == criterion.id))
+            self._saved()
+
+    def change_setting(self) -> None:
+        rows = self.settings_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        key, _value, _since, past = self.settings.rows[rows[0].row()]
+        dialog = SettingDialog(self.ctx, key, self.settings.labels.get(key, key), past, parent=self)
+        if dialog.exec():
+            self._saved()
+
+
+__all__ = ["CriteriaView"]

@@ -1,0 +1,227 @@
+"""Imports: choose a workbook, preview what would change and every problem, then confirm.
+
+The preview is ``import_workbook(..., dry_run=True)``, which validates everything inside a transaction
+that is rolled back; only the Import button runs the real import. Both run off the UI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swdesk.db.database import Database
+from swdesk.gui.context import AppContext
+from swdesk.gui.models import ImportCountsModel, ImportProblemsModel
+from swdesk.gui.operations import run_operation
+from swdesk.gui.widgets import make_table
+
+
+def preview_import(database: Database, path: Path) -> Any:
+    from swdesk.importer.importer import import_workbook
+
+    return import_workbook(database, [path], dry_run=True)
+
+
+def run_import(database: Database, path: Path) -> Any:
+    from swdesk.importer.importer import import_workbook
+
+    return import_workbook(database, [path])
+
+
+def write_empty_template(database: Database, path: Path) -> Path:
+    from swdesk.importer.template import write_template
+
+    with database.read() as session:
+        return write_template(path, session=session)
+
+
+class ImportView(QWidget):
+    previewed = Signal()
+    imported = Signal()
+    template_written = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path: Path | None = None
+        self.preview: Any = None
+
+        intro = QLabel(
+            self.tr(
+                "Bring in data from the import workbook (.xlsx) or from .csv files. "
+                "First you see what would be added and changed and every problem; "
+                "nothing is written until you press Import."
+            )
+        )
+        intro.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Choose a workbook…"))
+        self.choose_button.clicked.connect(self.choose)
+        self.template_button = QPushButton(self.tr("Save the empty template…"))
+        self.template_button.clicked.connect(self.save_template)
+        self.file_label = QLabel(self.tr("No file chosen."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.confirm)
+
+        self.counts = ImportCountsModel(self)
+        self.counts_table = make_table(self)
+        self.counts_table.setSortingEnabled(False)
+        self.counts_table.setModel(self.counts)
+        self.counts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.problems = ImportProblemsModel(self)
+        self.problems_table = make_table(self)
+        self.problems_table.setSortingEnabled(False)
+        self.problems_table.setModel(self.problems)
+
+        top = QHBoxLayout()
+        top.addWidget(self.choose_button)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.template_button)
+        counts_box = QGroupBox(self.tr("What the import would do"))
+        counts_layout = QVBoxLayout(counts_box)
+        counts_layout.addWidget(self.counts_table)
+        problems_box = QGroupBox(self.tr("Problems"))
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.addWidget(self.problems_table)
+        tables = QHBoxLayout()
+        tables.addWidget(counts_box, 2)
+        tables.addWidget(problems_box, 5)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addLayout(tables, 1)
+        layout.addLayout(bottom)
+
+    def refresh(self) -> None:
+        pass
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a workbook"),
+            str(Path.home()),
+            self.tr("Workbooks (*.xlsx *.csv);;All files (*)"),
+        )
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> None:
+        """Preview the import of ``path`` (nothing is written)."""
+        self.path = path
+        self.preview = None
+        self.import_button.setEnabled(False)
+        self.file_label.setText(str(path))
+        self.summary.setText(self.tr("Checking the workbook…"))
+        database = self.ctx.database
+        run_operation(
+            lambda _c: preview_import(database, path),
+            parent=self,
+            label=self.tr("Checking the workbook…"),
+            on_success=self._previewed,
+            on_failure=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from swdesk.gui.errors import show_error
+
+        self.summary.setText("")
+        show_error(self, exc)
+
+    def _show(self, result: Any) -> None:
+        self.counts.set_rows(list(result.counts.items()))
+        self.problems.set_rows(result.problems)
+        self.problems_table.resizeColumnsToContents()
+        if self.problems_table.columnWidth(3) > 700:
+            self.problems_table.setColumnWidth(3, 700)
+
+    def _previewed(self, result: Any) -> None:
+        self.preview = result
+        self._show(result)
+        totals = result.totals
+        if result.problems:
+            text = self.tr(
+                "%1 problems: nothing can be imported until they are corrected in the workbook."
+            ).replace("%1", str(len(result.problems)))
+        elif not totals.changed:
+            text = self.tr("Nothing to import: every row is already in the database.")
+        else:
+            text = (
+                self.tr("Ready: %1 new, %2 changed, %3 unchanged rows. Press Import to write them.")
+                .replace("%1", str(totals.added))
+                .replace("%2", str(totals.updated))
+                .replace("%3", str(totals.unchanged))
+            )
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+        self.summary.setText(text)
+        self.import_button.setEnabled(result.ok and totals.changed > 0)
+        self.previewed.emit()
+
+    def confirm(self) -> None:
+        if self.path is None or self.preview is None or not self.preview.ok:
+            return
+        database, path = self.ctx.database, self.path
+        self.import_button.setEnabled(False)
+        run_operation(
+            lambda _c: run_import(database, path),
+            parent=self,
+            label=self.tr("Importing…"),
+            on_success=self._imported,
+            on_failure=self._failed,
+        )
+
+    def _imported(self, result: Any) -> None:
+        self._show(result)
+        if result.written:
+            totals = result.totals
+            self.summary.setText(
+                self.tr("Imported: %1 new, %2 changed rows.")
+                .replace("%1", str(totals.added))
+                .replace("%2", str(totals.updated))
+            )
+            self.preview = None
+            self.ctx.changed()
+            self.imported.emit()
+        else:
+            self.summary.setText(
+                self.tr(
+                    "Nothing was imported: the data changed since the preview. "
+                    "See the problems and try again."
+                )
+            )
+
+    def save_template(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the empty template"),
+            str(Path.home() / "swdesk_importa_veidne.xlsx"),
+            self.tr("Workbooks (*.xlsx)"),
+        )
+        if target:
+            self.write_template_to(Path(target if target.endswith(".xlsx") else target + ".xlsx"))
+
+    def write_template_to(self, path: Path) -> None:
+        database = self.ctx.database
+
+        def done(written: Path) -> None:
+            self.summary.setText(self.tr("Template saved: %1").replace("%1", str(written)))
+            self.template_written.emit(str(written))
+
+        run_operation(lambda _c: write_empty_template(database, path), parent=self, on_success=done)

@@ -1,0 +1,383 @@
+"""Darbinieki: the staff table with add, edit, end employment and delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import delete, select
+
+from swdesk.db import models as m
+from swdesk.gui.context import AppContext
+from swdesk.gui.formatting import fmt_fte, fmt_number
+from swdesk.gui.models import ROW_ROLE, StaffModel, TableFilterProxy
+from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+
+MAX_FTE = Decimal("1.5")
+
+
+def check_personal_code(code: str) -> tuple[str, str | None]:
+    """(the code as stored, None) or (the code as typed, the reason it fails the Latvian checksum)."""
+    try:
+        from swdesk.importer.personal_code import PersonalCodeError, normalise_personal_code
+    except ImportError:  # the importer is not there: keep the code as typed
+        return code, None
+    try:
+        return normalise_personal_code(code), None
+    except PersonalCodeError as exc:
+        return code, str(exc)
+
+
+class StaffDialog(QDialog):
+    """Add or edit one staff member; saves at once in one transaction when OK is pressed."""
+
+    def __init__(self, ctx: AppContext, staff: m.Staff | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.staff_id = staff.id if staff else None
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("Edit staff member") if staff else self.tr("New staff member"))
+        self.setMinimumWidth(560)
+
+        with ctx.database.read() as session:
+            positions = session.execute(
+                select(m.Position.code, m.Position.name).order_by(m.Position.name)
+            ).all()
+            educations = session.execute(
+                select(m.Education.code, m.Education.name).order_by(m.Education.code)
+            ).all()
+
+        self.tabeles_nr = QLineEdit()
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.personal_code = QLineEdit()
+        self.personal_code.setPlaceholderText(self.tr("optional, e.g. 010190-12345"))
+        self.position = QComboBox()
+        for code, name in positions:
+            self.position.addItem(name, code)
+        self.fte = DecimalEdit()
+        self.fte.setText("1,0")
+        self.start = DateEdit()
+        self.has_end = QCheckBox(self.tr("Employment ended"))
+        self.end = DateEdit()
+        self.end.setEnabled(False)
+        self.has_end.toggled.connect(self.end.setEnabled)
+        self.education = QComboBox()
+        for code, name in educations:
+            self.education.addItem(f"{code} — {name}", code)
+            self.education.setItemData(self.education.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        self.education.setMinimumContentsLength(30)
+        self.education.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.salary = DecimalEdit()
+        self.unit_name = QLineEdit()
+        self.specialization = QLineEdit()
+
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.has_end)
+        end_row.addWidget(self.end, 1)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Employee no.:"), self.tabeles_nr)
+        form.addRow(self.tr("First name:"), self.first_name)
+        form.addRow(self.tr("Last name:"), self.last_name)
+        form.addRow(self.tr("Personal code:"), self.personal_code)
+        form.addRow(self.tr("Position:"), self.position)
+        form.addRow(self.tr("FTE:"), self.fte)
+        form.addRow(self.tr("Start of employment:"), self.start)
+        form.addRow(self.tr("End of employment:"), end_row)
+        form.addRow(self.tr("Education:"), self.education)
+        form.addRow(self.tr("Monthly salary, full time (EUR):"), self.salary)
+        form.addRow(self.tr("Unit:"), self.unit_name)
+        form.addRow(self.tr("Specialisation:"), self.specialization)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        if staff is not None:
+            self.tabeles_nr.setText(staff.tabeles_nr)
+            self.first_name.setText(staff.first_name)
+            self.last_name.setText(staff.last_name)
+            self.personal_code.setText(staff.personal_code or "")
+            self.position.setCurrentIndex(max(0, self.position.findData(staff.position_code)))
+            self.fte.setText(fmt_fte(staff.fte))
+            self.start.set_date(staff.start)
+            if staff.end is not None:
+                self.has_end.setChecked(True)
+                self.end.set_date(staff.end)
+            self.education.setCurrentIndex(max(0, self.education.findData(staff.education_code)))
+            self.salary.setText(fmt_number(staff.salary, 2).replace("\u00a0", ""))
+            self.unit_name.setText(staff.unit_name or "")
+            self.specialization.setText(staff.specialization or "")
+        else:
+            self.position.setCurrentIndex(max(0, self.position.findData("SD")))
+            self.education.setCurrentIndex(max(0, self.education.findData("E3")))
+
+    def _fail(self, widget: QWidget, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        widget.setFocus()
+
+    def save(self) -> None:
+        nr = self.tabeles_nr.text().strip()
+        first, last = self.first_name.text().strip(), self.last_name.text().strip()
+        code = self.personal_code.text().strip() or None
+        fte, salary = self.fte.value(), self.salary.value()
+        start = self.start.date_value()
+        end = self.end.date_value() if self.has_end.isChecked() else None
+        if not nr:
+            return self._fail(self.tabeles_nr, self.tr("Enter the employee number."))
+        if not first or not last:
+            return self._fail(
+                self.first_name if not first else self.last_name, self.tr("Enter the first and last name.")
+            )
+        if code is not None:
+            code, problem = check_personal_code(code)
+            if problem is not None:
+                return self._fail(self.personal_code, problem)
+        if fte is None or fte <= 0 or fte > MAX_FTE:
+            return self._fail(self.fte, self.tr("FTE must be a number above 0 and at most 1,5 (e.g. 0,5)."))
+        if salary is None or salary < 0:
+            return self._fail(
+                self.salary, self.tr("Enter the full-time monthly salary in EUR (e.g. 1250,00).")
+            )
+        if end is not None and end < start:
+            return self._fail(self.end, self.tr("The end of employment cannot be before its start."))
+        with self.ctx.database.write() as session:
+            clash = session.scalar(
+                select(m.Staff.id).where(m.Staff.tabeles_nr == nr, m.Staff.id != (self.staff_id or -1))
+            )
+            if clash is not None:
+                return self._fail(
+                    self.tabeles_nr,
+                    self.tr("Another staff member already has the employee number %1.").replace("%1", nr),
+                )
+            staff = session.get(m.Staff, self.staff_id) if self.staff_id else None
+            if staff is None:
+                staff = m.Staff()
+                session.add(staff)
+            staff.tabeles_nr, staff.first_name, staff.last_name, staff.personal_code = nr, first, last, code
+            staff.position_code = self.position.currentData()
+            staff.fte, staff.start, staff.end = fte, start, end
+            staff.education_code = self.education.currentData()
+            staff.salary = salary
+            staff.unit_name = self.unit_name.text().strip() or None
+            staff.specialization = self.specialization.text().strip() or None
+            session.flush()
+            self.saved_id = staff.id
+        self.accept()
+
+
+class EndEmploymentDialog(QDialog):
+    def __init__(self, staff: m.Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("End employment"))
+        self.date = DateEdit(max(dt.date.today(), staff.start))
+        self.date.setMinimumDate(DateEdit(staff.start).date())
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Last working day of %1:").replace("%1", staff.full_name)), self.date)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class StaffView(QWidget):
+    """The staff table: filter, sort, add, edit (double-click), end employment, delete."""
+
+    staff_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = StaffModel(self)
+        self.proxy = TableFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by name, number, position…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.show_former = QCheckBox(self.tr("Show former staff"))
+        self.show_former.toggled.connect(self._apply_former)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.end_button = QPushButton(self.tr("End employment…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.end_button.clicked.connect(self.end_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 2)
+        bar.addWidget(self.show_former)
+        bar.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.end_button, self.delete_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.proxy.rowsInserted.connect(lambda *_: self._update_count())
+        self.proxy.rowsRemoved.connect(lambda *_: self._update_count())
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._apply_former(False)
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        keep = self.selected()
+        with self.ctx.database.read() as session:
+            rows = (
+                session.scalars(select(m.Staff).order_by(m.Staff.last_name, m.Staff.first_name))
+                .unique()
+                .all()
+            )
+            session.expunge_all()  # keep the loaded values: the read session's rollback would expire them
+        self.model.today = dt.date.today()
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        if keep is not None:
+            self.select_staff(keep.id, reveal=False)
+        self._update_count()
+        self._update_buttons()
+
+    def _apply_former(self, show: bool) -> None:
+        today = dt.date.today()
+        self.proxy.set_predicate(None if show else (lambda s: s.end is None or s.end >= today))
+
+    def _update_count(self) -> None:
+        self.count.setText(
+            self.tr("%1 of %2 staff members shown")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for button in (self.edit_button, self.end_button, self.delete_button):
+            button.setEnabled(has)
+
+    def selected(self) -> m.Staff | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def select_staff(self, staff_id: int, *, reveal: bool = True) -> bool:
+        """Select the row of ``staff_id``; ``reveal`` shows former staff and clears the filter if needed."""
+        source_row = self.model.row_of(lambda s: s.id == staff_id)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid() and not reveal:
+            return False
+        if not index.isValid() and not self.show_former.isChecked():
+            self.show_former.setChecked(True)  # a former employee: show them rather than fail
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def select_tabeles_nr(self, tabeles_nr: str) -> m.Staff | None:
+        source_row = self.model.row_of(lambda s: s.tabeles_nr == tabeles_nr)
+        if source_row < 0:
+            return None
+        staff = self.model.rows[source_row]
+        return staff if self.select_staff(staff.id) else None
+
+    def _saved(self, staff_id: int | None, *, reveal: bool = True) -> None:
+        self.ctx.changed()
+        self.refresh()
+        if staff_id is not None:
+            self.select_staff(staff_id, reveal=reveal)
+
+    def add(self) -> None:
+        dialog = StaffDialog(self.ctx, parent=self)
+        if dialog.exec():
+            self._saved(dialog.saved_id)
+
+    def edit_selected(self, _index: QModelIndex | None = None) -> None:
+        staff = self.selected()
+        if staff is None:
+            return
+        dialog = StaffDialog(self.ctx, staff, parent=self)
+        if dialog.exec():
+            self._saved(dialog.saved_id)
+
+    def end_selected(self) -> None:
+        staff = self.selected()
+        if staff is None:
+            return
+        dialog = EndEmploymentDialog(staff, parent=self)
+        if dialog.exec():
+            with self.ctx.database.write() as session:
+                row = session.get(m.Staff, staff.id)
+                if row is not None:
+                    row.end = dialog.date.date_value()
+            self._saved(staff.id, reveal=False)
+
+    def delete_selected(self) -> None:
+        staff = self.selected()
+        if staff is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete staff member"),
+            self.tr(
+                "Delete %1 (%2)? Their caseloads, duties and training records are deleted too. "
+                "To keep the history, end the employment instead."
+            )
+            .replace("%1", staff.full_name)
+            .replace("%2", staff.tabeles_nr),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self.ctx.database.write() as session:
+            session.execute(delete(m.Staff).where(m.Staff.id == staff.id))
+        self._saved(None)
+
+    def staff_dialog_for(self, staff: Any) -> StaffDialog:
+        return StaffDialog(self.ctx, staff, parent=self)

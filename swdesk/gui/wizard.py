@@ -1,0 +1,124 @@
+"""First start: create the service (name, municipality, population, head) or open the demonstration data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from swdesk.db import models as m
+from swdesk.db.catalogues import municipalities
+from swdesk.db.database import Database
+
+
+class FirstStartWizard(QDialog):
+    """Shown when the database has no service yet. Saves through ``swdesk.commands.init.save_service``."""
+
+    def __init__(
+        self, database: Database, *, demo_available: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.chose_demo = False
+        self.setWindowTitle(self.tr("swdesk — first start"))
+        self.setMinimumWidth(520)
+
+        intro = QLabel(
+            self.tr(
+                "Welcome! Describe your social service to begin. "
+                "The number of residents is needed for the 1:1000 norm. "
+                "Everything can be changed later."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.service_name = QLineEdit()
+        self.service_name.setPlaceholderText(self.tr("e.g. Valmieras novada Sociālais dienests"))
+        self.municipality = QComboBox()
+        self.municipality.addItems(municipalities())
+        self.population = QSpinBox()
+        self.population.setRange(0, 10_000_000)
+        self.population.setGroupSeparatorShown(True)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.head_name = QLineEdit()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name of the social service:"), self.service_name)
+        form.addRow(self.tr("Municipality:"), self.municipality)
+        form.addRow(self.tr("Number of residents:"), self.population)
+        form.addRow(self.tr("Year of that number:"), self.year)
+        form.addRow(self.tr("Head of the service:"), self.head_name)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        buttons = QDialogButtonBox()
+        self.create_button = buttons.addButton(
+            self.tr("Create the service"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.demo_button = QPushButton(self.tr("Open the demonstration data"))
+        buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.demo_button.setEnabled(demo_available)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_service)
+        self.demo_button.clicked.connect(self.open_demo)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.service_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def create_service(self) -> None:
+        from swdesk.cli import UsageError
+        from swdesk.commands.init import save_service
+
+        if not self.service_name.text().strip():
+            self._show_error(self.tr("Enter the name of the service."))
+            self.service_name.setFocus()
+            return
+        if self.population.value() <= 0:
+            self._show_error(self.tr("Enter the number of residents (a whole number above zero)."))
+            self.population.setFocus()
+            return
+        head = self.head_name.text().strip() or None
+        try:
+            with self.database.write() as session:
+                save_service(
+                    session,
+                    service=self.service_name.text(),
+                    municipality=self.municipality.currentText(),
+                    head=head,
+                )
+                session.merge(m.Population(year=self.year.value(), residents=self.population.value()))
+        except UsageError as exc:
+            self._show_error(str(exc))
+            return
+        self.accept()
+
+    def open_demo(self) -> None:
+        self.chose_demo = True
+        self.accept()

@@ -1,0 +1,1449 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="lv_LV">
+<context>
+    <name>CaseloadGridModel</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>Slodze</translation>
+    </message>
+    <message>
+        <source>%1 per FTE</source>
+        <translation>%1 uz slodzi</translation>
+    </message>
+    <message>
+        <source>criterion %1</source>
+        <translation>kritērijs %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message>
+        <source>Type to overwrite a cell; Enter moves down, Tab moves right; Ctrl+V pastes a block copied from Excel. Red cells are above the workload criterion.</source>
+        <translation>Rakstiet, lai aizstātu šūnas vērtību; Enter pāriet uz leju, Tab — pa labi; Ctrl+V ielīmē no Excel nokopētu bloku. Sarkanās šūnas ir virs slodzes kritērija.</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Mēnesis:</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>janvāris</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>februāris</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>marts</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>aprīlis</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>maijs</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>jūnijs</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>jūlijs</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>augusts</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septembris</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>oktobris</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>novembris</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>decembris</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>Datubāzi nevar atvērt</translation>
+    </message>
+    <message>
+        <source>Demonstration data</source>
+        <translation>Demonstrācijas dati</translation>
+    </message>
+    <message>
+        <source>This version of the program cannot generate demonstration data yet.</source>
+        <translation>Šī programmas versija vēl neprot izveidot demonstrācijas datus.</translation>
+    </message>
+    <message>
+        <source>Generating the demonstration data…</source>
+        <translation>Veido demonstrācijas datus…</translation>
+    </message>
+    <message>
+        <source>Restored from %1. The previous data was kept in %2.</source>
+        <translation>Atjaunots no %1. Iepriekšējie dati saglabāti %2.</translation>
+    </message>
+    <message>
+        <source>Restoring the database…</source>
+        <translation>Atjauno datubāzi…</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaModel</name>
+    <message>
+        <source>Position</source>
+        <translation>Amats</translation>
+    </message>
+    <message>
+        <source>Work type</source>
+        <translation>Darba veids</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Mērvienība</translation>
+    </message>
+    <message>
+        <source>Max per FTE a month</source>
+        <translation>Maks. uz slodzi mēnesī</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Svars</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaView</name>
+    <message>
+        <source>Add…</source>
+        <translation>Pievienot…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Labot…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>Workload criteria</source>
+        <translation>Slodzes kritēriji</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Mainīt…</translation>
+    </message>
+    <message>
+        <source>Settings (each value applies from its date)</source>
+        <translation>Iestatījumi (katra vērtība ir spēkā no sava datuma)</translation>
+    </message>
+    <message>
+        <source>Every position</source>
+        <translation>Visi amati</translation>
+    </message>
+    <message>
+        <source>Delete criterion</source>
+        <translation>Dzēst kritēriju</translation>
+    </message>
+    <message>
+        <source>Delete the criterion %1 — %2?</source>
+        <translation>Dzēst kritēriju %1 — %2?</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionDialog</name>
+    <message>
+        <source>Edit criterion</source>
+        <translation>Labot kritēriju</translation>
+    </message>
+    <message>
+        <source>New criterion</source>
+        <translation>Jauns kritērijs</translation>
+    </message>
+    <message>
+        <source>Every position</source>
+        <translation>Visi amati</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>nav obligāts</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Amats:</translation>
+    </message>
+    <message>
+        <source>Work type:</source>
+        <translation>Darba veids:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Mērvienība:</translation>
+    </message>
+    <message>
+        <source>Max per FTE a month:</source>
+        <translation>Maks. uz slodzi mēnesī:</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>Svars:</translation>
+    </message>
+    <message>
+        <source>Enter the maximum per FTE a month (a number above 0).</source>
+        <translation>Ievadiet maksimumu uz slodzi mēnesī (skaitli, lielāku par 0).</translation>
+    </message>
+    <message>
+        <source>The weight must be a number, 0 or more, or left empty.</source>
+        <translation>Svaram jābūt skaitlim, kas nav mazāks par 0, vai tukšam.</translation>
+    </message>
+    <message>
+        <source>A criterion for this position, work type and unit already exists.</source>
+        <translation>Kritērijs šim amatam, darba veidam un mērvienībai jau ir.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Year:</source>
+        <translation>Gads:</translation>
+    </message>
+    <message>
+        <source>1:1000 norm</source>
+        <translation>Norma 1:1000</translation>
+    </message>
+    <message>
+        <source>Effective ratio</source>
+        <translation>Efektīvā attiecība</translation>
+    </message>
+    <message>
+        <source>Caseloads</source>
+        <translation>Lietas</translation>
+    </message>
+    <message>
+        <source>Non-social-work share</source>
+        <translation>Nesaistīto pienākumu daļa</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Apmācības</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervīzija</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Izglītība</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Atalgojums</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Vakances</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ielādē…</translation>
+    </message>
+    <message>
+        <source>Checked as of %1</source>
+        <translation>Pārbaudīts uz %1</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Nav izpildīta</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Uzmanību</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Piezīme</translation>
+    </message>
+    <message>
+        <source>In order</source>
+        <translation>Kārtībā</translation>
+    </message>
+    <message>
+        <source>%1 residents per specialist</source>
+        <translation>%1 iedzīvotāji uz speciālistu</translation>
+    </message>
+    <message>
+        <source>No specialists or no population</source>
+        <translation>Nav speciālistu vai iedzīvotāju skaita</translation>
+    </message>
+    <message>
+        <source>Limit: %1</source>
+        <translation>Robeža: %1</translation>
+    </message>
+    <message>
+        <source>%1 staff members above the limit, highest %2</source>
+        <translation>Virs robežas: %1 darbinieki, augstākā %2</translation>
+    </message>
+    <message>
+        <source>Nobody above the limit</source>
+        <translation>Neviens nav virs robežas</translation>
+    </message>
+    <message>
+        <source>Limit: %1 of working time</source>
+        <translation>Robeža: %1 no darba laika</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 open too long</source>
+        <translation>Atvērtas: %1, no tām pārāk ilgi: %2</translation>
+    </message>
+    <message>
+        <source>Limit: %1 days</source>
+        <translation>Robeža: %1 dienas</translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation>Konstatējumi: %1</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>Nav konstatējumu</translation>
+    </message>
+    <message>
+        <source>Limit: the workload criteria</source>
+        <translation>Robeža: slodzes kritēriji</translation>
+    </message>
+    <message>
+        <source>Norm: training hours of the position</source>
+        <translation>Norma: amata apmācību stundas</translation>
+    </message>
+    <message>
+        <source>Norm: individual or group supervision hours</source>
+        <translation>Norma: individuālās vai grupas supervīzijas stundas</translation>
+    </message>
+    <message>
+        <source>Norm: education required for the position</source>
+        <translation>Norma: amatam vajadzīgā izglītība</translation>
+    </message>
+    <message>
+        <source>Norm: minimum of the salary group</source>
+        <translation>Norma: mēnešalgu grupas minimums</translation>
+    </message>
+    <message>
+        <source>Residents per specialist</source>
+        <translation>Iedzīvotāji uz vienu speciālistu</translation>
+    </message>
+    <message>
+        <source>No population or no specialists yet.</source>
+        <translation>Vēl nav iedzīvotāju skaita vai speciālistu.</translation>
+    </message>
+    <message>
+        <source>Cases per FTE by month, %1</source>
+        <translation>Lietas uz slodzi pa mēnešiem, %1</translation>
+    </message>
+    <message>
+        <source>No caseloads entered for this year.</source>
+        <translation>Šim gadam lietas nav ievadītas.</translation>
+    </message>
+    <message>
+        <source>Non-social-work hours by category, %1</source>
+        <translation>Nesaistīto pienākumu stundas pa kategorijām, %1</translation>
+    </message>
+    <message>
+        <source>No non-social-work duties entered for this year.</source>
+        <translation>Šim gadam nesaistītie pienākumi nav ievadīti.</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stundas</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Apraksts</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesView</name>
+    <message>
+        <source>Filter…</source>
+        <translation>Atlasīt…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Pievienot…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Gads:</translation>
+    </message>
+    <message>
+        <source>Per person this year</source>
+        <translation>Pa darbiniekiem šajā gadā</translation>
+    </message>
+    <message>
+        <source>Red: above %1 of working time (non-social-work share, year to date).</source>
+        <translation>Sarkanā krāsā: virs %1 no darba laika (nesaistīto pienākumu daļa līdz šim gadā).</translation>
+    </message>
+    <message>
+        <source>Delete duty</source>
+        <translation>Dzēst pienākumu</translation>
+    </message>
+    <message>
+        <source>Delete %1 h of %2 on %3?</source>
+        <translation>Dzēst %1 h (%2, %3)?</translation>
+    </message>
+</context>
+<context>
+    <name>DutyDialog</name>
+    <message>
+        <source>New duty</source>
+        <translation>Jauns pienākums</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>Darbinieks:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datums:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategorija:</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation>Stundas:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Apraksts:</translation>
+    </message>
+    <message>
+        <source>Add the staff member first.</source>
+        <translation>Vispirms pievienojiet darbinieku.</translation>
+    </message>
+    <message>
+        <source>Hours must be a number above 0 and at most 24 (e.g. 1,5).</source>
+        <translation>Stundām jābūt skaitlim, lielākam par 0 un ne lielākam par 24 (piem., 1,5).</translation>
+    </message>
+</context>
+<context>
+    <name>DutyTotalsModel</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stundas</translation>
+    </message>
+    <message>
+        <source>Share of working time</source>
+        <translation>Daļa no darba laika</translation>
+    </message>
+</context>
+<context>
+    <name>EndEmploymentDialog</name>
+    <message>
+        <source>End employment</source>
+        <translation>Darba attiecību beigas</translation>
+    </message>
+    <message>
+        <source>Last working day of %1:</source>
+        <translation>Pēdējā darba diena (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>ExportView</name>
+    <message>
+        <source>Whole year</source>
+        <translation>Viss gads</translation>
+    </message>
+    <message>
+        <source>1st half</source>
+        <translation>1. pusgads</translation>
+    </message>
+    <message>
+        <source>2nd half</source>
+        <translation>2. pusgads</translation>
+    </message>
+    <message>
+        <source>1st quarter</source>
+        <translation>1. ceturksnis</translation>
+    </message>
+    <message>
+        <source>2nd quarter</source>
+        <translation>2. ceturksnis</translation>
+    </message>
+    <message>
+        <source>3rd quarter</source>
+        <translation>3. ceturksnis</translation>
+    </message>
+    <message>
+        <source>4th quarter</source>
+        <translation>4. ceturksnis</translation>
+    </message>
+    <message>
+        <source>Nine months</source>
+        <translation>Deviņi mēneši</translation>
+    </message>
+    <message>
+        <source>Save the claim…</source>
+        <translation>Saglabāt pieprasījumu…</translation>
+    </message>
+    <message>
+        <source>Training and supervision compensation claim</source>
+        <translation>Apmācību un supervīziju kompensācijas pieprasījums</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Gads:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periods:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formāts:</translation>
+    </message>
+    <message>
+        <source>Save the survey…</source>
+        <translation>Saglabāt aptauju…</translation>
+    </message>
+    <message>
+        <source>Annual survey of social work specialists</source>
+        <translation>Sociālā darba speciālistu ikgadējā aptauja</translation>
+    </message>
+    <message>
+        <source>Reference date:</source>
+        <translation>Uz datumu:</translation>
+    </message>
+    <message>
+        <source>Save the report…</source>
+        <translation>Saglabāt atskaiti…</translation>
+    </message>
+    <message>
+        <source>Report to the council</source>
+        <translation>Atskaite domei</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Atvērt failu</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Atvērt mapi</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel darbgrāmata (.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation>PDF dokuments (.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF dokumenti (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel darbgrāmatas (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Saglabāt kā</translation>
+    </message>
+    <message>
+        <source>Writing the claim…</source>
+        <translation>Sagatavo pieprasījumu…</translation>
+    </message>
+    <message>
+        <source>Writing the survey…</source>
+        <translation>Sagatavo aptauju…</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Sagatavo atskaiti…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saglabāts: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Nozīmīgums</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Noteikums</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Attiecas uz</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Vērtība</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Robeža</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Paziņojums</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Kļūda</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Brīdinājums</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informācija</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <source>All severities</source>
+        <translation>Visi nozīmīgumi</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Kļūdas</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Brīdinājumi</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informācija</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>Atlasīt…</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to open the record it concerns.</source>
+        <translation>Veiciet dubultklikšķi uz konstatējuma, lai atvērtu ierakstu, uz kuru tas attiecas.</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Gads:</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>Nozīmīgums:</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Noteikums:</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Visi noteikumi</translation>
+    </message>
+    <message>
+        <source>%1 of %2 findings shown</source>
+        <translation>Parādīti %1 no %2 konstatējumiem</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ielādē…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>swdesk — first start</source>
+        <translation>swdesk — pirmā palaišana</translation>
+    </message>
+    <message>
+        <source>Welcome! Describe your social service to begin. The number of residents is needed for the 1:1000 norm. Everything can be changed later.</source>
+        <translation>Laipni lūdzam! Lai sāktu, aprakstiet savu sociālo dienestu. Iedzīvotāju skaits vajadzīgs normai 1:1000. Visu var mainīt arī vēlāk.</translation>
+    </message>
+    <message>
+        <source>e.g. Valmieras novada Sociālais dienests</source>
+        <translation>piem., Valmieras novada Sociālais dienests</translation>
+    </message>
+    <message>
+        <source>Name of the social service:</source>
+        <translation>Sociālā dienesta nosaukums:</translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation>Pašvaldība:</translation>
+    </message>
+    <message>
+        <source>Number of residents:</source>
+        <translation>Iedzīvotāju skaits:</translation>
+    </message>
+    <message>
+        <source>Year of that number:</source>
+        <translation>Gads, uz kuru tas attiecas:</translation>
+    </message>
+    <message>
+        <source>Head of the service:</source>
+        <translation>Dienesta vadītājs:</translation>
+    </message>
+    <message>
+        <source>Create the service</source>
+        <translation>Izveidot dienestu</translation>
+    </message>
+    <message>
+        <source>Open the demonstration data</source>
+        <translation>Atvērt demonstrācijas datus</translation>
+    </message>
+    <message>
+        <source>Enter the name of the service.</source>
+        <translation>Ievadiet dienesta nosaukumu.</translation>
+    </message>
+    <message>
+        <source>Enter the number of residents (a whole number above zero).</source>
+        <translation>Ievadiet iedzīvotāju skaitu (veselu skaitli, lielāku par nulli).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCountsModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Lapa</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Jauni</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Mainīti</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Nemainīti</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>Lapa</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rinda</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolonna</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problēma</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <source>Bring in data from the import workbook (.xlsx) or from .csv files. First you see what would be added and changed and every problem; nothing is written until you press Import.</source>
+        <translation>Ievadiet datus no importa darbgrāmatas (.xlsx) vai .csv failiem. Vispirms redzams, kas tiktu pievienots un mainīts, un visas problēmas; nekas netiek ierakstīts, kamēr nenospiežat «Importēt».</translation>
+    </message>
+    <message>
+        <source>Choose a workbook…</source>
+        <translation>Izvēlēties darbgrāmatu…</translation>
+    </message>
+    <message>
+        <source>Save the empty template…</source>
+        <translation>Saglabāt tukšo veidni…</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Fails nav izvēlēts.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importēt</translation>
+    </message>
+    <message>
+        <source>What the import would do</source>
+        <translation>Ko imports darītu</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problēmas</translation>
+    </message>
+    <message>
+        <source>Choose a workbook</source>
+        <translation>Izvēlēties darbgrāmatu</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.csv);;All files (*)</source>
+        <translation>Darbgrāmatas (*.xlsx *.csv);;Visi faili (*)</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>Pārbauda darbgrāmatu…</translation>
+    </message>
+    <message>
+        <source>%1 problems: nothing can be imported until they are corrected in the workbook.</source>
+        <translation>Problēmas: %1. Neko nevar importēt, kamēr tās nav izlabotas darbgrāmatā.</translation>
+    </message>
+    <message>
+        <source>Nothing to import: every row is already in the database.</source>
+        <translation>Nav ko importēt: visas rindas jau ir datubāzē.</translation>
+    </message>
+    <message>
+        <source>Ready: %1 new, %2 changed, %3 unchanged rows. Press Import to write them.</source>
+        <translation>Gatavs: jaunas rindas %1, mainītas %2, nemainītas %3. Nospiediet «Importēt», lai tās ierakstītu.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importē…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed rows.</source>
+        <translation>Importēts: jaunas rindas %1, mainītas %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the data changed since the preview. See the problems and try again.</source>
+        <translation>Nekas netika importēts: kopš priekšskatījuma dati ir mainījušies. Apskatiet problēmas un mēģiniet vēlreiz.</translation>
+    </message>
+    <message>
+        <source>Save the empty template</source>
+        <translation>Saglabāt tukšo veidni</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Darbgrāmatas (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>Veidne saglabāta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>swdesk — social service</source>
+        <translation>swdesk — sociālais dienests</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datubāze: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Pārskats</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Darbinieki</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Vakances</translation>
+    </message>
+    <message>
+        <source>Caseloads</source>
+        <translation>Lietas</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>Pienākumi</translation>
+    </message>
+    <message>
+        <source>Training and supervision</source>
+        <translation>Apmācības un supervīzijas</translation>
+    </message>
+    <message>
+        <source>Criteria and settings</source>
+        <translation>Kritēriji un iestatījumi</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Pārbaudes</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksports</translation>
+    </message>
+    <message>
+        <source>This view is not in this version yet. Its data can be brought in through Import (the import workbook has a sheet for it) and is used by the checks and the exports.</source>
+        <translation>Šī skata šajā versijā vēl nav. Tā datus var ievadīt ar importu (importa veidnē tiem ir sava lapa), un tos izmanto pārbaudes un eksports.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fails</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Atvērt datubāzi…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demonstration data</source>
+        <translation>Atvērt &amp;demonstrācijas datus</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Dublēt datubāzi…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>A&amp;tjaunot no dublējuma…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Iziet</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Iestatījumi</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Valoda</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Palīdzība</translation>
+    </message>
+    <message>
+        <source>&amp;About swdesk</source>
+        <translation>&amp;Par programmu</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Staff, workload and norms of a municipal social service.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Sociālā dienesta personāla, slodzes un normu uzskaite.&lt;/p&gt;&lt;p&gt;Datubāze: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About swdesk</source>
+        <translation>Par programmu swdesk</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Atvērt datubāzi</translation>
+    </message>
+    <message>
+        <source>swdesk database (*.sqlite);;All files (*)</source>
+        <translation>swdesk datubāze (*.sqlite);;Visi faili (*)</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Dublēt datubāzi</translation>
+    </message>
+    <message>
+        <source>swdesk database (*.sqlite)</source>
+        <translation>swdesk datubāze (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Dublējums saglabāts: %1</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Dublē datubāzi…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Atjaunot no dublējuma</translation>
+    </message>
+    <message>
+        <source>Replace all data in %1 with the backup %2? A copy of the current data is kept in the backups folder.</source>
+        <translation>Aizstāt visus datus datubāzē %1 ar dublējumu %2? Pašreizējo datu kopija tiks saglabāta dublējumu mapē.</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Atcelt</translation>
+    </message>
+</context>
+<context>
+    <name>SettingDialog</name>
+    <message>
+        <source>Change a setting</source>
+        <translation>Mainīt iestatījumu</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>Jaunā vērtība:</translation>
+    </message>
+    <message>
+        <source>Applies from:</source>
+        <translation>Spēkā no:</translation>
+    </message>
+    <message>
+        <source>Earlier values:</source>
+        <translation>Iepriekšējās vērtības:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsModel</name>
+    <message>
+        <source>Residents per specialist allowed (1:1000 norm)</source>
+        <translation>Pieļaujamais iedzīvotāju skaits uz speciālistu (norma 1:1000)</translation>
+    </message>
+    <message>
+        <source>Count specialists by (fte or headcount)</source>
+        <translation>Speciālistus skaita pēc (fte — slodzēm, headcount — skaita)</translation>
+    </message>
+    <message>
+        <source>Non-social-work share that warns</source>
+        <translation>Nesaistīto pienākumu daļa, virs kuras brīdina</translation>
+    </message>
+    <message>
+        <source>Days a vacancy may stay open</source>
+        <translation>Dienas, cik ilgi vakance var būt atvērta</translation>
+    </message>
+    <message>
+        <source>Supervision norm met when (any or all)</source>
+        <translation>Supervīzijas norma izpildīta, ja (any — kāda no, all — abas)</translation>
+    </message>
+    <message>
+        <source>Individual supervision, hours a year</source>
+        <translation>Individuālā supervīzija, stundas gadā</translation>
+    </message>
+    <message>
+        <source>Group supervision, hours a year</source>
+        <translation>Grupas supervīzija, stundas gadā</translation>
+    </message>
+    <message>
+        <source>Minutes in an academic hour</source>
+        <translation>Minūtes akadēmiskajā stundā</translation>
+    </message>
+    <message>
+        <source>Weighted points per FTE a month</source>
+        <translation>Svērtie punkti uz slodzi mēnesī</translation>
+    </message>
+    <message>
+        <source>Share of eligible cost compensated</source>
+        <translation>Kompensējamā attiecināmo izmaksu daļa</translation>
+    </message>
+    <message>
+        <source>Cost cap, individual supervision in person (EUR / min)</source>
+        <translation>Izmaksu griesti, individuālā supervīzija klātienē (EUR / min)</translation>
+    </message>
+    <message>
+        <source>Cost cap, individual supervision remote (EUR / min)</source>
+        <translation>Izmaksu griesti, individuālā supervīzija attālināti (EUR / min)</translation>
+    </message>
+    <message>
+        <source>Cost cap, group supervision per person (EUR / min)</source>
+        <translation>Izmaksu griesti, grupas supervīzija uz personu (EUR / min)</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Iestatījums</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Vērtība</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>Spēkā no</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Edit staff member</source>
+        <translation>Labot darbinieku</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Jauns darbinieks</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 010190-12345</source>
+        <translation>nav obligāts, piem., 010190-12345</translation>
+    </message>
+    <message>
+        <source>Employment ended</source>
+        <translation>Darba attiecības beigušās</translation>
+    </message>
+    <message>
+        <source>Employee no.:</source>
+        <translation>Tabeles nr.:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vārds:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Uzvārds:</translation>
+    </message>
+    <message>
+        <source>Personal code:</source>
+        <translation>Personas kods:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Amats:</translation>
+    </message>
+    <message>
+        <source>FTE:</source>
+        <translation>Slodze:</translation>
+    </message>
+    <message>
+        <source>Start of employment:</source>
+        <translation>Darba sākums:</translation>
+    </message>
+    <message>
+        <source>End of employment:</source>
+        <translation>Darba beigas:</translation>
+    </message>
+    <message>
+        <source>Education:</source>
+        <translation>Izglītība:</translation>
+    </message>
+    <message>
+        <source>Monthly salary, full time (EUR):</source>
+        <translation>Mēnešalga pilnai slodzei (EUR):</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Struktūrvienība:</translation>
+    </message>
+    <message>
+        <source>Specialisation:</source>
+        <translation>Specializācija:</translation>
+    </message>
+    <message>
+        <source>Enter the employee number.</source>
+        <translation>Ievadiet tabeles numuru.</translation>
+    </message>
+    <message>
+        <source>Enter the first and last name.</source>
+        <translation>Ievadiet vārdu un uzvārdu.</translation>
+    </message>
+    <message>
+        <source>FTE must be a number above 0 and at most 1,5 (e.g. 0,5).</source>
+        <translation>Slodzei jābūt skaitlim, lielākam par 0 un ne lielākam par 1,5 (piem., 0,5).</translation>
+    </message>
+    <message>
+        <source>Enter the full-time monthly salary in EUR (e.g. 1250,00).</source>
+        <translation>Ievadiet mēnešalgu pilnai slodzei EUR (piem., 1250,00).</translation>
+    </message>
+    <message>
+        <source>The end of employment cannot be before its start.</source>
+        <translation>Darba beigas nevar būt pirms darba sākuma.</translation>
+    </message>
+    <message>
+        <source>Another staff member already has the employee number %1.</source>
+        <translation>Tabeles nr. %1 jau ir citam darbiniekam.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>Employee no.</source>
+        <translation>Tabeles nr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Vārds, uzvārds</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Amats</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>Slodze</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Sākums</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Beigas</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Izglītība</translation>
+    </message>
+    <message>
+        <source>Monthly salary</source>
+        <translation>Mēnešalga</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Struktūrvienība</translation>
+    </message>
+    <message>
+        <source>Employment ended on %1</source>
+        <translation>Darba attiecības beidzās %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Filter by name, number, position…</source>
+        <translation>Atlasīt pēc vārda, numura, amata…</translation>
+    </message>
+    <message>
+        <source>Show former staff</source>
+        <translation>Rādīt bijušos darbiniekus</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Pievienot…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Labot…</translation>
+    </message>
+    <message>
+        <source>End employment…</source>
+        <translation>Beigt darba attiecības…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>%1 of %2 staff members shown</source>
+        <translation>Parādīti %1 no %2 darbiniekiem</translation>
+    </message>
+    <message>
+        <source>Delete staff member</source>
+        <translation>Dzēst darbinieku</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2)? Their caseloads, duties and training records are deleted too. To keep the history, end the employment instead.</source>
+        <translation>Dzēst %1 (%2)? Tiks dzēstas arī viņa lietas, pienākumi un apmācību ieraksti. Lai vēsture saglabātos, labāk izbeidziet darba attiecības.</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyDialog</name>
+    <message>
+        <source>Edit vacancy</source>
+        <translation>Labot vakanci</translation>
+    </message>
+    <message>
+        <source>New vacancy</source>
+        <translation>Jauna vakance</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Aizpildīta</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Amats:</translation>
+    </message>
+    <message>
+        <source>FTE:</source>
+        <translation>Slodze:</translation>
+    </message>
+    <message>
+        <source>Announced:</source>
+        <translation>Izsludināta:</translation>
+    </message>
+    <message>
+        <source>Filled on:</source>
+        <translation>Aizpildīta:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Piezīmes:</translation>
+    </message>
+    <message>
+        <source>FTE must be a number above 0 and at most 1,5 (e.g. 0,5).</source>
+        <translation>Slodzei jābūt skaitlim, lielākam par 0 un ne lielākam par 1,5 (piem., 0,5).</translation>
+    </message>
+    <message>
+        <source>A vacancy cannot be filled before it was announced.</source>
+        <translation>Vakanci nevar aizpildīt pirms tās izsludināšanas.</translation>
+    </message>
+    <message>
+        <source>A vacancy for this position announced on this date already exists.</source>
+        <translation>Vakance šim amatam ar šo izsludināšanas datumu jau ir.</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyModel</name>
+    <message>
+        <source>Position</source>
+        <translation>Amats</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>Slodze</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Izsludināta</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Aizpildīta</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>Atvērta dienas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Piezīmes</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyView</name>
+    <message>
+        <source>Filter…</source>
+        <translation>Atlasīt…</translation>
+    </message>
+    <message>
+        <source>Show filled vacancies</source>
+        <translation>Rādīt aizpildītās vakances</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Pievienot…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Labot…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>%1 open vacancies</source>
+        <translation>Atvērtas vakances: %1</translation>
+    </message>
+    <message>
+        <source>Delete vacancy</source>
+        <translation>Dzēst vakanci</translation>
+    </message>
+    <message>
+        <source>Delete the vacancy %1 announced on %2?</source>
+        <translation>Dzēst vakanci «%1», izsludinātu %2?</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The file could not be used: %1</source>
+        <translation>Failu nevarēja izmantot: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect: %1
+
+The details are in the log file.</source>
+        <translation>Notika kaut kas, ko programma negaidīja: %1
+
+Sīkāka informācija ir žurnālfailā.</translation>
+    </message>
+    <message>
+        <source>swdesk — error</source>
+        <translation>swdesk — kļūda</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <source>1:1000 norm</source>
+        <translation>Norma 1:1000</translation>
+    </message>
+    <message>
+        <source>Effective ratio</source>
+        <translation>Efektīvā attiecība</translation>
+    </message>
+    <message>
+        <source>Caseload over criterion</source>
+        <translation>Lietas virs kritērija</translation>
+    </message>
+    <message>
+        <source>Weighted caseload</source>
+        <translation>Svērtā slodze</translation>
+    </message>
+    <message>
+        <source>No workload criterion</source>
+        <translation>Nav slodzes kritērija</translation>
+    </message>
+    <message>
+        <source>Non-social-work share</source>
+        <translation>Nesaistīto pienākumu daļa</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Apmācības</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervīzija</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Izglītība</translation>
+    </message>
+    <message>
+        <source>Pay below scale</source>
+        <translation>Alga zem skalas</translation>
+    </message>
+    <message>
+        <source>Long vacancy</source>
+        <translation>Ilga vakance</translation>
+    </message>
+    <message>
+        <source>Population missing</source>
+        <translation>Nav iedzīvotāju skaita</translation>
+    </message>
+</context>
+</TS>
