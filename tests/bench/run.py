@@ -1,0 +1,387 @@
+"""Benchmarks on the Rīga demo (`make bench`): each operation beside a floor measured in the same run.
+
+Every operation runs in a fresh child process, a few times; the child reports the median wall time and its
+peak resident memory (ru_maxrss, so the figure includes the interpreter and the imports the operation
+needs). The results go to ``bench-results.json`` as
+``{"operations": {NAME: {"median_s", "peak_mb", "floor", "ratio"}}}`` (floors are operations too, with
+``floor`` null) and are printed as a table with the goals of issue 7.
+
+Run: ``python -m tests.bench.run [--runs 5] [--only NAME,NAME]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORK = ROOT / ".bench"  # not build/: the packaging build empties that
+RESULTS = ROOT / "bench-results.json"
+
+# name: (floor or None, goal in seconds or None, ratio goal or None)
+PLAN: dict[str, tuple[str | None, float | None, float | None]] = {
+    "floor_bare_window": (None, None, None),
+    "floor_sql_aggregates": (None, None, None),
+    "floor_xlsx_claim_cells": (None, None, None),
+    "floor_xlsx_survey_cells": (None, None, None),
+    "gui_startup": ("floor_bare_window", 2.0, 2.0),
+    "gui_switch_year": (None, 1.0, None),
+    "gui_switch_views": (None, 1.0, None),
+    "checks_year": ("floor_sql_aggregates", 1.0, 3.0),
+    "claim_year_xlsx_pdf": ("floor_xlsx_claim_cells", 3.0, None),
+    "survey_xlsx_pdf": ("floor_xlsx_survey_cells", 3.0, None),
+    "council_report_pdf": (None, 3.0, None),
+    "import_10k_caseloads": (None, 10.0, None),
+}
+MEMORY_GOAL_MB = 400
+
+
+def riga_database() -> Path:
+    """The Rīga demo for this year, generated once and reused (it takes ~15 s)."""
+    from swdesk.db.database import open_database
+    from swdesk.demo import generate_demo
+
+    path = WORK / f"riga-{dt.date.today().isoformat()}.sqlite"
+    if not path.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        for old in WORK.glob("riga-*.sqlite*"):
+            old.unlink()
+        database = open_database(str(path), auto_backup=False)
+        generate_demo(database, size="riga", seed=2026)
+        database.close()
+    return path
+
+
+def bench_year() -> int:
+    return dt.date.today().year - 1
+
+
+# --- operations: each returns a callable to time (set-up happens before timing) -------------------------------
+
+
+def op_floor_bare_window(db: Path) -> Callable[[], None]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication.instance() or QApplication([])
+
+    def run() -> None:
+        window = QMainWindow()
+        window.resize(1366, 768)
+        window.show()
+        app.processEvents()
+        window.close()
+
+    return run
+
+
+def op_gui_startup(db: Path) -> Callable[[], None]:
+    from PySide6.QtWidgets import QApplication
+
+    from swdesk.gui.app import SwdeskApp  # noqa: F401  (imported before timing, like the bare window's Qt)
+    from swdesk.gui.bench import open_main_window
+
+    app = QApplication.instance() or QApplication([])
+
+    def run() -> None:
+        window = open_main_window(str(db))
+        app.processEvents()
+        window.close()
+
+    return run
+
+
+def op_gui_switch_year(db: Path) -> Callable[[], None]:
+    from PySide6.QtWidgets import QApplication
+
+    from swdesk.gui.bench import open_main_window, switch_dashboard_year
+
+    app = QApplication.instance() or QApplication([])
+    window = open_main_window(str(db))
+    years = [bench_year(), bench_year() - 1]
+
+    def run() -> None:
+        years.reverse()
+        switch_dashboard_year(window, years[0])
+        app.processEvents()
+
+    return run
+
+
+def op_gui_switch_views(db: Path) -> Callable[[], None]:
+    from PySide6.QtWidgets import QApplication
+
+    from swdesk.gui.bench import open_main_window, switch_through_views
+
+    app = QApplication.instance() or QApplication([])
+    window = open_main_window(str(db))
+
+    def run() -> None:
+        switch_through_views(window)
+        app.processEvents()
+
+    return run
+
+
+AGGREGATES_SQL = """
+WITH period AS (SELECT :start AS lo, :end AS hi)
+SELECT s.id,
+       (SELECT SUM(COALESCE(c.cases, 0) + COALESCE(c.applications, 0) + COALESCE(c.persons, 0))
+          FROM caseload c WHERE c.staff_id = s.id AND c.month BETWEEN (SELECT lo FROM period) AND (SELECT hi FROM period)),
+       (SELECT SUM(d.hours) FROM duty d
+          WHERE d.staff_id = s.id AND d.date BETWEEN (SELECT lo FROM period) AND (SELECT hi FROM period)),
+       (SELECT SUM(t.minutes) FROM training_event t
+          WHERE t.staff_id = s.id AND t.date BETWEEN (SELECT lo FROM period) AND (SELECT hi FROM period)),
+       s.fte, s.salary, s.education_code, p.is_sds
+  FROM staff s JOIN position p ON p.code = s.position_code
+"""
+
+
+def op_floor_sql_aggregates(db: Path) -> Callable[[], None]:
+    import sqlite3
+
+    year = bench_year()
+    con = sqlite3.connect(db)
+
+    def run() -> None:
+        con.execute(AGGREGATES_SQL, {"start": f"{year}-01-01", "end": f"{year}-12-31"}).fetchall()
+        con.execute("SELECT month, staff_id, work_type_code, cases, applications, persons FROM caseload "
+                    "WHERE month BETWEEN ? AND ?", (f"{year}-01-01", f"{year}-12-31")).fetchall()
+
+    return run
+
+
+def op_checks_year(db: Path) -> Callable[[], None]:
+    from swdesk.db.database import open_database
+    from swdesk.rules.checks import check_year
+
+    database = open_database(str(db), auto_backup=False)
+
+    def run() -> None:
+        with database.read() as session:
+            check_year(session, year=bench_year())
+
+    return run
+
+
+def _claim(db: Path):  # type: ignore[no-untyped-def]
+    from swdesk.db.database import open_database
+    from swdesk.rules.claim import build_claim
+    from swdesk.rules.periods import parse_period
+
+    database = open_database(str(db), auto_backup=False)
+    with database.read() as session:
+        return build_claim(session, parse_period(str(bench_year())))
+
+
+def op_claim_year_xlsx_pdf(db: Path) -> Callable[[], None]:
+    from swdesk.db.database import open_database
+    from swdesk.export import write_claim_pdf, write_claim_xlsx
+    from swdesk.rules.claim import build_claim
+    from swdesk.rules.periods import parse_period
+
+    database = open_database(str(db), auto_backup=False)
+
+    def run() -> None:
+        with database.read() as session:
+            claim = build_claim(session, parse_period(str(bench_year())))
+        write_claim_xlsx(claim, WORK / "claim.xlsx")
+        write_claim_pdf(claim, WORK / "claim.pdf")
+
+    return run
+
+
+def _dump_write_only(rows: list[list[object]], target: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    for row in rows:
+        sheet.append(row)
+    book.save(target)
+
+
+def op_floor_xlsx_claim_cells(db: Path) -> Callable[[], None]:
+    claim = _claim(db)
+    rows = [
+        [r.staff_name, r.position_name, r.date, r.kind, r.form, r.minutes / 60, r.provider, r.invoice,
+         r.cost, r.eligible_cost, r.compensation, r.excluded]
+        for r in claim.rows
+    ]
+    return lambda: _dump_write_only(rows, WORK / "floor-claim.xlsx")
+
+
+def _survey(db: Path):  # type: ignore[no-untyped-def]
+    from swdesk.db.database import open_database
+    from swdesk.rules.survey import survey_for_date
+
+    database = open_database(str(db), auto_backup=False)
+    with database.read() as session:
+        return survey_for_date(session, date=dt.date(dt.date.today().year, 2, 1))
+
+
+def op_survey_xlsx_pdf(db: Path) -> Callable[[], None]:
+    from swdesk.db.database import open_database
+    from swdesk.export import write_survey_pdf, write_survey_xlsx
+    from swdesk.rules.survey import survey_for_date
+
+    database = open_database(str(db), auto_backup=False)
+
+    def run() -> None:
+        with database.read() as session:
+            survey = survey_for_date(session, date=dt.date(dt.date.today().year, 2, 1))
+        write_survey_xlsx(survey, WORK / "survey.xlsx")
+        write_survey_pdf(survey, WORK / "survey.pdf")
+
+    return run
+
+
+def op_floor_xlsx_survey_cells(db: Path) -> Callable[[], None]:
+    data = _survey(db).to_json()
+    rows: list[list[object]] = [[code, *figures.values()] for code, figures in data["positions"].items()]
+    rows += [[key, value] for key, value in data["service"].items()]
+    rows += [[key, str(value)] for key, value in data["previous_year"].items()]
+    return lambda: _dump_write_only(rows, WORK / "floor-survey.xlsx")
+
+
+def op_council_report_pdf(db: Path) -> Callable[[], None]:
+    from swdesk.db.database import open_database
+    from swdesk.export import report_for_year, write_report_pdf
+
+    database = open_database(str(db), auto_backup=False)
+
+    def run() -> None:
+        with database.read() as session:
+            report = report_for_year(session, year=bench_year())
+        write_report_pdf(report, WORK / "report.pdf")
+
+    return run
+
+
+def caseload_workbook(db: Path, rows: int = 10_000) -> Path:
+    """A Lietas sheet of ``rows`` new rows for existing staff, as a head would paste it."""
+    import sqlite3
+
+    from openpyxl import Workbook
+
+    target = WORK / f"lietas-{rows}.xlsx"
+    if target.exists():
+        return target
+    con = sqlite3.connect(db)
+    numbers = [r[0] for r in con.execute("SELECT tabeles_nr FROM staff ORDER BY id")]
+    con.close()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Lietas")
+    sheet.append(["Tabeles nr.", "Mēnesis", "Darba veids", "Lietu skaits", "Iesniegumu skaits",
+                  "Apkalpoto personu skaits"])
+    work_types = ["GAD", "GVAD", "PIRMR", "GRUPA", "KRIZE", "KOP", "SPA"]
+    n = 0
+    for month in range(1, 13):
+        for nr in numbers:
+            for wt in work_types:
+                if n == rows:
+                    break
+                # 2000s: a year no demo data touches, so every row is new
+                sheet.append([nr, f"{month:02d}.2000", wt, (n % 40) + 1, None, None])
+                n += 1
+    book.save(target)
+    return target
+
+
+def op_import_10k_caseloads(db: Path) -> Callable[[], None]:
+    import shutil
+
+    from swdesk.db.database import open_database
+    from swdesk.importer.importer import import_workbook
+
+    workbook = caseload_workbook(db)
+    copy = WORK / "import-target.sqlite"
+
+    def run() -> None:
+        shutil.copyfile(db, copy)
+        database = open_database(str(copy), auto_backup=False)
+        result = import_workbook(database, [workbook])
+        assert not result.problems, result.problems[:3]
+        database.close()
+
+    return run
+
+
+OPERATIONS: dict[str, Callable[[Path], Callable[[], None]]] = {
+    name: globals()[f"op_{name}"] for name in PLAN
+}
+
+
+def child(name: str, db: Path, runs: int) -> None:
+    run = OPERATIONS[name](db)
+    run()  # warm-up: caches, lazy imports, the first page of the file
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"median_s": statistics.median(times), "peak_mb": round(peak_mb, 1)}))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", help="comma-separated operation names")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.child:
+        child(args.child, args.db, args.runs)
+        return 0
+
+    db = riga_database()
+    wanted = args.only.split(",") if args.only else list(PLAN)
+    results: dict[str, dict[str, object]] = {}
+    failed = []
+    for name in wanted:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tests.bench.run", "--child", name, "--db", str(db), "--runs", str(args.runs)],
+            capture_output=True, text=True, cwd=ROOT,
+        )
+        if proc.returncode != 0:
+            failed.append(name)
+            print(f"{name}: FAILED\n{proc.stderr[-2000:]}", file=sys.stderr)
+            continue
+        measured = json.loads(proc.stdout.strip().splitlines()[-1])
+        floor = PLAN[name][0]
+        results[name] = {"median_s": round(measured["median_s"], 4), "peak_mb": measured["peak_mb"],
+                         "floor": floor, "ratio": None}
+    for name, result in results.items():
+        floor = result["floor"]
+        if floor in results:
+            result["ratio"] = round(result["median_s"] / max(results[floor]["median_s"], 1e-6), 2)  # type: ignore[operator]
+    RESULTS.write_text(json.dumps({"operations": results}, indent=2) + "\n", encoding="utf-8")
+
+    print(f"{'operation':<26}{'median s':>10}{'peak MB':>10}{'ratio':>8}  floor / goal")
+    for name, r in results.items():
+        _, goal_s, goal_ratio = PLAN[name]
+        verdict = []
+        if goal_s is not None:
+            verdict.append(("ok" if r["median_s"] <= goal_s else "MISS") + f" <{goal_s}s")  # type: ignore[operator]
+        if goal_ratio is not None and r["ratio"] is not None:
+            verdict.append(("ok" if r["ratio"] <= goal_ratio else "MISS") + f" <{goal_ratio}x")  # type: ignore[operator]
+        if r["peak_mb"] > MEMORY_GOAL_MB:  # type: ignore[operator]
+            verdict.append(f"MISS memory <{MEMORY_GOAL_MB}MB")
+        ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}"
+        print(f"{name:<26}{r['median_s']:>10.3f}{r['peak_mb']:>10.1f}{ratio:>8}  {r['floor'] or ''} {' '.join(verdict)}")
+    print(f"\nwritten to {RESULTS}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
