@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo test test-faults lint bench translations package clean
+.PHONY: help run demo test test-faults lint bench translations package package-check installer clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,11 +39,20 @@ test-faults: $(STAMP)  ## crash tests: 50 SIGKILLs in each kind of write
 	SWDESK_FAULT_RUNS=50 $(PY) -m pytest -q tests/test_faults.py
 
 lint: $(STAMP)  ## ruff and mypy
-	$(PY) -m ruff check swdesk tests
+	$(PY) -m ruff check swdesk tests installer
 	$(PY) -m mypy swdesk
 
 bench: $(STAMP)  ## benchmarks on the riga demo, written to bench-results.json
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
+
+package: $(STAMP) $(QM)  ## build dist/swdesk with PyInstaller for this platform: swdesk + swdesk-cli
+	PYTHON=$(PY) bash installer/build.sh
+
+package-check: $(STAMP) $(QM)  ## build, run the bundle's selftest outside the source tree, makensis if installed (~4 min)
+	SWDESK_PACKAGE_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m slow tests/test_package.py
+
+installer: package  ## dist/swdesk-VERSION-setup.exe (needs makensis; a usable one only from a Windows bundle)
+	makensis -V2 -WX $$($(PY) installer/version.py --nsis-defines) -DBUNDLE_DIR=$(CURDIR)/dist/swdesk -DOUTDIR=$(CURDIR)/dist installer/swdesk.nsi
 
 clean:  ## remove the environment and build products
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
