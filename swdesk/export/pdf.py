@@ -38,6 +38,7 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    LongTable,
     Table,
     TableStyle,
 )
@@ -349,7 +350,8 @@ def data_table(
         data.append(cells)
     full = sum(widths)
     col_widths = [w * (width or content_width()) / full for w in widths]
-    table = Table(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
+    # LongTable: the layout of a long claim stays linear instead of being recomputed at every page split
+    table = LongTable(data, colWidths=col_widths, repeatRows=header_rows, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # plain-string cells would default to un-embedded Helvetica
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BACKGROUND),
