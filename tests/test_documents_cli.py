@@ -28,7 +28,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_claim_documents_match_the_json(demo_db: str, tmp_path, capsys) -> None:
     xlsx, pdf = tmp_path / "k.xlsx", tmp_path / "k.pdf"
-    assert main(["--db", demo_db, "claim", "--period", "2025", "--json", "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 0
+    assert (
+        main(["--db", demo_db, "claim", "--period", "2025", "--json", "--xlsx", str(xlsx), "--pdf", str(pdf)])
+        == 0
+    )
     captured = capsys.readouterr()
     data = json.loads(captured.out)  # stdout stays pure JSON; where the files went is on stderr
     assert f"Saglabāts: {xlsx}" in captured.err and f"Saglabāts: {pdf}" in captured.err
@@ -49,8 +52,76 @@ def test_claim_documents_match_the_json(demo_db: str, tmp_path, capsys) -> None:
 
 def test_survey_documents_are_written(demo_db: str, tmp_path) -> None:
     xlsx, pdf = tmp_path / "a.xlsx", tmp_path / "a.pdf"
-    assert main(["--db", demo_db, "survey", "--date", "01.02.2026", "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 0
+    assert (
+        main(["--db", demo_db, "survey", "--date", "01.02.2026", "--xlsx", str(xlsx), "--pdf", str(pdf)]) == 0
+    )
     book = openpyxl.load_workbook(xlsx)
     text = " ".join(str(c.value) for s in book.worksheets for row in s.iter_rows() for c in row if c.value)
     assert "Valkas novada sociālais dienests" in text
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_check_claim_and_survey_on_the_small_demo_print_exactly_the_spec_keys(demo_db: str, capsys) -> None:
+    assert main(["--db", demo_db, "check", "--year", "2025", "--json"]) == 0
+    check = json.loads(capsys.readouterr().out)
+    assert set(check) == {"year", "as_of", "findings"} and check["findings"]
+    assert all(
+        set(f) == {"rule", "severity", "subject", "value", "limit", "message"} for f in check["findings"]
+    )
+
+    assert main(["--db", demo_db, "claim", "--period", "2025-H2", "--json"]) == 0
+    claim = json.loads(capsys.readouterr().out)
+    assert set(claim) == {"period", "rate", "rows", "totals"} and claim["rows"]
+    assert set(claim["period"]) == {"from", "to"} and set(claim["totals"]) == {
+        "eligible_cost",
+        "compensation",
+    }
+    row_keys = {
+        "staff",
+        "date",
+        "kind",
+        "minutes",
+        "compensable_minutes",
+        "cost",
+        "eligible_cost",
+        "compensation",
+        "excluded",
+    }
+    assert all(set(r) == row_keys for r in claim["rows"])
+
+    assert main(["--db", demo_db, "survey", "--date", "01.02.2026", "--json"]) == 0
+    survey = json.loads(capsys.readouterr().out)
+    assert set(survey) == {"date", "positions", "service", "previous_year"}
+    assert all(
+        set(p)
+        == {
+            "headcount",
+            "fte",
+            "vacancies",
+            "vacancy_fte",
+            "salary_min",
+            "salary_mean",
+            "salary_max",
+            "below_scale",
+            "education_noncompliant",
+        }
+        for p in survey["positions"].values()
+    )
+    assert set(survey["service"]) == {
+        "population",
+        "sds_headcount",
+        "sds_fte",
+        "residents_per_sds",
+        "effective_residents_per_sds",
+        "hires",
+        "leavers",
+    }
+    assert set(survey["previous_year"]) == {
+        "training_met_share",
+        "supervision_met_share",
+        "median_cases_social_workers",
+        "median_cases_spo",
+        "nonsw_hours",
+        "nonsw_share",
+        "top_nonsw_categories",
+    }

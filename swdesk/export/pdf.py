@@ -34,11 +34,11 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    LongTable,
     PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
-    LongTable,
     Table,
     TableStyle,
 )

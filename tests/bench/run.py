@@ -153,8 +153,11 @@ def op_floor_sql_aggregates(db: Path) -> Callable[[], None]:
 
     def run() -> None:
         con.execute(AGGREGATES_SQL, {"start": f"{year}-01-01", "end": f"{year}-12-31"}).fetchall()
-        con.execute("SELECT month, staff_id, work_type_code, cases, applications, persons FROM caseload "
-                    "WHERE month BETWEEN ? AND ?", (f"{year}-01-01", f"{year}-12-31")).fetchall()
+        con.execute(
+            "SELECT month, staff_id, work_type_code, cases, applications, persons FROM caseload "
+            "WHERE month BETWEEN ? AND ?",
+            (f"{year}-01-01", f"{year}-12-31"),
+        ).fetchall()
 
     return run
 
@@ -212,8 +215,20 @@ def _dump_write_only(rows: list[list[object]], target: Path) -> None:
 def op_floor_xlsx_claim_cells(db: Path) -> Callable[[], None]:
     claim = _claim(db)
     rows = [
-        [r.staff_name, r.position_name, r.date, r.kind, r.form, r.minutes / 60, r.provider, r.invoice,
-         r.cost, r.eligible_cost, r.compensation, r.excluded]
+        [
+            r.staff_name,
+            r.position_name,
+            r.date,
+            r.kind,
+            r.form,
+            r.minutes / 60,
+            r.provider,
+            r.invoice,
+            r.cost,
+            r.eligible_cost,
+            r.compensation,
+            r.excluded,
+        ]
         for r in claim.rows
     ]
     return lambda: _dump_write_only(rows, WORK / "floor-claim.xlsx")
@@ -280,8 +295,16 @@ def caseload_workbook(db: Path, rows: int = 10_000) -> Path:
     con.close()
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Lietas")
-    sheet.append(["Tabeles nr.", "Mēnesis", "Darba veids", "Lietu skaits", "Iesniegumu skaits",
-                  "Apkalpoto personu skaits"])
+    sheet.append(
+        [
+            "Tabeles nr.",
+            "Mēnesis",
+            "Darba veids",
+            "Lietu skaits",
+            "Iesniegumu skaits",
+            "Apkalpoto personu skaits",
+        ]
+    )
     work_types = ["GAD", "GVAD", "PIRMR", "GRUPA", "KRIZE", "KOP", "SPA"]
     n = 0
     for month in range(1, 13):
@@ -315,9 +338,7 @@ def op_import_10k_caseloads(db: Path) -> Callable[[], None]:
     return run
 
 
-OPERATIONS: dict[str, Callable[[Path], Callable[[], None]]] = {
-    name: globals()[f"op_{name}"] for name in PLAN
-}
+OPERATIONS: dict[str, Callable[[Path], Callable[[], None]]] = {name: globals()[f"op_{name}"] for name in PLAN}
 
 
 def child(name: str, db: Path, runs: int) -> None:
@@ -350,8 +371,20 @@ def main() -> int:
     failed = []
     for name in wanted:
         proc = subprocess.run(
-            [sys.executable, "-m", "tests.bench.run", "--child", name, "--db", str(db), "--runs", str(args.runs)],
-            capture_output=True, text=True, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "tests.bench.run",
+                "--child",
+                name,
+                "--db",
+                str(db),
+                "--runs",
+                str(args.runs),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         if proc.returncode != 0:
             failed.append(name)
@@ -359,9 +392,13 @@ def main() -> int:
             continue
         measured = json.loads(proc.stdout.strip().splitlines()[-1])
         floor = PLAN[name][0]
-        results[name] = {"median_s": round(measured["median_s"], 4), "peak_mb": measured["peak_mb"],
-                         "floor": floor, "ratio": None}
-    for name, result in results.items():
+        results[name] = {
+            "median_s": round(measured["median_s"], 4),
+            "peak_mb": measured["peak_mb"],
+            "floor": floor,
+            "ratio": None,
+        }
+    for result in results.values():
         floor = result["floor"]
         if floor in results:
             result["ratio"] = round(result["median_s"] / max(results[floor]["median_s"], 1e-6), 2)  # type: ignore[operator]
@@ -378,7 +415,9 @@ def main() -> int:
         if r["peak_mb"] > MEMORY_GOAL_MB:  # type: ignore[operator]
             verdict.append(f"MISS memory <{MEMORY_GOAL_MB}MB")
         ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}"
-        print(f"{name:<26}{r['median_s']:>10.3f}{r['peak_mb']:>10.1f}{ratio:>8}  {r['floor'] or ''} {' '.join(verdict)}")
+        print(
+            f"{name:<26}{r['median_s']:>10.3f}{r['peak_mb']:>10.1f}{ratio:>8}  {r['floor'] or ''} {' '.join(verdict)}"
+        )
     print(f"\nwritten to {RESULTS}")
     return 1 if failed else 0
 
