@@ -961,6 +961,26 @@
         <translation>&amp;Par programmu</translation>
     </message>
     <message>
+        <source>&amp;Self-test…</source>
+        <translation>&amp;Pašpārbaude…</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>Pašpārbaude</translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>Visas pārbaudes izdevās.</translation>
+    </message>
+    <message>
+        <source>Some checks failed:</source>
+        <translation>Dažas pārbaudes neizdevās:</translation>
+    </message>
+    <message>
+        <source>Running the self-test…</source>
+        <translation>Notiek pašpārbaude…</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Staff, workload and norms of a municipal social service.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Sociālā dienesta personāla, slodzes un normu uzskaite.&lt;/p&gt;&lt;p&gt;Datubāze: %2&lt;/p&gt;</translation>
     </message>

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(database, self)
         self.ctx.data_changed.connect(self._mark_all_stale)
         self.year = dt.date.today().year
+        self.selftest_box: QMessageBox | None = None  # the last Help → Self-test result
         self.setWindowTitle(self.tr("swdesk — social service"))
         self.setMinimumSize(QSize(1000, 600))
 
@@ -289,6 +290,9 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About swdesk"), self)
         self.about_action.triggered.connect(self.about)
+        self.selftest_action = QAction(self.tr("&Self-test…"), self)
+        self.selftest_action.triggered.connect(self.run_selftest)
+        help_menu.addAction(self.selftest_action)
         help_menu.addAction(self.about_action)
 
     def _language(self) -> str:
@@ -326,6 +330,29 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         if self.controller is not None:
             self.controller.open_demo()
+
+    def run_selftest(self) -> None:
+        """Help → Self-test: the checks of `swdesk selftest`, run off the UI thread, shown as one list."""
+        from swdesk.gui.operations import run_operation
+        from swdesk.selftest import results
+
+        def done(outcome: list[tuple[bool, str]]) -> None:
+            lines = "\n".join(line for _ok, line in outcome)
+            passed = all(ok for ok, _line in outcome)
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information if passed else QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Self-test"))
+            box.setText((self.tr("All checks passed.") if passed else self.tr("Some checks failed:")) + "\n\n" + lines)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.selftest_box = box
+            box.open()  # window-modal, without a nested event loop
+
+        run_operation(
+            lambda _c: [(result.ok, result.line()) for result in results()],
+            parent=self,
+            label=self.tr("Running the self-test…"),
+            on_success=done,
+        )
 
     def backup(self) -> None:
         from swdesk.db.backup import export_copy

@@ -86,3 +86,23 @@ def test_demo_is_generated_on_first_use_then_reused(qtbot, qapp, tmp_path, monke
     qtbot.addWidget(again.window)
     wait_all()
     again.database.close()
+
+
+def test_help_menu_runs_the_selftest_and_shows_every_check(qtbot, qapp, db):
+    from PySide6.QtWidgets import QMessageBox
+
+    from swdesk.gui.mainwindow import MainWindow
+    from swdesk.gui.operations import wait_all
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.selftest_action.trigger()  # runs off the UI thread; the result comes as a message box
+    qtbot.waitUntil(lambda: window.selftest_box is not None and window.selftest_box.isVisible(), timeout=60_000)
+    box = window.selftest_box
+    assert isinstance(box, QMessageBox)
+    title, text = box.windowTitle(), box.text()
+    box.accept()
+    assert title == "Pašpārbaude"
+    assert text.startswith("Visas pārbaudes izdevās.")
+    assert text.count("OK ") >= 4
+    wait_all()
