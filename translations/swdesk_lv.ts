@@ -404,6 +404,10 @@
         <translation>Pievienot…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Labot…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Dzēst</translation>
     </message>
@@ -435,6 +439,10 @@
         <translation>Jauns pienākums</translation>
     </message>
     <message>
+        <source>Edit duty</source>
+        <translation>Labot pienākumu</translation>
+    </message>
+    <message>
         <source>Staff member:</source>
         <translation>Darbinieks:</translation>
     </message>
@@ -462,6 +470,14 @@
         <source>Hours must be a number above 0 and at most 24 (e.g. 1,5).</source>
         <translation>Stundām jābūt skaitlim, lielākam par 0 un ne lielākam par 24 (piem., 1,5).</translation>
     </message>
+    <message>
+        <source>Hours can have at most 2 decimal places.</source>
+        <translation>Stundām var būt ne vairāk kā 2 cipari aiz komata.</translation>
+    </message>
+    <message>
+        <source>This entry was deleted meanwhile.</source>
+        <translation>Šis ieraksts pa to laiku ir dzēsts.</translation>
+    </message>
 </context>
 <context>
     <name>DutyTotalsModel</name>
@@ -487,6 +503,140 @@
     <message>
         <source>Last working day of %1:</source>
         <translation>Pēdējā darba diena (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Edit event</source>
+        <translation>Labot ierakstu</translation>
+    </message>
+    <message>
+        <source>New training or supervision event</source>
+        <translation>Jaunas apmācības vai supervīzija</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nav norādīts</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>jā</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nē</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>Darbinieks:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datums:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Veids:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Forma:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Ilgums:</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Tēma:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Sniedzējs:</translation>
+    </message>
+    <message>
+        <source>Certified supervisor:</source>
+        <translation>Sertificēts supervizors:</translation>
+    </message>
+    <message>
+        <source>Cost, EUR:</source>
+        <translation>Izmaksas, EUR:</translation>
+    </message>
+    <message>
+        <source>Invoice no.:</source>
+        <translation>Rēķina nr.:</translation>
+    </message>
+    <message>
+        <source>Add the staff member first.</source>
+        <translation>Vispirms pievienojiet darbinieku.</translation>
+    </message>
+    <message>
+        <source>Duration must be a number above 0 (e.g. 1,5).</source>
+        <translation>Ilgumam jābūt skaitlim, lielākam par 0 (piemēram, 1,5).</translation>
+    </message>
+    <message>
+        <source>Duration can have at most 2 decimal places.</source>
+        <translation>Ilgumam var būt ne vairāk kā 2 cipari aiz komata.</translation>
+    </message>
+    <message>
+        <source>Cost must be a number (e.g. 120,50).</source>
+        <translation>Izmaksām jābūt skaitlim (piemēram, 120,50).</translation>
+    </message>
+    <message>
+        <source>Cost can have at most 2 decimal places.</source>
+        <translation>Izmaksām var būt ne vairāk kā 2 cipari aiz komata.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is %3 minutes; an event is recorded in whole minutes.</source>
+        <translation>%1 %2 ir %3 minūtes; ierakstu glabā veselās minūtēs.</translation>
+    </message>
+    <message>
+        <source>This event was deleted meanwhile.</source>
+        <translation>Šis ieraksts pa to laiku ir dzēsts.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Veids</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Ilgums</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stundas</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tēma</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Sniedzējs</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Izmaksas</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Rēķins</translation>
     </message>
 </context>
 <context>
@@ -750,6 +900,29 @@
     </message>
 </context>
 <context>
+    <name>HoursModel</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Amats</translation>
+    </message>
+    <message>
+        <source>Training h (done / required)</source>
+        <translation>Apmācības, h (ir / vajag)</translation>
+    </message>
+    <message>
+        <source>Individual supervision h</source>
+        <translation>Individuālā supervīzija, h</translation>
+    </message>
+    <message>
+        <source>Group supervision h</source>
+        <translation>Grupas supervīzija, h</translation>
+    </message>
+</context>
+<context>
     <name>ImportCountsModel</name>
     <message>
         <source>Sheet</source>
@@ -915,10 +1088,6 @@
     <message>
         <source>Export</source>
         <translation>Eksports</translation>
-    </message>
-    <message>
-        <source>This view is not in this version yet. Its data can be brought in through Import (the import workbook has a sheet for it) and is used by the checks and the exports.</source>
-        <translation>Šī skata šajā versijā vēl nav. Tā datus var ievadīt ar importu (importa veidnē tiem ir sava lapa), un tos izmanto pārbaudes un eksports.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1288,6 +1457,65 @@
     </message>
 </context>
 <context>
+    <name>TrainingView</name>
+    <message>
+        <source>Filter…</source>
+        <translation>Atlasīt…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Pievienot…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Labot…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>Only those short of the norm</source>
+        <translation>Tikai tie, kam trūkst stundu</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Gads:</translation>
+    </message>
+    <message>
+        <source>Hours per person this year</source>
+        <translation>Stundas pa darbiniekiem šogad</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ielādē…</translation>
+    </message>
+    <message>
+        <source>individual or group supervision</source>
+        <translation>individuālo vai grupas supervīziju</translation>
+    </message>
+    <message>
+        <source>both individual and group supervision</source>
+        <translation>gan individuālo, gan grupas supervīziju</translation>
+    </message>
+    <message>
+        <source>Required hours are the yearly norms prorated to the days employed up to %1; the supervision norm is met with %2. Red: short of the norm (%3 of %4 people).</source>
+        <translation>Vajadzīgās stundas ir gada norma proporcionāli nostrādātajām dienām līdz %1; supervīzijas normu izpilda ar %2. Sarkans: trūkst līdz normai (%3 no %4 darbiniekiem).</translation>
+    </message>
+    <message>
+        <source>%1 events, %2 hours in %3</source>
+        <translation>%1 ieraksti, %2 stundas %3. gadā</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Dzēst ierakstu</translation>
+    </message>
+    <message>
+        <source>Delete %1 of %2 on %3 (%4 h)?</source>
+        <translation>Dzēst ierakstu „%1“ (%2, %3, %4 h)?</translation>
+    </message>
+</context>
+<context>
     <name>VacancyDialog</name>
     <message>
         <source>Edit vacancy</source>
@@ -1464,6 +1692,41 @@ Sīkāka informācija ir žurnālfailā.</translation>
     <message>
         <source>Population missing</source>
         <translation>Nav iedzīvotāju skaita</translation>
+    </message>
+</context>
+<context>
+    <name>training</name>
+    <message>
+        <source>Training</source>
+        <translation>Apmācības</translation>
+    </message>
+    <message>
+        <source>Individual supervision</source>
+        <translation>Individuālā supervīzija</translation>
+    </message>
+    <message>
+        <source>Group supervision</source>
+        <translation>Grupas supervīzija</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Klātiene</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Attālināti</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>astronomiskās stundas</translation>
+    </message>
+    <message>
+        <source>academic hours</source>
+        <translation>akadēmiskās stundas</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minūtes</translation>
     </message>
 </context>
 </TS>

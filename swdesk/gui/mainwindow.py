@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,21 +43,6 @@ VIEW_KEYS = (
     "import",
     "export",
 )
-
-
-class PlaceholderView(QWidget):
-    """A view that this version does not have yet; says where the data can be entered meanwhile."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-
-    def refresh(self) -> None:
-        pass
 
 
 class MainWindow(QMainWindow):
@@ -122,59 +105,49 @@ class MainWindow(QMainWindow):
             "export": self.tr("Export"),
         }
 
-    def _factories(self) -> dict[str, Callable[[], QWidget]]:
-        from swdesk.gui.views import vacancies
-        from swdesk.gui.views.staff import StaffView
-
-        factories: dict[str, Callable[[], QWidget]] = {
-            "staff": lambda: StaffView(self.ctx),
-            "vacancies": lambda: vacancies.VacancyView(self.ctx),
-        }
-        try:
+    def _make_view(self, key: str) -> QWidget:
+        """The view for ``key``; each module is imported on first use, so start-up loads only the dashboard."""
+        if key == "dashboard":
             from swdesk.gui.views.dashboard import DashboardView
 
-            factories["dashboard"] = lambda: DashboardView(self.ctx, window=self)
-        except ImportError:
-            pass
-        from swdesk.gui.views.caseloads import CaseloadView
-        from swdesk.gui.views.criteria import CriteriaView
+            return DashboardView(self.ctx, window=self)
+        if key == "staff":
+            from swdesk.gui.views.staff import StaffView
 
-        factories["caseloads"] = lambda: CaseloadView(self.ctx)
-        from swdesk.gui.views.duties import DutiesView
+            return StaffView(self.ctx)
+        if key == "vacancies":
+            from swdesk.gui.views.vacancies import VacancyView
 
-        factories["duties"] = lambda: DutiesView(self.ctx)
+            return VacancyView(self.ctx)
+        if key == "caseloads":
+            from swdesk.gui.views.caseloads import CaseloadView
 
-        factories["criteria"] = lambda: CriteriaView(self.ctx)
-        try:
+            return CaseloadView(self.ctx)
+        if key == "duties":
+            from swdesk.gui.views.duties import DutiesView
+
+            return DutiesView(self.ctx)
+        if key == "training":
+            from swdesk.gui.views.training import TrainingView
+
+            return TrainingView(self.ctx)
+        if key == "criteria":
+            from swdesk.gui.views.criteria import CriteriaView
+
+            return CriteriaView(self.ctx)
+        if key == "findings":
             from swdesk.gui.views.findings import FindingsView
 
-            factories["findings"] = lambda: FindingsView(self.ctx, window=self)
-        except ImportError:
-            pass
-        try:
+            return FindingsView(self.ctx, window=self)
+        if key == "import":
             from swdesk.gui.views.importing import ImportView
 
-            factories["import"] = lambda: ImportView(self.ctx)
-        except ImportError:
-            pass
-        try:
+            return ImportView(self.ctx)
+        if key == "export":
             from swdesk.gui.views.exporting import ExportView
 
-            factories["export"] = lambda: ExportView(self.ctx)
-        except ImportError:
-            pass
-        return factories
-
-    def _make_view(self, key: str) -> QWidget:
-        factory = self._factories().get(key)
-        if factory is not None:
-            return factory()
-        return PlaceholderView(
-            self.tr(
-                "This view is not in this version yet. Its data can be brought in through Import "
-                "(the import workbook has a sheet for it) and is used by the checks and the exports."
-            )
-        )
+            return ExportView(self.ctx)
+        raise KeyError(key)
 
     def view(self, key: str) -> Any:
         """The view for ``key``, created on first use."""

@@ -163,3 +163,62 @@ def run_operation(fn: Callable[[OperationControl], Any], **kwargs: Any) -> Opera
 def wait_all(timeout_ms: int = 30_000) -> bool:
     """Wait for every worker thread (used on exit and by tests)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+class Reloader:
+    """A view's "load the data again" off the UI thread, where the newest request wins.
+
+    ``prepare()`` runs on the UI thread, reads the view's inputs (the year, a filter) and returns the function
+    that loads; ``load()`` runs that function in a worker and hands its result to ``on_loaded``. A call while a load is running
+    waits for it and then loads once more (however many calls came meanwhile), so a view never shows the
+    result of an older request after a newer one. A failure goes to ``on_failed``, or to the readable error
+    dialog.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        prepare: Callable[[], Callable[[], Any]],
+        on_loaded: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self._parent = parent
+        self._prepare = prepare
+        self._on_loaded = on_loaded
+        self._on_failed = on_failed
+        self._running = False
+        self._pending = False
+
+    @property
+    def busy(self) -> bool:
+        return self._running
+
+    def load(self) -> None:
+        if self._running:
+            self._pending = True
+            return
+        self._running = True
+        fn = self._prepare()
+        run_operation(lambda _c: fn(), parent=self._parent, on_success=self._success, on_failure=self._failure)
+
+    def _again(self) -> bool:
+        self._running = False
+        if self._pending:
+            self._pending = False
+            self.load()
+            return True
+        return False
+
+    def _success(self, result: Any) -> None:
+        if not self._again():
+            self._on_loaded(result)
+
+    def _failure(self, exc: BaseException) -> None:
+        if self._again():
+            return
+        if self._on_failed is not None:
+            self._on_failed(exc)
+        else:
+            from swdesk.gui.errors import show_error
+
+            show_error(self._parent, exc)

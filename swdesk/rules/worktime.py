@@ -79,3 +79,14 @@ def contracted_hours(
     lo = max(start, period_start)
     hi = period_end if end is None else min(end, period_end)
     return fte * HOURS_PER_DAY * working_days(lo, hi)
+
+
+def event_minutes(duration: Decimal, unit: str, academic_minutes: int) -> Decimal:
+    """Minutes of a training or supervision event entered as ``duration`` in ``unit`` (SPEC §5 Apmācības).
+
+    ``unit`` is ``hours`` (astronomical, 60 minutes), ``minutes``, or ``academic_hours``, whose length is the
+    setting ``hours.academic_minutes`` in force on the event's date (SPEC §1.6). The result may be fractional
+    (1,3 academic hours of 45 minutes); events are stored in whole minutes, so callers refuse such a value.
+    """
+    per_unit = {"hours": 60, "minutes": 1, "academic_hours": academic_minutes}[unit]
+    return duration * per_unit

@@ -35,7 +35,7 @@ from swdesk.db.database import Database
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_number
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
-from swdesk.gui.operations import run_operation
+from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
 from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
 
@@ -48,6 +48,8 @@ class DutyRow:
     category: str
     hours: Decimal
     description: str
+    staff_id: int
+    category_code: str
 
 
 @dataclass
@@ -113,7 +115,9 @@ def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[Duty
             .order_by(m.Duty.date)
         ).all()
         duties = [
-            DutyRow(d.id, d.date, f"{first} {last}", category, d.hours, d.description or "")
+            DutyRow(
+                d.id, d.date, f"{first} {last}", category, d.hours, d.description or "", d.staff_id, d.category_code
+            )
             for d, first, last, category in rows
         ]
         settings = Settings.load(session, as_of)
@@ -132,21 +136,26 @@ def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[Duty
 
 
 class DutyDialog(QDialog):
-    def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
+    """Add or edit one duty entry; saved at once in one transaction on Save."""
+
+    def __init__(
+        self, ctx: AppContext, year: int, duty: DutyRow | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("New duty"))
+        self.duty_id = duty.id if duty else None
+        self.setWindowTitle(self.tr("Edit duty") if duty else self.tr("New duty"))
         self.setMinimumWidth(480)
         with ctx.database.read() as session:
             staff = session.execute(
-                select(m.Staff.id, m.Staff.first_name, m.Staff.last_name).order_by(
+                select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.tabeles_nr).order_by(
                     m.Staff.last_name, m.Staff.first_name
                 )
             ).all()
             categories = session.execute(select(m.DutyCategory.code, m.DutyCategory.name)).all()
         self.staff = QComboBox()
-        for sid, first, last in staff:
-            self.staff.addItem(f"{first} {last}", sid)
+        for sid, first, last, number in staff:
+            self.staff.addItem(f"{first} {last} ({number})", sid)
         self.date = DateEdit(min(dt.date.today(), dt.date(year, 12, 31)))
         self.category = QComboBox()
         for code, name in categories:
@@ -171,6 +180,12 @@ class DutyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        if duty is not None:
+            self.staff.setCurrentIndex(self.staff.findData(duty.staff_id))
+            self.date.set_date(duty.date)
+            self.category.setCurrentIndex(self.category.findData(duty.category_code))
+            self.hours.setText(fmt_number(duty.hours, 2))
+            self.description.setText(duty.description)
 
     def save(self) -> None:
         hours = self.hours.value()
@@ -182,16 +197,28 @@ class DutyDialog(QDialog):
             self.error.setText(self.tr("Hours must be a number above 0 and at most 24 (e.g. 1,5)."))
             self.error.show()
             return
+        if hours != hours.quantize(Decimal("0.01")):
+            self.error.setText(self.tr("Hours can have at most 2 decimal places."))
+            self.error.show()
+            return
+        values: dict[str, Any] = {
+            "staff_id": self.staff.currentData(),
+            "date": self.date.date_value(),
+            "category_code": self.category.currentData(),
+            "hours": hours,
+            "description": self.description.text().strip() or None,
+        }
         with self.ctx.database.write() as session:
-            session.add(
-                m.Duty(
-                    staff_id=self.staff.currentData(),
-                    date=self.date.date_value(),
-                    category_code=self.category.currentData(),
-                    hours=hours,
-                    description=self.description.text().strip() or None,
-                )
-            )
+            if self.duty_id is None:
+                session.add(m.Duty(**values))
+            else:
+                duty = session.get(m.Duty, self.duty_id)
+                if duty is None:
+                    self.error.setText(self.tr("This entry was deleted meanwhile."))
+                    self.error.show()
+                    return
+                for key, value in values.items():
+                    setattr(duty, key, value)
         self.accept()
 
 
@@ -201,8 +228,6 @@ class DutiesView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._busy = False
-        self._again = False
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
@@ -212,14 +237,18 @@ class DutiesView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table(self)
         self.table.setModel(self.proxy)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.totals = DutyTotalsModel(self)
         self.totals_proxy = TableFilterProxy(self)
         self.totals_proxy.setSourceModel(self.totals)
@@ -234,6 +263,7 @@ class DutiesView(QWidget):
         bar.addWidget(self.year)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
         left = QVBoxLayout()
         left.addLayout(bar)
@@ -245,37 +275,17 @@ class DutiesView(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addWidget(totals_box, 1)
+        self._loader = Reloader(self, self._prepare, self._loaded)
+        self._update_buttons()
 
     def refresh(self) -> None:
-        if self._busy:
-            self._again = True
-            return
-        self._busy = True
+        self._loader.load()
+
+    def _prepare(self) -> Any:
         database, year = self.ctx.database, self.year.value()
-        run_operation(
-            lambda _c: load_duties(database, year),
-            parent=self,
-            on_success=self._loaded,
-            on_failure=self._failed,
-        )
-
-    def _done(self) -> bool:
-        self._busy = False
-        if self._again:
-            self._again = False
-            self.refresh()
-            return True
-        return False
-
-    def _failed(self, exc: BaseException) -> None:
-        from swdesk.gui.errors import show_error
-
-        if not self._done():
-            show_error(self, exc)
+        return lambda: load_duties(database, year)
 
     def _loaded(self, result: tuple[list[DutyRow], list[DutyTotal], Decimal]) -> None:
-        if self._done():
-            return
         duties, totals, threshold = result
         self.model.set_rows(duties)
         self.totals.set_rows(totals)
@@ -286,18 +296,35 @@ class DutiesView(QWidget):
         )
         self.table.resizeColumnsToContents()
         self.totals_table.resizeColumnsToContents()
+        self._update_buttons()
         self.loaded.emit()
 
+    def selected(self) -> DutyRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
     def add(self) -> None:
-        if DutyDialog(self.ctx, self.year.value(), parent=self).exec():
+        self._edit(None)
+
+    def edit_selected(self) -> None:
+        duty = self.selected()
+        if duty is not None:
+            self._edit(duty)
+
+    def _edit(self, duty: DutyRow | None) -> None:
+        if DutyDialog(self.ctx, self.year.value(), duty, parent=self).exec():
             self.ctx.changed()
             self.refresh()
 
     def delete_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        duty = self.selected()
+        if duty is None:
             return
-        duty = rows[0].data(ROW_ROLE)
         answer = QMessageBox.question(
             self,
             self.tr("Delete duty"),

@@ -1,0 +1,582 @@
+"""Apmācības un supervīzijas: training and supervision events, with each person's hours against the norm.
+
+The hours per person are the rules' own measurements (``swdesk.rules.checks.training_measures`` and
+``supervision_measures``, SPEC §2 R7 and R8): hours done in the year so far against the yearly norm
+prorated to the days employed up to the checks' date. An event's minutes come from its duration and unit
+exactly as on import (``swdesk.rules.worktime.event_minutes``; an academic hour is the setting
+``hours.academic_minutes`` on the event's date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import delete, select
+
+from swdesk.db import models as m
+from swdesk.db.database import Database
+from swdesk.gui.context import AppContext
+from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
+from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
+from swdesk.gui.operations import Reloader
+from swdesk.gui.views.dashboard import as_of_for
+from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+
+SHORT = QColor("#f8c4c4")
+
+
+def kind_labels() -> dict[str, str]:
+    return {
+        "training": QCoreApplication.translate("training", "Training"),
+        "supervision_individual": QCoreApplication.translate("training", "Individual supervision"),
+        "supervision_group": QCoreApplication.translate("training", "Group supervision"),
+    }
+
+
+def form_labels() -> dict[str, str]:
+    return {
+        "in_person": QCoreApplication.translate("training", "In person"),
+        "remote": QCoreApplication.translate("training", "Remote"),
+    }
+
+
+def unit_labels() -> dict[str, str]:
+    return {
+        "hours": QCoreApplication.translate("training", "hours"),
+        "academic_hours": QCoreApplication.translate("training", "academic hours"),
+        "minutes": QCoreApplication.translate("training", "minutes"),
+    }
+
+
+@dataclass
+class EventRow:
+    id: int
+    staff_id: int
+    staff: str
+    date: dt.date
+    kind: str
+    form: str
+    duration: Decimal
+    unit: str
+    minutes: int
+    topic: str
+    provider: str
+    certified_supervisor: bool | None
+    cost: Decimal | None
+    invoice: str
+
+
+@dataclass
+class PersonHours:
+    """One person's year so far: hours done and required (None: the position has no such norm)."""
+
+    staff: str
+    position: str
+    training: Decimal | None
+    training_required: Decimal | None
+    training_met: bool
+    individual: Decimal | None
+    group: Decimal | None
+    individual_required: Decimal | None
+    group_required: Decimal | None
+    supervision_met: bool
+    individual_short: bool
+    group_short: bool
+
+
+def _done_of(done: Decimal | None, required: Decimal | None) -> str:
+    if done is None:
+        return "—"
+    return f"{fmt_number(done, 2)} / {fmt_number(required, 2)}"
+
+
+def _sort_gap(done: Decimal | None, required: Decimal | None) -> float:
+    """Sort by what is missing: the biggest shortfall first when sorted descending."""
+    if done is None or required is None:
+        return float("-inf")
+    return float(required - done)
+
+
+class EventsModel(RowTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        kinds, forms, units = kind_labels(), form_labels(), unit_labels()
+        self.columns = [
+            Column(self.tr("Date"), lambda r: fmt_date(r.date), lambda r: r.date.isoformat(), numeric=True),
+            Column(self.tr("Staff member"), lambda r: r.staff, lambda r: r.staff.casefold()),
+            Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind), lambda r: r.kind),
+            Column(self.tr("Form"), lambda r: forms.get(r.form, r.form), lambda r: r.form),
+            Column(
+                self.tr("Duration"),
+                lambda r: f"{fmt_number(r.duration, 2)} {units.get(r.unit, r.unit)}",
+                lambda r: r.minutes,
+                numeric=True,
+            ),
+            Column(
+                self.tr("Hours"), lambda r: fmt_number(r.minutes / 60, 2), lambda r: r.minutes, numeric=True
+            ),
+            Column(self.tr("Topic"), lambda r: r.topic, lambda r: r.topic.casefold()),
+            Column(self.tr("Provider"), lambda r: r.provider, lambda r: r.provider.casefold()),
+            Column(
+                self.tr("Cost"),
+                lambda r: fmt_eur(r.cost),
+                lambda r: -1.0 if r.cost is None else float(r.cost),
+                numeric=True,
+            ),
+            Column(self.tr("Invoice"), lambda r: r.invoice, lambda r: r.invoice),
+        ]
+
+
+class HoursModel(RowTableModel):
+    """Per person: training and supervision hours done / required this year; red where the norm is not met."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = [
+            Column(self.tr("Staff member"), lambda r: r.staff, lambda r: r.staff.casefold()),
+            Column(self.tr("Position"), lambda r: r.position, lambda r: r.position.casefold()),
+            Column(
+                self.tr("Training h (done / required)"),
+                lambda r: _done_of(r.training, r.training_required),
+                lambda r: _sort_gap(r.training, r.training_required),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Individual supervision h"),
+                lambda r: _done_of(r.individual, r.individual_required),
+                lambda r: _sort_gap(r.individual, r.individual_required),
+                numeric=True,
+            ),
+            Column(
+                self.tr("Group supervision h"),
+                lambda r: _done_of(r.group, r.group_required),
+                lambda r: _sort_gap(r.group, r.group_required),
+                numeric=True,
+            ),
+        ]
+
+    def short(self, row: PersonHours, column: int) -> bool:
+        if column == 2:
+            return row.training is not None and not row.training_met
+        if column == 3:
+            return row.individual is not None and not row.supervision_met and row.individual_short
+        if column == 4:
+            return row.group is not None and not row.supervision_met and row.group_short
+        return False
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.row() < len(self.rows):
+            return QBrush(SHORT) if self.short(self.rows[index.row()], index.column()) else None
+        return super().data(index, role)
+
+
+@dataclass
+class TrainingData:
+    year: int
+    as_of: dt.date
+    events: list[EventRow]
+    hours: list[PersonHours]
+    supervision_rule: str
+
+
+def load_training(database: Database, year: int) -> TrainingData:
+    from swdesk.rules import checks
+    from swdesk.rules.data import load_snapshot
+    from swdesk.settings import Settings
+
+    as_of = as_of_for(year)
+    with database.read() as session:
+        rows = session.execute(
+            select(m.TrainingEvent, m.Staff.first_name, m.Staff.last_name)
+            .join(m.Staff, m.Staff.id == m.TrainingEvent.staff_id)
+            .where(m.TrainingEvent.date >= dt.date(year, 1, 1), m.TrainingEvent.date <= dt.date(year, 12, 31))
+            .order_by(m.TrainingEvent.date, m.TrainingEvent.id)
+        ).all()
+        events = [
+            EventRow(
+                id=e.id,
+                staff_id=e.staff_id,
+                staff=f"{first} {last}",
+                date=e.date,
+                kind=e.kind,
+                form=e.form,
+                duration=e.duration,
+                unit=e.duration_unit,
+                minutes=e.minutes,
+                topic=e.topic or "",
+                provider=e.provider or "",
+                certified_supervisor=e.certified_supervisor,
+                cost=e.cost,
+                invoice=e.invoice or "",
+            )
+            for e, first, last in rows
+        ]
+        settings = Settings.load(session, as_of)
+        snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
+    ctx = checks.make_context(snapshot, year=year, as_of=as_of, settings=settings)
+    training = checks.training_measures(ctx)
+    supervision = checks.supervision_measures(ctx)
+    hours = []
+    for person in snapshot.staff_sorted:
+        t, s = training.get(person.id), supervision.get(person.id)
+        if t is None and s is None:
+            continue
+        hours.append(
+            PersonHours(
+                staff=person.full_name,
+                position=ctx.position_name(person),
+                training=None if t is None else t.done,
+                training_required=None if t is None else t.required,
+                training_met=t is None or t.met,
+                individual=None if s is None else s.individual,
+                group=None if s is None else s.group,
+                individual_required=None if s is None else s.individual_required,
+                group_required=None if s is None else s.group_required,
+                supervision_met=s is None or s.met,
+                individual_short=s is not None and not s.individual_met,
+                group_short=s is not None and not s.group_met,
+            )
+        )
+    return TrainingData(year, as_of, events, hours, settings.supervision_rule)
+
+
+class EventDialog(QDialog):
+    """Add or edit one training or supervision event; saved at once in one transaction on Save."""
+
+    def __init__(
+        self, ctx: AppContext, year: int, event: EventRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.event_id = event.id if event else None
+        self.setWindowTitle(self.tr("Edit event") if event else self.tr("New training or supervision event"))
+        self.setMinimumWidth(520)
+        with ctx.database.read() as session:
+            staff = session.execute(
+                select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.tabeles_nr).order_by(
+                    m.Staff.last_name, m.Staff.first_name
+                )
+            ).all()
+        self.staff = QComboBox()
+        for sid, first, last, number in staff:
+            self.staff.addItem(f"{first} {last} ({number})", sid)
+        self.date = DateEdit(min(dt.date.today(), dt.date(year, 12, 31)))
+        self.kind = QComboBox()
+        for code, label in kind_labels().items():
+            self.kind.addItem(label, code)
+        self.form = QComboBox()
+        for code, label in form_labels().items():
+            self.form.addItem(label, code)
+        self.duration = DecimalEdit()
+        self.unit = QComboBox()
+        for code, label in unit_labels().items():
+            self.unit.addItem(label, code)
+        duration_row = QHBoxLayout()
+        duration_row.addWidget(self.duration, 1)
+        duration_row.addWidget(self.unit, 2)
+        self.topic = QLineEdit()
+        self.provider = QLineEdit()
+        self.provider.setMaxLength(300)
+        self.certified = QComboBox()
+        self.certified.addItem(self.tr("not stated"), None)
+        self.certified.addItem(self.tr("yes"), True)
+        self.certified.addItem(self.tr("no"), False)
+        self.cost = DecimalEdit()
+        self.invoice = QLineEdit()
+        self.invoice.setMaxLength(100)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Staff member:"), self.staff)
+        form.addRow(self.tr("Date:"), self.date)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Form:"), self.form)
+        form.addRow(self.tr("Duration:"), duration_row)
+        form.addRow(self.tr("Topic:"), self.topic)
+        form.addRow(self.tr("Provider:"), self.provider)
+        form.addRow(self.tr("Certified supervisor:"), self.certified)
+        form.addRow(self.tr("Cost, EUR:"), self.cost)
+        form.addRow(self.tr("Invoice no.:"), self.invoice)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if event is not None:
+            self._show(event)
+
+    def _show(self, event: EventRow) -> None:
+        self.staff.setCurrentIndex(self.staff.findData(event.staff_id))
+        self.date.set_date(event.date)
+        self.kind.setCurrentIndex(self.kind.findData(event.kind))
+        self.form.setCurrentIndex(self.form.findData(event.form))
+        self.duration.setText(fmt_number(event.duration, 2).replace("\u00a0", ""))
+        self.unit.setCurrentIndex(self.unit.findData(event.unit))
+        self.topic.setText(event.topic)
+        self.provider.setText(event.provider)
+        self.certified.setCurrentIndex(self.certified.findData(event.certified_supervisor))
+        if event.cost is not None:
+            self.cost.setText(fmt_number(event.cost, 2).replace("\u00a0", ""))
+        self.invoice.setText(event.invoice)
+
+    def _fail(self, widget: QWidget, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        widget.setFocus()
+
+    def save(self) -> None:
+        from swdesk import settings as st
+        from swdesk.rules.worktime import event_minutes
+
+        if self.staff.currentData() is None:
+            self._fail(self.staff, self.tr("Add the staff member first."))
+            return
+        duration = self.duration.value()
+        if duration is None or duration <= 0:
+            self._fail(self.duration, self.tr("Duration must be a number above 0 (e.g. 1,5)."))
+            return
+        if duration != duration.quantize(Decimal("0.01")):
+            self._fail(self.duration, self.tr("Duration can have at most 2 decimal places."))
+            return
+        cost = self.cost.value()
+        if self.cost.text().strip() and cost is None:
+            self._fail(self.cost, self.tr("Cost must be a number (e.g. 120,50)."))
+            return
+        if cost is not None and cost != cost.quantize(Decimal("0.01")):
+            self._fail(self.cost, self.tr("Cost can have at most 2 decimal places."))
+            return
+        day, unit = self.date.date_value(), self.unit.currentData()
+        with self.ctx.database.write() as session:
+            academic = int(st.get(session, "hours.academic_minutes", day))
+            minutes = event_minutes(duration, unit, academic)
+            if minutes != minutes.to_integral_value():
+                self._fail(
+                    self.duration,
+                    self.tr("%1 %2 is %3 minutes; an event is recorded in whole minutes.")
+                    .replace("%1", fmt_number(duration, 2))
+                    .replace("%2", self.unit.currentText())
+                    .replace("%3", fmt_number(minutes, 2)),
+                )
+                return  # leaving the block commits nothing: nothing was changed
+            values: dict[str, Any] = {
+                "staff_id": self.staff.currentData(),
+                "date": day,
+                "kind": self.kind.currentData(),
+                "form": self.form.currentData(),
+                "duration": duration,
+                "duration_unit": unit,
+                "minutes": int(minutes),
+                "topic": self.topic.text().strip() or None,
+                "provider": self.provider.text().strip() or None,
+                "certified_supervisor": self.certified.currentData(),
+                "cost": cost,
+                "invoice": self.invoice.text().strip() or None,
+            }
+            if self.event_id is None:
+                session.add(m.TrainingEvent(**values))
+            else:
+                event = session.get(m.TrainingEvent, self.event_id)
+                if event is None:
+                    self._fail(self.staff, self.tr("This event was deleted meanwhile."))
+                    return
+                for key, value in values.items():
+                    setattr(event, key, value)
+        self.accept()
+
+
+class TrainingView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: TrainingData | None = None
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.model = EventsModel(self)
+        self.proxy = TableFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self)
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.count = QLabel()
+
+        self.hours = HoursModel(self)
+        self.hours_proxy = TableFilterProxy(self)
+        self.hours_proxy.setSourceModel(self.hours)
+        self.hours_table = make_table(self)
+        self.hours_table.setModel(self.hours_proxy)
+        self.hours_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.only_short = QPushButton(self.tr("Only those short of the norm"))
+        self.only_short.setCheckable(True)
+        self.only_short.toggled.connect(self._apply_short_filter)
+        self.hours_filter = QLineEdit()
+        self.hours_filter.setPlaceholderText(self.tr("Filter…"))
+        self.hours_filter.setClearButtonEnabled(True)
+        self.hours_filter.textChanged.connect(self.hours_proxy.setFilterFixedString)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Year:")))
+        bar.addWidget(self.year)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
+        events = QWidget()
+        events_layout = QVBoxLayout(events)
+        events_layout.setContentsMargins(0, 0, 0, 0)
+        events_layout.addLayout(bar)
+        events_layout.addWidget(self.table, 1)
+        events_layout.addWidget(self.count)
+        hours_box = QGroupBox(self.tr("Hours per person this year"))
+        hours_layout = QVBoxLayout(hours_box)
+        hours_bar = QHBoxLayout()
+        hours_bar.addWidget(self.hours_filter, 1)
+        hours_bar.addWidget(self.only_short)
+        hours_layout.addWidget(self.explanation)
+        hours_layout.addLayout(hours_bar)
+        hours_layout.addWidget(self.hours_table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(events)
+        splitter.addWidget(hours_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([400, 300])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._loader = Reloader(self, self._prepare, self._loaded)
+        self._update_buttons()
+
+    def _prepare(self) -> Any:
+        database, year = self.ctx.database, self.year.value()
+        self.count.setText(self.tr("Loading…"))
+        return lambda: load_training(database, year)
+
+    def refresh(self) -> None:
+        self._loader.load()
+
+    def _loaded(self, data: TrainingData) -> None:
+        self.data = data
+        self.model.set_rows(data.events)
+        self.hours.set_rows(data.hours)
+        short = sum(1 for r in data.hours if not (r.training_met and r.supervision_met))
+        rule = (
+            self.tr("individual or group supervision")
+            if data.supervision_rule == "any"
+            else self.tr("both individual and group supervision")
+        )
+        self.explanation.setText(
+            self.tr(
+                "Required hours are the yearly norms prorated to the days employed up to %1; the supervision "
+                "norm is met with %2. Red: short of the norm (%3 of %4 people)."
+            )
+            .replace("%1", fmt_date(data.as_of))
+            .replace("%2", rule)
+            .replace("%3", str(short))
+            .replace("%4", str(len(data.hours)))
+        )
+        self.count.setText(
+            self.tr("%1 events, %2 hours in %3")
+            .replace("%1", str(len(data.events)))
+            .replace("%2", fmt_number(sum(e.minutes for e in data.events) / 60, 2))
+            .replace("%3", str(data.year))
+        )
+        self.table.resizeColumnsToContents()
+        self.hours_table.resizeColumnsToContents()
+        for table, widths in ((self.table, {1: 220, 6: 280, 7: 220}), (self.hours_table, {0: 240, 1: 280})):
+            for column, width in widths.items():
+                if table.columnWidth(column) > width:
+                    table.setColumnWidth(column, width)
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _apply_short_filter(self, only: bool) -> None:
+        self.hours_proxy.set_predicate(
+            (lambda r: not (r.training_met and r.supervision_met)) if only else None
+        )
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def selected(self) -> EventRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def add(self) -> None:
+        self._edit(None)
+
+    def edit_selected(self, _index: QModelIndex | None = None) -> None:
+        event = self.selected()
+        if event is not None:
+            self._edit(event)
+
+    def _edit(self, event: EventRow | None) -> None:
+        if EventDialog(self.ctx, self.year.value(), event, parent=self).exec():
+            self.ctx.changed()
+            self.refresh()
+
+    def delete_selected(self) -> None:
+        event = self.selected()
+        if event is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete event"),
+            self.tr("Delete %1 of %2 on %3 (%4 h)?")
+            .replace("%1", kind_labels().get(event.kind, event.kind).lower())
+            .replace("%2", event.staff)
+            .replace("%3", fmt_date(event.date))
+            .replace("%4", fmt_number(event.minutes / 60, 2)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            with self.ctx.database.write() as session:
+                session.execute(delete(m.TrainingEvent).where(m.TrainingEvent.id == event.id))
+            self.ctx.changed()
+            self.refresh()
