@@ -682,6 +682,10 @@
         <translation>Apmācību un supervīziju kompensācijas pieprasījums</translation>
     </message>
     <message>
+        <source>Every training and supervision event of the period with its eligible cost and the sum to be compensated; sent to the Ministry of Welfare.</source>
+        <translation>Katras perioda apmācības un supervīzija ar attiecināmajām izmaksām un kompensējamo summu; nosūta Labklājības ministrijai.</translation>
+    </message>
+    <message>
         <source>Year:</source>
         <translation>Gads:</translation>
     </message>
@@ -702,6 +706,10 @@
         <translation>Sociālā darba speciālistu ikgadējā aptauja</translation>
     </message>
     <message>
+        <source>Staff and vacancies per position, pay, education, caseloads and the previous year&apos;s training and supervision; no names or personal codes. Sent to the Ministry of Welfare.</source>
+        <translation>Darbinieki un vakances pa amatiem, atalgojums, izglītība, lietas un iepriekšējā gada apmācības un supervīzija; bez vārdiem un personas kodiem. Nosūta Labklājības ministrijai.</translation>
+    </message>
+    <message>
         <source>Reference date:</source>
         <translation>Uz datumu:</translation>
     </message>
@@ -712,6 +720,10 @@
     <message>
         <source>Report to the council</source>
         <translation>Atskaite domei</translation>
+    </message>
+    <message>
+        <source>The year&apos;s norm checks with charts, for arguing for staff at the municipal council.</source>
+        <translation>Gada normu pārbaudes ar grafikiem — pamatojums darbinieku skaitam domes sēdē.</translation>
     </message>
     <message>
         <source>Open the file</source>
@@ -1504,7 +1516,7 @@
     </message>
     <message>
         <source>%1 events, %2 hours in %3</source>
-        <translation>%1 ieraksti, %2 stundas %3. gadā</translation>
+        <translation>%3. gadā ierakstu: %1, stundu kopā: %2</translation>
     </message>
     <message>
         <source>Delete event</source>
@@ -1715,6 +1727,18 @@ Sīkāka informācija ir žurnālfailā.</translation>
     <message>
         <source>Remote</source>
         <translation>Attālināti</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>acad. h</source>
+        <translation>ak. st.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
     </message>
     <message>
         <source>hours</source>

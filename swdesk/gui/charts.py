@@ -146,32 +146,38 @@ class BarChart(QWidget):
             )
 
     def _paint_horizontal(self, painter: QPainter, area: QRectF, metrics: QFontMetrics, top: float) -> None:
+        """Labels on the left of the bars when they fit in under half the width, otherwise above each bar."""
         line = metrics.height()
-        label_width = min(area.width() * 0.45, max(metrics.horizontalAdvance(t) for t in self.labels) + 8)
+        widest = max(metrics.horizontalAdvance(t) for t in self.labels) + 8
         value_width = max(metrics.horizontalAdvance(self.fmt(v)) for v in self.values if v is not None) + 8
+        n = len(self.values)
+        above = widest > area.width() * 0.45
+        label_width = 0.0 if above else widest
         plot = QRectF(
             area.left() + label_width, area.top(), area.width() - label_width - value_width, area.height()
         )
-        n = len(self.values)
-        slot = min(plot.height() / max(n, 1), line * 1.8)
-        bar_height = max(3.0, slot * 0.7)
+        slot = min(plot.height() / max(n, 1), line * (2.9 if above else 1.8))
+        bar_height = max(3.0, (slot - line) * 0.75 if above else slot * 0.7)
         for i, (label, value) in enumerate(zip(self.labels, self.values, strict=False)):
             y = plot.top() + i * slot
             painter.setPen(TEXT)
-            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(label_width - 8))
-            painter.drawText(
-                QRectF(area.left(), y, label_width - 6, slot),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                shown,
-            )
+            if above:
+                label_box = QRectF(area.left(), y, area.width(), line)
+                bar_box = QRectF(plot.left(), y + line + 1, plot.width(), slot - line - 1)
+                alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            else:
+                label_box = QRectF(area.left(), y, label_width - 6, slot)
+                bar_box = QRectF(plot.left(), y, plot.width(), slot)
+                alignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(label_box.width()))
+            painter.drawText(label_box, alignment, shown)
             if value is None:
                 continue
             width = plot.width() * max(value, 0) / top
-            painter.fillRect(
-                QRectF(plot.left(), y + (slot - bar_height) / 2, width, bar_height), self._bar_colour(value)
-            )
+            bar_top = bar_box.top() + (bar_box.height() - bar_height) / 2
+            painter.fillRect(QRectF(plot.left(), bar_top, width, bar_height), self._bar_colour(value))
             painter.drawText(
-                QRectF(plot.left() + width + 4, y, value_width, slot),
+                QRectF(plot.left() + width + 4, bar_box.top(), value_width, bar_box.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 self.fmt(value),
             )

@@ -66,6 +66,13 @@ def write_report(database: Database, year: int, path: Path) -> Path:
     return write_report_pdf(report, path)
 
 
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555555;")
+    return label
+
+
 class ExportView(QWidget):
     written = Signal(str)
 
@@ -96,24 +103,36 @@ class ExportView(QWidget):
         self.claim_button.clicked.connect(self.save_claim)
         claim_box = QGroupBox(self.tr("Training and supervision compensation claim"))
         claim_form = QFormLayout(claim_box)
+        claim_form.addRow(
+            _note(
+                self.tr(
+                    "Every training and supervision event of the period with its eligible cost and the sum "
+                    "to be compensated; sent to the Ministry of Welfare."
+                )
+            )
+        )
         claim_form.addRow(self.tr("Year:"), self.claim_year)
         claim_form.addRow(self.tr("Period:"), self.claim_part)
         claim_form.addRow(self.tr("Format:"), self.claim_format)
         claim_form.addRow(self.claim_button)
 
         # the survey
-        try:
-            from swdesk.rules.survey import default_survey_date
+        from swdesk.rules.survey import default_survey_date
 
-            survey_day = default_survey_date()
-        except ImportError:
-            survey_day = dt.date(this_year, 2, 1)
-        self.survey_date = DateEdit(survey_day)
+        self.survey_date = DateEdit(default_survey_date())
         self.survey_format = self._format_combo(pdf_only=False)
         self.survey_button = QPushButton(self.tr("Save the survey…"))
         self.survey_button.clicked.connect(self.save_survey)
         survey_box = QGroupBox(self.tr("Annual survey of social work specialists"))
         survey_form = QFormLayout(survey_box)
+        survey_form.addRow(
+            _note(
+                self.tr(
+                    "Staff and vacancies per position, pay, education, caseloads and the previous year's "
+                    "training and supervision; no names or personal codes. Sent to the Ministry of Welfare."
+                )
+            )
+        )
         survey_form.addRow(self.tr("Reference date:"), self.survey_date)
         survey_form.addRow(self.tr("Format:"), self.survey_format)
         survey_form.addRow(self.survey_button)
@@ -126,6 +145,13 @@ class ExportView(QWidget):
         self.report_button.clicked.connect(self.save_report)
         report_box = QGroupBox(self.tr("Report to the council"))
         report_form = QFormLayout(report_box)
+        report_form.addRow(
+            _note(
+                self.tr(
+                    "The year's norm checks with charts, for arguing for staff at the municipal council."
+                )
+            )
+        )
         report_form.addRow(self.tr("Year:"), self.report_year)
         report_form.addRow(self.tr("Format:"), QLabel("PDF"))
         report_form.addRow(self.report_button)

@@ -61,6 +61,14 @@ def form_labels() -> dict[str, str]:
     }
 
 
+def unit_abbreviations() -> dict[str, str]:
+    return {
+        "hours": QCoreApplication.translate("training", "h"),
+        "academic_hours": QCoreApplication.translate("training", "acad. h"),
+        "minutes": QCoreApplication.translate("training", "min"),
+    }
+
+
 def unit_labels() -> dict[str, str]:
     return {
         "hours": QCoreApplication.translate("training", "hours"),
@@ -121,7 +129,7 @@ def _sort_gap(done: Decimal | None, required: Decimal | None) -> float:
 class EventsModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        kinds, forms, units = kind_labels(), form_labels(), unit_labels()
+        kinds, forms, units = kind_labels(), form_labels(), unit_abbreviations()
         self.columns = [
             Column(self.tr("Date"), lambda r: fmt_date(r.date), lambda r: r.date.isoformat(), numeric=True),
             Column(self.tr("Staff member"), lambda r: r.staff, lambda r: r.staff.casefold()),
