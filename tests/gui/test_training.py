@@ -62,7 +62,7 @@ def test_an_event_in_academic_hours_counts_its_minutes_and_shows_against_the_nor
         assert (event.minutes, event.duration, event.duration_unit) == (360, Decimal(8), "academic_hours")
         assert event.cost == Decimal("120.50")
     assert view.model.rowCount() == 1
-    assert view.model.index(0, 4).data() == "8,00 akadēmiskās stundas"
+    assert view.model.index(0, 4).data() == "8,00 ak. st."
     assert view.model.index(0, 5).data() == "6,00"
     person = view.hours.rows[0]
     assert person.staff == "Zane Lapa" and person.training == Decimal(6)
