@@ -44,6 +44,20 @@ def _date_key(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
+# Latvian alphabetical order: each long or soft letter comes after its base letter and before the next one
+# (a ā b c č … z ž), which code-point order gets wrong (ā, č, š … would sort after z).
+_LATVIAN = str.maketrans({letter: base + "\uffff" for letter, base in zip("āčēģīķļņšūž", "acegiklnsuz", strict=True)})
+
+
+def collation_key(text: str) -> str:
+    """A key that sorts text case-insensitively in Latvian alphabetical order."""
+    return text.casefold().translate(_LATVIAN)
+
+
+def _sort_key(value: Any) -> Any:
+    return collation_key(value) if isinstance(value, str) else value
+
+
 class RowTableModel(QAbstractTableModel):
     """A read-only table of ``rows`` with ``columns``; subclasses provide both."""
 
@@ -55,7 +69,38 @@ class RowTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._sort_rows()
         self.endResetModel()
+
+    _sort_column = -1
+    _sort_order = Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python by the column's sort key (Latvian order for text); kept on new rows.
+
+        Sorting here rather than in the proxy keeps a header click on thousands of rows instant: the proxy
+        would call :meth:`data` twice for every comparison.
+        """
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_position = {id(row): i for i, row in enumerate(self.rows)}
+        self._sort_rows()
+        moved = {old_position[id(row)]: new for new, row in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            persistent, [self.index(moved[i.row()], i.column()) for i in persistent]
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        if not 0 <= self._sort_column < len(self.columns):
+            return
+        key = self.columns[self._sort_column].sort
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        try:
+            self.rows.sort(key=lambda row: _sort_key(key(row)), reverse=descending)
+        except TypeError:  # keys of mixed types: compare them as text
+            self.rows.sort(key=lambda row: collation_key(str(key(row))), reverse=descending)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -251,7 +296,11 @@ def rule_labels() -> dict[str, str]:
 
 
 class TableFilterProxy(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``; filters by text in any column and by an optional row predicate."""
+    """Filters by text in any column and by an optional row predicate; sorting is passed to the source model.
+
+    A :class:`RowTableModel` sorts its own rows (fast, Latvian order); the proxy then keeps the source order.
+    Other models are sorted by the proxy itself, by ``SORT_ROLE``.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -260,6 +309,13 @@ class TableFilterProxy(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._predicate: Callable[[Any], bool] | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RowTableModel):
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         self.beginFilterChange()

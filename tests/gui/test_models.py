@@ -102,3 +102,41 @@ def test_import_models(qtmodeltester):
     counts.set_rows([("Darbinieki", SheetCounts(added=2, updated=1, unchanged=0))])
     _check_with_proxy(qtmodeltester, counts)
     assert counts.index(0, 1).data() == "2"
+
+
+def test_a_header_click_sorts_names_in_latvian_order_and_keeps_the_selection(qtbot):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+
+    from swdesk.gui.models import ROW_ROLE
+    from swdesk.gui.widgets import make_table
+
+    def person(number, first, last):
+        return SimpleNamespace(
+            tabeles_nr=number, first_name=first, last_name=last, full_name=f"{first} {last}",
+            position=SimpleNamespace(name="Sociālais darbinieks"), fte=Decimal(1), start=dt.date(2020, 1, 1),
+            end=None, education_code="E1", salary=Decimal(1000), unit_name=None,
+        )
+
+    model = StaffModel()
+    proxy = TableFilterProxy()
+    proxy.setSourceModel(model)
+    table = make_table()
+    qtbot.addWidget(table)
+    table.setModel(proxy)
+    names = [("1", "Zane", "Šmite"), ("2", "Anna", "Ābola"), ("3", "Rita", "Zariņa"), ("10", "Ilze", "Apine"),
+             ("4", "Olga", "Čakste"), ("5", "Inga", "Caune"), ("6", "Līga", "Sīle")]
+    model.set_rows([person(*n) for n in names])
+    table.selectRow(proxy.mapFromSource(model.index(0, 0)).row())  # Zane Šmite
+
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # Vārds, uzvārds: by surname, then name
+    shown = [proxy.index(r, 1).data() for r in range(proxy.rowCount())]
+    assert shown == ["Ilze Apine", "Anna Ābola", "Inga Caune", "Olga Čakste", "Līga Sīle", "Zane Šmite",
+                     "Rita Zariņa"]
+    assert table.selectionModel().selectedRows()[0].data(ROW_ROLE).last_name == "Šmite"
+
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # employee numbers as numbers: 10 above 6
+    assert [proxy.index(r, 0).data() for r in range(3)] == ["10", "6", "5"]
+    proxy.setFilterFixedString("ne")  # filtering keeps the sorted order
+    assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["Ilze Apine", "Inga Caune", "Zane Šmite"]

@@ -107,18 +107,23 @@ def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[Duty
 
     as_of = as_of_for(year)
     with database.read() as session:
-        rows = session.execute(
-            select(m.Duty, m.Staff.first_name, m.Staff.last_name, m.DutyCategory.name)
-            .join(m.Staff, m.Staff.id == m.Duty.staff_id)
-            .join(m.DutyCategory, m.DutyCategory.code == m.Duty.category_code)
-            .where(m.Duty.date >= dt.date(year, 1, 1), m.Duty.date <= dt.date(year, 12, 31))
-            .order_by(m.Duty.date)
+        d = m.Duty
+        rows = session.execute(  # plain columns, not ORM objects: a Rīga year has over ten thousand entries
+            select(
+                d.id, d.date, m.Staff.first_name, m.Staff.last_name, m.DutyCategory.name, d.hours,
+                d.description, d.staff_id, d.category_code,
+            )
+            .join(m.Staff, m.Staff.id == d.staff_id)
+            .join(m.DutyCategory, m.DutyCategory.code == d.category_code)
+            .where(d.date >= dt.date(year, 1, 1), d.date <= dt.date(year, 12, 31))
+            .order_by(d.date, d.id)
         ).all()
         duties = [
             DutyRow(
-                d.id, d.date, f"{first} {last}", category, d.hours, d.description or "", d.staff_id, d.category_code
+                r.id, r.date, f"{r.first_name} {r.last_name}", r.name, r.hours, r.description or "",
+                r.staff_id, r.category_code,
             )
-            for d, first, last, category in rows
+            for r in rows
         ]
         settings = Settings.load(session, as_of)
         snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))

@@ -215,30 +215,34 @@ def load_training(database: Database, year: int) -> TrainingData:
 
     as_of = as_of_for(year)
     with database.read() as session:
-        rows = session.execute(
-            select(m.TrainingEvent, m.Staff.first_name, m.Staff.last_name)
-            .join(m.Staff, m.Staff.id == m.TrainingEvent.staff_id)
-            .where(m.TrainingEvent.date >= dt.date(year, 1, 1), m.TrainingEvent.date <= dt.date(year, 12, 31))
-            .order_by(m.TrainingEvent.date, m.TrainingEvent.id)
+        e = m.TrainingEvent
+        rows = session.execute(  # plain columns, not ORM objects: a Rīga year has thousands of events
+            select(
+                e.id, e.staff_id, m.Staff.first_name, m.Staff.last_name, e.date, e.kind, e.form, e.duration,
+                e.duration_unit, e.minutes, e.topic, e.provider, e.certified_supervisor, e.cost, e.invoice,
+            )
+            .join(m.Staff, m.Staff.id == e.staff_id)
+            .where(e.date >= dt.date(year, 1, 1), e.date <= dt.date(year, 12, 31))
+            .order_by(e.date, e.id)
         ).all()
         events = [
             EventRow(
-                id=e.id,
-                staff_id=e.staff_id,
-                staff=f"{first} {last}",
-                date=e.date,
-                kind=e.kind,
-                form=e.form,
-                duration=e.duration,
-                unit=e.duration_unit,
-                minutes=e.minutes,
-                topic=e.topic or "",
-                provider=e.provider or "",
-                certified_supervisor=e.certified_supervisor,
-                cost=e.cost,
-                invoice=e.invoice or "",
+                id=r.id,
+                staff_id=r.staff_id,
+                staff=f"{r.first_name} {r.last_name}",
+                date=r.date,
+                kind=r.kind,
+                form=r.form,
+                duration=r.duration,
+                unit=r.duration_unit,
+                minutes=r.minutes,
+                topic=r.topic or "",
+                provider=r.provider or "",
+                certified_supervisor=r.certified_supervisor,
+                cost=r.cost,
+                invoice=r.invoice or "",
             )
-            for e, first, last in rows
+            for r in rows
         ]
         settings = Settings.load(session, as_of)
         snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
