@@ -27,6 +27,7 @@ COMMANDS = (
     "import_",
     "template",
     "settings",
+    "scale",
     "check",
     "claim",
     "survey",

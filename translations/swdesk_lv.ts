@@ -144,16 +144,48 @@
         <translation>Dzēst</translation>
     </message>
     <message>
+        <source>Each value applies from its date; earlier periods keep the old one.</source>
+        <translation>Katra vērtība ir spēkā no sava datuma; agrākiem periodiem paliek iepriekšējā.</translation>
+    </message>
+    <message>
+        <source>Start a new year&apos;s scale…</source>
+        <translation>Sākt jauna gada skalu…</translation>
+    </message>
+    <message>
+        <source>Full-time monthly pay by salary group. For a year without its own rows the latest earlier year applies; when new amounts are set, start the new year from the last one and edit it.</source>
+        <translation>Mēnešalga pilnai slodzei pa mēnešalgu grupām. Gadam bez savām rindām piemēro jaunāko iepriekšējo gadu; kad noteiktas jaunas summas, sāciet jauno gadu no pēdējā un labojiet to.</translation>
+    </message>
+    <message>
         <source>Workload criteria</source>
         <translation>Slodzes kritēriji</translation>
     </message>
     <message>
-        <source>Change…</source>
-        <translation>Mainīt…</translation>
+        <source>Settings</source>
+        <translation>Iestatījumi</translation>
     </message>
     <message>
-        <source>Settings (each value applies from its date)</source>
-        <translation>Iestatījumi (katra vērtība ir spēkā no sava datuma)</translation>
+        <source>Salary scale</source>
+        <translation>Mēnešalgu skala</translation>
+    </message>
+    <message>
+        <source>Delete salary group row</source>
+        <translation>Dzēst mēnešalgu grupas rindu</translation>
+    </message>
+    <message>
+        <source>Delete salary group %1 for %2?</source>
+        <translation>Dzēst %1. mēnešalgu grupu %2. gadam?</translation>
+    </message>
+    <message>
+        <source>Start a new year&apos;s scale</source>
+        <translation>Sākt jauna gada skalu</translation>
+    </message>
+    <message>
+        <source>The year whose scale starts from the latest amounts:</source>
+        <translation>Gads, kura skalu sākt no jaunākajām summām:</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Mainīt…</translation>
     </message>
     <message>
         <source>Every position</source>
@@ -1207,6 +1239,68 @@
     <message>
         <source>Cancel</source>
         <translation>Atcelt</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleDialog</name>
+    <message>
+        <source>Change salary group</source>
+        <translation>Labot mēnešalgu grupu</translation>
+    </message>
+    <message>
+        <source>New salary group row</source>
+        <translation>Jauna mēnešalgu grupas rinda</translation>
+    </message>
+    <message>
+        <source>Salary group:</source>
+        <translation>Mēnešalgu grupa:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Gads:</translation>
+    </message>
+    <message>
+        <source>Minimum, EUR:</source>
+        <translation>Minimums, EUR:</translation>
+    </message>
+    <message>
+        <source>Mid, EUR:</source>
+        <translation>Vidējā, EUR:</translation>
+    </message>
+    <message>
+        <source>Maximum, EUR:</source>
+        <translation>Maksimums, EUR:</translation>
+    </message>
+    <message>
+        <source>Enter all three amounts (e.g. 1157,00).</source>
+        <translation>Ievadiet visas trīs summas (piemēram, 1157,00).</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleModel</name>
+    <message>
+        <source>Year</source>
+        <translation>Gads</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupa</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimums</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Vidējā</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maksimums</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Amati</translation>
     </message>
 </context>
 <context>

@@ -65,3 +65,48 @@ def test_criteria_models(qtmodeltester, main_window):
     qtmodeltester.check(view.settings, force_py=True)
     qtmodeltester.check(view.criteria, force_py=True)
     qtmodeltester.check(view.criteria_proxy, force_py=True)
+
+
+def test_start_a_new_years_salary_scale_and_raise_a_minimum(qtbot, main_window, monkeypatch):
+    """The new minimum of group 9 (SD) applies from its year: pay above the old minimum is now below scale."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from swdesk.gui.views.criteria import ScaleDialog
+    from swdesk.rules.checks import check_year
+
+    with main_window.database.write() as session:
+        session.add(
+            m.Staff(
+                tabeles_nr="5", first_name="Anna", last_name="Liepa", position_code="SD", fte=Decimal(1),
+                start=dt.date(2024, 1, 1), education_code="E1", salary=Decimal("1200"),
+            )
+        )
+    view = main_window.show_view("criteria")
+    view.tabs.setCurrentIndex(2)
+    assert view.tabs.tabText(2) == "Mēnešalgu skala"
+    assert {e.year for e in view.scale.rows} == {2023}
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (2026, True))
+    view.copy_scale()
+    assert sorted(e.group for e in view.scale.rows if e.year == 2026) == [6, 8, 9, 10]
+
+    row = next(i for i, e in enumerate(view.scale.rows) if (e.year, e.group) == (2026, 9))
+    view.scale_table.selectRow(view.scale_proxy.mapFromSource(view.scale.index(row, 0)).row())
+
+    def raise_minimum(dialog):
+        assert isinstance(dialog, ScaleDialog) and not dialog.year.isEnabled()
+        assert dialog.low.text() == "1157,00"
+        dialog.low.setText("1800")  # above the mid: refused with the core's message
+        dialog.save()
+        assert "min ≤ vidējā ≤ max" in dialog.error.text()
+        dialog.low.setText("1250")
+        dialog.save()
+
+    when_modal(raise_minimum)
+    view.edit_scale()
+    with main_window.database.read() as session:
+        assert session.get(m.SalaryScale, (9, 2026)).min == Decimal("1250")
+        assert session.get(m.SalaryScale, (9, 2023)).min == Decimal("1157")  # the old year is kept
+        below = {y: [f.subject for f in check_year(session, year=y, as_of=dt.date(y, 6, 30)).findings
+                     if f.rule == "salary.below_scale"] for y in (2025, 2026)}
+    assert below == {2025: [], 2026: ["staff:5"]}
+    assert view.scale.index(row, 2).data() == "1\u00a0250,00 EUR"

@@ -1,4 +1,4 @@
-"""Kritēriji un iestatījumi: the workload criteria and the settings of SPEC §1.6 with their dates."""
+"""Kritēriji un iestatījumi: workload criteria, the settings of SPEC §1.6 with their dates, the salary scale."""
 
 from __future__ import annotations
 
@@ -10,21 +10,24 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import delete, select
 
+from swdesk import scale
 from swdesk.db import models as m
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_number
+from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
 from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
 
@@ -226,6 +229,85 @@ class CriterionDialog(QDialog):
         self.accept()
 
 
+class ScaleModel(RowTableModel):
+    """Mēnešalgu skala: rows are :class:`swdesk.scale.ScaleEntry` with the positions of each group."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.positions: dict[int, str] = {}
+        self.columns = [
+            Column(self.tr("Year"), lambda e: str(e.year), lambda e: (e.year, e.group), numeric=True),
+            Column(self.tr("Group"), lambda e: str(e.group), lambda e: (e.group, e.year), numeric=True),
+            Column(self.tr("Minimum"), lambda e: fmt_eur(e.min), lambda e: float(e.min), numeric=True),
+            Column(self.tr("Mid"), lambda e: fmt_eur(e.mid), lambda e: float(e.mid), numeric=True),
+            Column(self.tr("Maximum"), lambda e: fmt_eur(e.max), lambda e: float(e.max), numeric=True),
+            Column(
+                self.tr("Positions"),
+                lambda e: self.positions.get(e.group, ""),
+                lambda e: self.positions.get(e.group, ""),
+            ),
+        ]
+
+
+class ScaleDialog(QDialog):
+    """Add a group's row for a year, or change a row's amounts; saved at once on Save."""
+
+    def __init__(self, ctx: AppContext, entry: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Change salary group") if entry else self.tr("New salary group row"))
+        self.setMinimumWidth(420)
+        self.group = QSpinBox()
+        self.group.setRange(1, 20)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.low, self.mid, self.high = DecimalEdit(), DecimalEdit(), DecimalEdit()
+        if entry is not None:
+            self.group.setValue(entry.group)
+            self.year.setValue(entry.year)
+            self.group.setEnabled(False)
+            self.year.setEnabled(False)
+            for edit, value in ((self.low, entry.min), (self.mid, entry.mid), (self.high, entry.max)):
+                edit.setText(fmt_number(value, 2).replace("\u00a0", ""))
+        form = QFormLayout()
+        form.addRow(self.tr("Salary group:"), self.group)
+        form.addRow(self.tr("Year:"), self.year)
+        form.addRow(self.tr("Minimum, EUR:"), self.low)
+        form.addRow(self.tr("Mid, EUR:"), self.mid)
+        form.addRow(self.tr("Maximum, EUR:"), self.high)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        from swdesk import scale
+
+        amounts = [edit.value() for edit in (self.low, self.mid, self.high)]
+        if any(value is None for value in amounts):
+            self.error.setText(self.tr("Enter all three amounts (e.g. 1157,00)."))
+            self.error.show()
+            return
+        try:
+            with self.ctx.database.write() as session:
+                scale.set_entry(session, self.group.value(), self.year.value(), *amounts)  # type: ignore[arg-type]
+        except scale.ScaleError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()
+
+
 class CriteriaView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,7 +324,7 @@ class CriteriaView(QWidget):
         self.add_button.clicked.connect(self.add_criterion)
         self.edit_button.clicked.connect(self.edit_criterion)
         self.delete_button.clicked.connect(self.delete_criterion)
-        criteria_box = QGroupBox(self.tr("Workload criteria"))
+        criteria_box = QWidget()
         criteria_buttons = QHBoxLayout()
         criteria_buttons.addStretch(1)
         for button in (self.add_button, self.edit_button, self.delete_button):
@@ -258,17 +340,53 @@ class CriteriaView(QWidget):
         self.settings_table.doubleClicked.connect(lambda _i: self.change_setting())
         self.change_button = QPushButton(self.tr("Change…"))
         self.change_button.clicked.connect(self.change_setting)
-        settings_box = QGroupBox(self.tr("Settings (each value applies from its date)"))
+        settings_box = QWidget()
         settings_buttons = QHBoxLayout()
+        settings_buttons.addWidget(QLabel(self.tr("Each value applies from its date; earlier periods keep the old one.")))
         settings_buttons.addStretch(1)
         settings_buttons.addWidget(self.change_button)
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addLayout(settings_buttons)
         settings_layout.addWidget(self.settings_table)
 
+        self.scale = ScaleModel(self)
+        self.scale_proxy = TableFilterProxy(self)
+        self.scale_proxy.setSourceModel(self.scale)
+        self.scale_table = make_table(self)
+        self.scale_table.setModel(self.scale_proxy)
+        self.scale_table.doubleClicked.connect(lambda _i: self.edit_scale())
+        self.scale_add_button = QPushButton(self.tr("Add…"))
+        self.scale_edit_button = QPushButton(self.tr("Edit…"))
+        self.scale_delete_button = QPushButton(self.tr("Delete"))
+        self.scale_copy_button = QPushButton(self.tr("Start a new year's scale…"))
+        self.scale_add_button.clicked.connect(self.add_scale)
+        self.scale_edit_button.clicked.connect(self.edit_scale)
+        self.scale_delete_button.clicked.connect(self.delete_scale)
+        self.scale_copy_button.clicked.connect(self.copy_scale)
+        scale_note = QLabel(
+            self.tr(
+                "Full-time monthly pay by salary group. For a year without its own rows the latest earlier "
+                "year applies; when new amounts are set, start the new year from the last one and edit it."
+            )
+        )
+        scale_note.setWordWrap(True)
+        scale_buttons = QHBoxLayout()
+        scale_buttons.addWidget(self.scale_copy_button)
+        scale_buttons.addStretch(1)
+        for button in (self.scale_add_button, self.scale_edit_button, self.scale_delete_button):
+            scale_buttons.addWidget(button)
+        scale_page = QWidget()
+        scale_layout = QVBoxLayout(scale_page)
+        scale_layout.addWidget(scale_note)
+        scale_layout.addLayout(scale_buttons)
+        scale_layout.addWidget(self.scale_table)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(criteria_box, self.tr("Workload criteria"))
+        self.tabs.addTab(settings_box, self.tr("Settings"))
+        self.tabs.addTab(scale_page, self.tr("Salary scale"))
         layout = QVBoxLayout(self)
-        layout.addWidget(criteria_box, 1)
-        layout.addWidget(settings_box, 1)
+        layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
         from swdesk.settings import KEYS, history, raw_value
@@ -280,6 +398,11 @@ class CriteriaView(QWidget):
             units = dict(session.execute(select(m.Unit.code, m.Unit.name)).all())
             criteria = session.scalars(select(m.Criterion)).all()
             session.expunge_all()
+            position_groups: dict[int, list[str]] = {}
+            for group, name in session.execute(select(m.Position.salary_group, m.Position.name)):
+                if group is not None:
+                    position_groups.setdefault(group, []).append(name)
+            scale_rows = scale.entries(session)
             rows = []
             for key in KEYS:
                 past = history(session, key)
@@ -295,7 +418,11 @@ class CriteriaView(QWidget):
             c.unit_name = units.get(c.unit_code, c.unit_code)
         self.criteria.set_rows(criteria)
         self.settings.set_rows(rows)
-        for table in (self.criteria_table, self.settings_table):
+        self.scale.positions = {
+            group: ", ".join(sorted(names)) for group, names in position_groups.items()
+        }
+        self.scale.set_rows(scale_rows)
+        for table in (self.criteria_table, self.settings_table, self.scale_table):
             # numbers stay next to their labels: the first (text) column takes the spare width
             table.horizontalHeader().setStretchLastSection(False)
             table.resizeColumnsToContents()
@@ -335,6 +462,57 @@ class CriteriaView(QWidget):
             with self.ctx.database.write() as session:
                 session.execute(delete(m.Criterion).where(m.Criterion.id == criterion.id))
             self._saved()
+
+    def _selected_scale(self) -> Any:
+        rows = self.scale_table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def add_scale(self) -> None:
+        if ScaleDialog(self.ctx, parent=self).exec():
+            self._saved()
+
+    def edit_scale(self) -> None:
+        entry = self._selected_scale()
+        if entry is not None and ScaleDialog(self.ctx, entry, parent=self).exec():
+            self._saved()
+
+    def delete_scale(self) -> None:
+        entry = self._selected_scale()
+        if entry is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete salary group row"),
+            self.tr("Delete salary group %1 for %2?").replace("%1", str(entry.group)).replace("%2", str(entry.year)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            with self.ctx.database.write() as session:
+                scale.delete_entry(session, entry.group, entry.year)
+            self._saved()
+
+    def copy_scale(self) -> None:
+        from swdesk.gui.errors import show_error
+
+        latest = max((e.year for e in self.scale.rows), default=dt.date.today().year - 1)
+        year, ok = QInputDialog.getInt(
+            self,
+            self.tr("Start a new year's scale"),
+            self.tr("The year whose scale starts from the latest amounts:"),
+            max(latest + 1, dt.date.today().year),
+            2000,
+            2100,
+        )
+        if not ok:
+            return
+        try:
+            with self.ctx.database.write() as session:
+                scale.copy_scale(session, year)
+        except scale.ScaleError as exc:
+            show_error(self, exc, title=self.tr("Start a new year's scale"))
+            return
+        self._saved()
 
     def change_setting(self) -> None:
         rows = self.settings_table.selectionModel().selectedRows()
