@@ -1,7 +1,7 @@
 """Crash tests: a process killed with SIGKILL at a random point leaves a sound database.
 
 After every kill: ``integrity_check`` passes, every change the process reported as committed is there,
-nothing is half-applied, and the program opens without help. `make test` runs a few kills of each kind;
+nothing is half-applied (edits, imports, migrations), and the program opens without help. `make test` runs a few kills of each kind;
 `make test-faults` runs SWDESK_FAULT_RUNS (50) of each.
 """
 
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from swdesk.db import backup, migrate
 from swdesk.db import models as m
@@ -68,6 +68,46 @@ MIGRATION = textwrap.dedent(
 )
 
 
+IMPORTS = textwrap.dedent(
+    """
+    import sys
+    from swdesk.db.database import open_database
+    from swdesk.importer.importer import import_workbook
+    db = open_database(sys.argv[1], auto_backup=False)
+    books = sys.argv[2:]
+    n = 0
+    while True:
+        book = books[n % len(books)]
+        result = import_workbook(db, book)
+        assert result.written or not result.totals.changed, result.problems
+        print(book, flush=True)
+        n += 1
+    """
+)
+STAFF, CASELOAD_MONTHS = 150, 6  # 150 people, 900 caseload rows: an import takes a good part of a second
+
+
+def _version_workbook(path: Path, version: int) -> Path:
+    """An import workbook whose every value says which version it is: salary, residents, cases."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    population = book.create_sheet("Iedzīvotāji")
+    population.append(["Gads", "Iedzīvotāju skaits"])
+    population.append([2025, 10_000 + version])
+    staff = book.create_sheet("Darbinieki")
+    staff.append(["Tabeles nr.", "Vārds", "Uzvārds", "Amats", "Slodze", "Darba sākums", "Izglītība", "Mēnešalga"])
+    for nr in range(1, STAFF + 1):
+        staff.append([str(nr), "Anna", f"Liepa{nr}", "SD", 1, "01.01.2020", "E1", 1000 + version])
+    cases = book.create_sheet("Lietas")
+    cases.append(["Tabeles nr.", "Mēnesis", "Darba veids", "Lietu skaits"])
+    for nr in range(1, STAFF + 1):
+        for month in range(1, CASELOAD_MONTHS + 1):
+            cases.append([str(nr), f"{month:02d}.2025", "GAD", version])
+    book.save(path)
+    return path
+
+
 def _run_and_kill(
     args: list[str], *, rng: random.Random, min_lines: int = 0, max_wait: float = 1.5
 ) -> list[str]:
@@ -103,6 +143,38 @@ def test_killed_during_a_stream_of_edits(db_path: Path, run: int) -> None:
     positive = {y for y in years if y > 0}
     assert {-y for y in positive} == {y for y in years if y < 0}, "half of a transaction was applied"
     database.close()
+
+
+@pytest.fixture(scope="module")
+def version_workbooks(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("versions")
+    return [_version_workbook(folder / f"v{version}.xlsx", version) for version in (1, 2)]
+
+
+@pytest.mark.parametrize("run", range(RUNS))
+def test_killed_during_an_import(db_path: Path, version_workbooks: list[Path], run: int) -> None:
+    """Imports of two versions of a workbook, alternating, killed at a random point: the database holds all
+    of one version (the last one reported, or the one after it whose report the kill cut off), never a mix."""
+    open_database(str(db_path), auto_backup=False).close()
+    rng = random.Random(run)
+    reported = _run_and_kill(
+        [IMPORTS, str(db_path), *map(str, version_workbooks)], rng=rng, min_lines=1, max_wait=2.5
+    )
+    _sound(db_path)
+    database = open_database(str(db_path), auto_backup=False)  # opens without help
+    with database.read() as s:
+        salaries = set(s.scalars(select(m.Staff.salary)))
+        residents = set(s.scalars(select(m.Population.residents)))
+        cases = list(s.scalars(select(m.Caseload.cases)))
+        staff = s.scalar(select(func.count()).select_from(m.Staff))
+    database.close()
+    assert len(salaries) == 1 and len(residents) == 1 and len(set(cases)) == 1, "an import was half-applied"
+    version = int(next(iter(salaries))) - 1000
+    assert residents == {10_000 + version} and set(cases) == {version}
+    assert staff == STAFF and len(cases) == STAFF * CASELOAD_MONTHS
+    last = Path(reported[-1]).stem  # v1 or v2: reported as committed
+    after = "v2" if last == "v1" else "v1"
+    assert f"v{version}" in (last, after), f"the import of {last} was reported but the database holds v{version}"
 
 
 @pytest.mark.parametrize("run", range(RUNS))
