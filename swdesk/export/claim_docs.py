@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils import get_column_letter
 
 from swdesk.export import pdf, xlsx
 from swdesk.export.common import date_text, hours_text, minutes_to_hours, money_text, share_text
@@ -241,7 +241,7 @@ def _kind_values(label: str, totals: ClaimTotals) -> list[Any]:
     ]
 
 
-def _summary_sheet(ws: Worksheet, claim: Claim, prepared: dt.date) -> None:
+def _summary_sheet(sheet: xlsx.StreamedSheet, claim: Claim, prepared: dt.date) -> None:
     lines: list[tuple[str, Any, xlsx.ColumnKind]] = [
         (tr("claimdoc.service"), claim.service_name, "text"),
         (tr("claimdoc.municipality"), claim.municipality, "text"),
@@ -252,54 +252,45 @@ def _summary_sheet(ws: Worksheet, claim: Claim, prepared: dt.date) -> None:
         (tr("claimdoc.head"), claim.head_name, "text"),
         (tr("claimdoc.prepared"), prepared, "date"),
     ]
-    row = xlsx.write_title_block(ws, title=tr("claimdoc.title"), lines=lines)
+    sheet.title_block(title=tr("claimdoc.title"), lines=lines)
 
-    xlsx.set_text(ws.cell(row=row, column=1), tr("claimdoc.by_kind")).font = xlsx.LABEL_FONT
+    sheet.label(tr("claimdoc.by_kind"))
     columns = _kind_columns()
-    header_row = row + 1
-    xlsx.write_header(ws, row=header_row, columns=columns)
-    row = header_row
+    sheet.header(columns)
     for subtotal in claim.by_kind:
-        row += 1
-        xlsx.write_row(ws, row=row, columns=columns, values=_kind_values(subtotal.label(), subtotal.totals))
-    row += 1
-    xlsx.write_row(
-        ws, row=row, columns=columns, values=_kind_values(tr("claimdoc.total"), claim.totals), total=True
-    )
+        sheet.row(columns, _kind_values(subtotal.label(), subtotal.totals))
+    sheet.row(columns, _kind_values(tr("claimdoc.total"), claim.totals), total=True)
 
-    row += 2
-    xlsx.set_text(ws.cell(row=row, column=1), tr("claimdoc.by_reason")).font = xlsx.LABEL_FONT
+    sheet.blank()
+    sheet.label(tr("claimdoc.by_reason"))
     reason_columns = [Column(_header("reason"), "text", 40), Column(_header("count"), "int", 12)]
-    row += 1
-    xlsx.write_header(ws, row=row, columns=reason_columns)
+    sheet.header(reason_columns)
     for code, count in claim.excluded_counts().items():
-        row += 1
-        xlsx.write_row(ws, row=row, columns=reason_columns, values=[tr(f"claim.reason.{code}"), count])
+        sheet.row(reason_columns, [tr(f"claim.reason.{code}"), count])
 
-    xlsx.fit_columns(ws, columns=columns, from_row=2)
-    xlsx.setup_print(ws, landscape=True, footer=tr("claimdoc.title"))
+    xlsx.setup_print(sheet.ws, landscape=True, footer=tr("claimdoc.title"))
+    sheet.write(columns=columns, fit_from_row=2)
 
 
-def _rows_sheet(ws: Worksheet, claim: Claim) -> None:
+def _rows_sheet(sheet: xlsx.StreamedSheet, claim: Claim) -> None:
     columns = row_columns()
-    xlsx.write_header(ws, row=1, columns=columns)
-    row = 1
-    group_start = 2
+    sheet.header(columns)
     for line in _lines(claim):
-        row += 1
-        xlsx.write_row(ws, row=row, columns=columns, values=_line_values(line), total=line.row is None)
-        if line.row is None and not line.grand_total and row > group_start:
-            # Outline level 1 over a person's events: the sheet folds to one sub-total line per person.
-            ws.row_dimensions.group(group_start, row - 1, outline_level=1, hidden=False)
-        if line.row is None:
-            group_start = row + 1
+        # Outline level 1 over a person's events: the sheet folds to one sub-total line per person.
+        sheet.row(
+            columns,
+            _line_values(line),
+            total=line.row is None,
+            outline_level=1 if line.row is not None else 0,
+        )
+    ws = sheet.ws
     ws.sheet_properties.outlinePr.summaryBelow = True
-    ws.auto_filter.ref = f"A1:{ws.cell(row=max(row, 1), column=len(columns)).coordinate}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.row_count}"
     xlsx.freeze_below(ws, 1, columns=3)
-    xlsx.fit_columns(ws, columns=columns)
     xlsx.setup_print(
         ws, landscape=True, header_row=1, footer=f"{tr('claimdoc.title')} — {claim.period.label}"
     )
+    sheet.write(columns=columns)
 
 
 def write_claim_xlsx(
@@ -308,11 +299,14 @@ def write_claim_xlsx(
     """The claim workbook: a summary sheet and a rows sheet (every event, sub-totals per person).
 
     ``prepared`` is the date printed as the date of preparation (default today); ``overwrite=False``
-    refuses an existing file (for the GUI).
+    refuses an existing file (for the GUI). Written in openpyxl's streaming mode: a Rīga year has
+    about 9,000 rows.
     """
-    workbook = xlsx.new_workbook()
-    _summary_sheet(xlsx.add_sheet(workbook, tr("claimdoc.sheet_summary")), claim, prepared or dt.date.today())
-    _rows_sheet(xlsx.add_sheet(workbook, tr("claimdoc.sheet_rows")), claim)
+    workbook = xlsx.new_workbook(write_only=True)
+    _summary_sheet(
+        xlsx.StreamedSheet(workbook, tr("claimdoc.sheet_summary")), claim, prepared or dt.date.today()
+    )
+    _rows_sheet(xlsx.StreamedSheet(workbook, tr("claimdoc.sheet_rows")), claim)
     workbook.properties.title = tr("claimdoc.title")
     workbook.properties.creator = "swdesk"
     return xlsx.save_workbook(workbook, path, overwrite=overwrite)

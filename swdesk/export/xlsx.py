@@ -23,10 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -96,52 +96,71 @@ def safe_text(value: object) -> str:
     return _ILLEGAL_XML.sub("", text)
 
 
+class _Content(NamedTuple):
+    """What a value becomes in a cell: the stored value, whether it is text, its number format and
+    whether it gets the quote prefix. The one place the rules above are decided, for both kinds of sheet."""
+
+    value: Any
+    text: bool = False
+    number_format: str | None = None
+    quote: bool = False
+
+
+def _text_content(value: object) -> _Content:
+    if value is None:
+        return _Content(None)
+    text = safe_text(value)
+    return _Content(text, text=True, quote=is_formula_like(str(value)) or is_formula_like(text))
+
+
+def _content(value: Any, kind: ColumnKind) -> _Content:
+    if kind == "text":
+        return _text_content(value)
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return _Content(value, number_format=DATE_FORMAT)
+    if value is not None and not isinstance(value, int | float | Decimal):
+        # A non-number in a number column is a programming error upstream, but the document still has
+        # to come out readable: keep it as (safe) text rather than failing the whole export.
+        return _text_content(value)
+    if isinstance(value, bool):  # bool is an int; a flag written as 1/0 would mislead
+        raise TypeError("a boolean is not a number for a spreadsheet")
+    return _Content(value, number_format=_NUMBER_FORMATS[kind])
+
+
+def _store(cell: Cell, content: _Content) -> Cell:
+    cell.value = content.value
+    if content.text:
+        # openpyxl has just guessed "f" (formula) for "=..." or "e" (error) for "#N/A"; a name is neither.
+        cell.data_type = "s"
+    if content.quote:
+        cell.quotePrefix = True
+    if content.number_format is not None:
+        cell.number_format = content.number_format
+    return cell
+
+
 def set_text(cell: Cell, value: object) -> Cell:
     """Write ``value`` as a text cell that no spreadsheet evaluates (see the module docstring)."""
-    if value is None:
-        cell.value = None
-        return cell
-    text = safe_text(value)
-    cell.value = text
-    # openpyxl has just guessed "f" (formula) for "=..." or "e" (error) for "#N/A"; a name is neither.
-    cell.data_type = "s"
-    if is_formula_like(str(value)) or is_formula_like(text):
-        cell.quotePrefix = True
-    return cell
+    return _store(cell, _text_content(value))
 
 
 def set_number(cell: Cell, value: Decimal | int | float | None, number_format: str) -> Cell:
     """A number cell (negative numbers stay numbers) with its display format; None leaves it empty."""
-    if value is None:
-        cell.value = None
-    else:
-        if isinstance(value, bool):  # bool is an int; a flag written as 1/0 would mislead
-            raise TypeError("a boolean is not a number for a spreadsheet")
-        cell.value = value
-    cell.number_format = number_format
-    return cell
+    if isinstance(value, bool):  # bool is an int; a flag written as 1/0 would mislead
+        raise TypeError("a boolean is not a number for a spreadsheet")
+    return _store(cell, _Content(value, number_format=number_format))
 
 
 def set_date(cell: Cell, value: dt.date | None) -> Cell:
     """A real date (Excel serial number) shown as ``dd.mm.yyyy``."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    cell.value = value
-    cell.number_format = DATE_FORMAT
-    return cell
+    return _store(cell, _content(value, "date"))
 
 
 def set_value(cell: Cell, value: Any, kind: ColumnKind) -> Cell:
     """Write ``value`` by the kind of its column."""
-    if kind == "text":
-        return set_text(cell, value)
-    if kind == "date":
-        return set_date(cell, value)
-    if value is not None and not isinstance(value, int | float | Decimal):
-        # A non-number in a number column is a programming error upstream, but the document still has
-        # to come out readable: keep it as (safe) text rather than failing the whole export.
-        return set_text(cell, value)
-    return set_number(cell, value, _NUMBER_FORMATS[kind])
+    return _store(cell, _content(value, kind))
 
 
 @dataclass(frozen=True)
@@ -154,8 +173,13 @@ class Column:
     max_width: float = 45
 
 
-def new_workbook() -> Workbook:
-    """A workbook without openpyxl's default empty sheet, so every sheet is one we named."""
+def new_workbook(*, write_only: bool = False) -> Workbook:
+    """A workbook without openpyxl's default empty sheet, so every sheet is one we named.
+
+    ``write_only``: openpyxl's streaming mode, whose sheets are :class:`StreamedSheet` (long tables).
+    """
+    if write_only:
+        return Workbook(write_only=True)
     workbook = Workbook()
     workbook.remove(workbook.active)
     return workbook
@@ -234,8 +258,7 @@ def write_table(
     return start_row, row
 
 
-def _display_length(cell: Cell) -> int:
-    value = cell.value
+def _display_length(value: Any, number_format: str | None) -> int:
     if value is None:
         return 0
     if isinstance(value, dt.date):
@@ -243,8 +266,31 @@ def _display_length(cell: Cell) -> int:
     if isinstance(value, int | float | Decimal):
         # formatted with group separator and 2 decimals, plus " EUR" where the format says so
         text = f"{float(value):,.2f}"
-        return len(text) + (4 if "EUR" in (cell.number_format or "") else 0)
+        return len(text) + (4 if "EUR" in (number_format or "") else 0)
     return max((len(part) for part in str(value).splitlines()), default=0)
+
+
+def _fit_length(value: Any, number_format: str | None, *, bold: bool, wrapped: bool) -> int:
+    """How many characters wide a cell's content is, for :func:`fit_columns` and :class:`StreamedSheet`."""
+    if bold and wrapped and isinstance(value, str):
+        # a wrapped header: its longest word has to fit, not the whole text
+        return max((len(word) for word in value.split()), default=0)
+    return _display_length(value, number_format)
+
+
+def _set_widths(
+    ws: Worksheet,
+    widths: dict[int, float],
+    *,
+    columns: Sequence[Column] | None,
+    min_width: float,
+    max_width: float,
+) -> None:
+    for index, length in widths.items():
+        limit = max_width
+        if columns is not None and index <= len(columns):
+            limit = columns[index - 1].max_width
+        ws.column_dimensions[get_column_letter(index)].width = max(min_width, min(limit, length * 1.1 + 2))
 
 
 def fit_columns(
@@ -261,29 +307,178 @@ def fit_columns(
         for cell in row:
             if cell.value is None or not hasattr(cell, "column"):
                 continue
-            if (
-                cell.font is not None
-                and cell.font.b
-                and isinstance(cell.value, str)
-                and cell.alignment.wrap_text
-            ):
-                # a wrapped header: its longest word has to fit, not the whole text
-                length = max((len(word) for word in cell.value.split()), default=0)
-            else:
-                length = _display_length(cell)
             if cell.font is not None and cell.font.sz and cell.font.sz > 12:
                 continue  # the title spans across columns; it must not widen column A
+            length = _fit_length(
+                cell.value,
+                cell.number_format,
+                bold=bool(cell.font is not None and cell.font.b),
+                wrapped=bool(cell.alignment.wrap_text),
+            )
             widths[cell.column] = max(widths.get(cell.column, 0), length)
-    for index, length in widths.items():
-        limit = max_width
-        if columns is not None and index <= len(columns):
-            limit = columns[index - 1].max_width
-        ws.column_dimensions[get_column_letter(index)].width = max(min_width, min(limit, length * 1.1 + 2))
+    _set_widths(ws, widths, columns=columns, min_width=min_width, max_width=max_width)
+
+
+# --- write-only sheets, for long tables ---------------------------------------------------------------------
+
+# The looks of the cells the helpers above write: (font, fill, border, alignment), the same objects.
+_LOOKS: dict[str, tuple[Font | None, PatternFill | None, Border | None, Alignment | None]] = {
+    "title": (TITLE_FONT, None, None, None),
+    "label": (LABEL_FONT, None, None, None),
+    "value": (None, None, None, LEFT),
+    "header": (HEADER_FONT, HEADER_FILL, HEADER_BORDER, HEADER_ALIGNMENT),
+    "body": (None, None, None, TOP),
+    "body_wrapped": (None, None, None, TOP_WRAPPED),
+    "total": (TOTAL_FONT, TOTAL_FILL, None, TOP),
+    "total_wrapped": (TOTAL_FONT, TOTAL_FILL, None, TOP_WRAPPED),
+}
+# an empty cell of these looks shows nothing (no fill, no border) and is left out of the file
+_BARE_LOOKS = frozenset({"value", "body", "body_wrapped"})
+
+
+def _row_looks(columns: Sequence[Column], *, total: bool) -> tuple[str, ...]:
+    # narrow text columns wrap; wide ones (and numbers) stay on one line (as in write_row)
+    base = "total" if total else "body"
+    return tuple(
+        f"{base}_wrapped" if column.kind == "text" and column.max_width < 45 else base for column in columns
+    )
+
+
+class StreamedSheet:
+    """A sheet of a write-only workbook (``new_workbook(write_only=True)``), for tables of thousands of rows.
+
+    It writes what :func:`write_title_block`, :func:`write_header`, :func:`write_row` and
+    :func:`fit_columns` write in an ordinary sheet — the same values, formats, text safety and looks —
+    but through openpyxl's streaming writer. The rows are collected and written by :meth:`write`,
+    because a streamed sheet needs its column widths before its first row. Each look (font, fill,
+    border, alignment, number format) is set up once on a template cell and copied to every cell of
+    that look: assigning style objects cell by cell makes openpyxl hash each of them, which on a
+    9,000-row claim took most of the export's time.
+    """
+
+    def __init__(self, workbook: Workbook, title: str) -> None:
+        self.ws = add_sheet(workbook, title)
+        self._rows: list[tuple[list[_Content], tuple[str, ...], int]] = []
+        self._styles: dict[tuple[str, str | None, bool], Any] = {}
+        self._looks: dict[tuple[int, bool], tuple[str, ...]] = {}
+
+    @property
+    def row_count(self) -> int:
+        """Rows so far; the next row added is ``row_count + 1``."""
+        return len(self._rows)
+
+    def _add(self, contents: list[_Content], looks: tuple[str, ...], outline_level: int = 0) -> int:
+        self._rows.append((contents, looks, outline_level))
+        return len(self._rows)
+
+    def blank(self) -> int:
+        return self._add([], ())
+
+    def title(self, text: str) -> int:
+        return self._add([_text_content(text)], ("title",))
+
+    def label(self, text: str) -> int:
+        return self._add([_text_content(text)], ("label",))
+
+    def label_value(self, label: str, value: Any, kind: ColumnKind) -> int:
+        return self._add([_text_content(label), _content(value, kind)], ("label", "value"))
+
+    def title_block(self, *, title: str, lines: Sequence[tuple[str, Any, ColumnKind]] = ()) -> int:
+        """As :func:`write_title_block`: the title, ``label: value`` lines and an empty row."""
+        self.title(title)
+        for label, value, kind in lines:
+            self.label_value(label, value, kind)
+        return self.blank()
+
+    def header(self, columns: Sequence[Column]) -> int:
+        return self._add([_text_content(c.header) for c in columns], ("header",) * len(columns))
+
+    def row(
+        self, columns: Sequence[Column], values: Sequence[Any], *, total: bool = False, outline_level: int = 0
+    ) -> int:
+        """One data row as :func:`write_row`; ``outline_level`` 1 folds it under the next summary row."""
+        if len(values) != len(columns):
+            raise ValueError(f"{len(values)} values for {len(columns)} columns")
+        looks = self._looks.get((id(columns), total))
+        if looks is None:
+            looks = self._looks[(id(columns), total)] = _row_looks(columns, total=total)
+        contents = [_content(value, column.kind) for value, column in zip(values, columns, strict=True)]
+        return self._add(contents, looks, outline_level)
+
+    def _style(self, look: str, number_format: str | None, quote: bool) -> Any:
+        key = (look, number_format, quote)
+        style = self._styles.get(key)
+        if style is None:
+            template = WriteOnlyCell(self.ws)
+            font, fill, border, alignment = _LOOKS[look]
+            if font is not None:
+                template.font = font
+            if fill is not None:
+                template.fill = fill
+            if border is not None:
+                template.border = border
+            if alignment is not None:
+                template.alignment = alignment
+            if number_format is not None:
+                template.number_format = number_format
+            if quote:
+                template.quotePrefix = True
+            style = self._styles[key] = template._style
+        return style
+
+    def _widths(self, from_row: int) -> dict[int, float]:
+        widths: dict[int, float] = {}
+        for contents, looks, _level in self._rows[from_row - 1 :]:
+            for index, (content, look) in enumerate(zip(contents, looks, strict=True), start=1):
+                if content.value is None or look == "title":  # the title must not widen column A
+                    continue
+                font, _fill, _border, alignment = _LOOKS[look]
+                length = _fit_length(
+                    content.value,
+                    content.number_format,
+                    bold=bool(font is not None and font.b),
+                    wrapped=bool(alignment is not None and alignment.wrap_text),
+                )
+                if length > widths.get(index, 0):
+                    widths[index] = length
+        return widths
+
+    def write(
+        self,
+        *,
+        columns: Sequence[Column] | None = None,
+        fit_from_row: int = 1,
+        min_width: float = 6,
+        max_width: float = 45,
+    ) -> None:
+        """Fit the column widths as :func:`fit_columns` would and stream the rows into the sheet."""
+        _set_widths(
+            self.ws, self._widths(fit_from_row), columns=columns, min_width=min_width, max_width=max_width
+        )
+        ws = self.ws
+        style_of = self._style
+        for number, (contents, looks, outline_level) in enumerate(self._rows, start=1):
+            if outline_level:
+                ws.row_dimensions[number].outline_level = outline_level
+            cells: list[Any] = []
+            for content, look in zip(contents, looks, strict=True):
+                if content.value is None and look in _BARE_LOOKS:
+                    cells.append(None)
+                    continue
+                cell = WriteOnlyCell(ws)
+                # the looks are shared, never changed after: no copy needed per cell
+                cell._style = style_of(look, content.number_format, content.quote)
+                cell.value = content.value
+                if content.text:
+                    cell.data_type = "s"  # never a formula or an error value (see set_text)
+                cells.append(cell)
+            ws.append(cells)
+        self._rows = []
 
 
 def freeze_below(ws: Worksheet, header_row: int, *, columns: int = 0) -> None:
     """Keep the rows up to ``header_row`` (and ``columns`` left columns) in view while scrolling."""
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=columns + 1)
+    ws.freeze_panes = f"{get_column_letter(columns + 1)}{header_row + 1}"
 
 
 def setup_print(
@@ -294,8 +489,8 @@ def setup_print(
     footer: str | None = None,
 ) -> None:
     """A4, fitted to one page wide (as many pages tall as needed), header rows on every printed page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE if landscape else Worksheet.ORIENTATION_PORTRAIT
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # 0 = as many pages as the rows need
     ws.sheet_properties.pageSetUpPr.fitToPage = True
