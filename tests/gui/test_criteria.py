@@ -65,6 +65,8 @@ def test_criteria_models(qtmodeltester, main_window):
     qtmodeltester.check(view.settings, force_py=True)
     qtmodeltester.check(view.criteria, force_py=True)
     qtmodeltester.check(view.criteria_proxy, force_py=True)
+    qtmodeltester.check(view.scale, force_py=True)
+    qtmodeltester.check(view.scale_proxy, force_py=True)
 
 
 def test_start_a_new_years_salary_scale_and_raise_a_minimum(qtbot, main_window, monkeypatch):
