@@ -296,11 +296,11 @@ class CheckContext:
     as_of: dt.date
     settings: Settings
 
-    @property
+    @cached_property
     def period_start(self) -> dt.date:
         return dt.date(self.year, 1, 1)
 
-    @property
+    @cached_property
     def period_end(self) -> dt.date:
         return min(self.as_of, dt.date(self.year, 12, 31))
 
@@ -367,6 +367,18 @@ class CheckContext:
         for row in self.snapshot.training:
             if self.in_period(row.date):
                 result[(row.staff_id, row.kind)] += row.minutes
+        return result
+
+    @cached_property
+    def criteria_by_work_type(self) -> dict[str, dict[str, list[tuple[str, CriterionInfo]]]]:
+        """Position code → work type → [(unit, criterion)]: :attr:`criteria_by_position` looked up by the
+        work type of a caseload row, in the same order."""
+        result: dict[str, dict[str, list[tuple[str, CriterionInfo]]]] = {}
+        for code, applicable in self.criteria_by_position.items():
+            by_work_type: dict[str, list[tuple[str, CriterionInfo]]] = {}
+            for (work_type, unit), criterion in applicable.items():
+                by_work_type.setdefault(work_type, []).append((unit, criterion))
+            result[code] = by_work_type
         return result
 
     @cached_property
@@ -701,13 +713,12 @@ def caseload_over_criterion(ctx: CheckContext) -> list[Finding]:
         rows = ctx.caseloads_by_staff.get(person.id)
         if not rows:
             continue
-        applicable = ctx.criteria_by_position.get(person.position_code, {})
+        applicable = ctx.criteria_by_work_type.get(person.position_code, {})
         # work type → unit → (highest load, criterion, months over)
         over: dict[str, dict[str, tuple[Decimal, CriterionInfo, set[dt.date]]]] = defaultdict(dict)
         for row in rows:
-            for (work_type, unit), criterion in applicable.items():
-                if work_type != row.work_type_code:
-                    continue
+            work_type = row.work_type_code
+            for unit, criterion in applicable.get(work_type, ()):
                 value = row.value(unit)
                 if value is None:
                     continue
@@ -743,15 +754,16 @@ def caseload_over_criterion(ctx: CheckContext) -> list[Finding]:
 
 def monthly_points(ctx: CheckContext, person: StaffMember) -> dict[dt.date, Decimal]:
     """R4 measurement: month → Σ value × weight over the person's work types / FTE (weighted only)."""
-    applicable = ctx.criteria_by_position.get(person.position_code, {})
-    weighted = [(key, c) for key, c in applicable.items() if c.weight is not None]
+    applicable = ctx.criteria_by_work_type.get(person.position_code, {})
+    weighted = {
+        work_type: [(unit, c) for unit, c in criteria if c.weight is not None]
+        for work_type, criteria in applicable.items()
+    }
     points: dict[dt.date, Decimal] = {}
-    if not weighted:
+    if not any(weighted.values()):
         return points
     for row in ctx.caseloads_by_staff.get(person.id, ()):
-        for (work_type, unit), criterion in weighted:
-            if work_type != row.work_type_code:
-                continue
+        for unit, criterion in weighted.get(row.work_type_code, ()):
             value = row.value(unit)
             if value is None:
                 continue
@@ -1076,13 +1088,14 @@ def check_year(
     today: dt.date | None = None,
 ) -> CheckResult:
     """Load what year Y needs from the database and run all checks with the settings in force on D."""
-    from swdesk.rules.data import load_snapshot
+    from swdesk.rules.data import collector_paused, load_snapshot
 
     as_of = as_of or default_as_of(year, today)
     settings = Settings.load(session, as_of)
     period_end = min(as_of, dt.date(year, 12, 31))
-    snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=period_end)
-    return run_checks(snapshot, year=year, as_of=as_of, settings=settings)
+    with collector_paused():
+        snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=period_end)
+        return run_checks(snapshot, year=year, as_of=as_of, settings=settings)
 
 
 __all__ = [
