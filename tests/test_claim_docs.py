@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import zipfile
 from collections import Counter
 from decimal import Decimal
@@ -15,7 +16,14 @@ import pytest
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
-from swdesk.export.claim_docs import row_columns, write_claim_pdf, write_claim_xlsx
+from swdesk.export.claim_docs import (
+    _lines,
+    _pdf_line,
+    _rows_table,
+    row_columns,
+    write_claim_pdf,
+    write_claim_xlsx,
+)
 from swdesk.export.common import money_text
 from swdesk.rules.claim import Claim, ClaimEvent, ClaimInput, build_claim, compute_claim, reason_text, to_json
 from swdesk.rules.periods import parse_period
@@ -295,6 +303,49 @@ def test_300_events_make_a_multi_page_pdf_with_repeated_headers(tmp_path: Path) 
     assert render_every_page(path, tmp_path) == pages
     workbook_path = write_claim_xlsx(claim, tmp_path / "big.xlsx", prepared=PREPARED)
     assert len(_event_rows(workbook_path)) == len(claim.rows) == 304
+
+
+@needs_poppler
+def test_a_long_claim_pdf_has_every_row_once_in_order_with_headers_and_sub_totals(tmp_path: Path) -> None:
+    claim = make_claim(900, seed=3)
+    path = write_claim_pdf(claim, tmp_path / "long.pdf", prepared=PREPARED)
+    pages = pdf_pages(path)
+    numbers_by_page: list[list[int]] = []
+    for page in range(1, pages + 1):
+        text = pdf_text(path, page=page, layout=True)
+        assert f"{page}. lapa no {pages}" in text
+        # an event's first line holds its number and its date; no other line starts with a number
+        numbers = [int(n) for n in re.findall(r"^ *(\d+) .*\d\d\.\d\d\.2025", text, re.M)]
+        if numbers:
+            assert "Rēķina nr." in text and "Kompensācija," in text, page  # the header on every page
+            body = text[text.index("vai piezīme") :].splitlines()[1:]
+            first_row = next(line for line in body if line.strip())
+            assert not first_row.lstrip().startswith("Kopā"), page  # a sub-total stays with its events
+        numbers_by_page.append(numbers)
+    assert [n for numbers in numbers_by_page for n in numbers] == list(range(1, len(claim.rows) + 1))
+    # the pages are full: every page of events between the first and the last holds a page's worth
+    counts = [len(numbers) for numbers in numbers_by_page if numbers]
+    assert len(counts) >= 10 and min(counts[1:-1]) >= 15, counts
+
+    # every line of the table is laid out whole (a word longer than its column broken between letters) ...
+    lines = list(_lines(claim))
+    table = _rows_table(claim)._layout
+    assert len(table.cells) == len(lines)
+    for line, cells in zip(lines, table.cells, strict=True):
+        for index, (text, laid_out) in enumerate(zip(_pdf_line(line), cells, strict=True)):
+            if line.row is None and 0 < index < 6:
+                continue  # under the sub-total's label, which spans these columns
+            assert "".join(laid_out).replace(" ", "") == text.replace(" ", ""), text
+    # ... and drawn: every word of it is in the text (names, providers, invoices, money, notes)
+    expected = Counter(
+        word for cells in table.cells for cell in cells for piece in cell for word in piece.split()
+    )
+    got = Counter(pdf_text(path).split())
+    assert {word: n for word, n in expected.items() if got[word] < n} == {}
+    layout = pdf_text(path, layout=True)
+    assert layout.count("Kopā: ") == len(claim.by_person)
+    assert layout.count("Kopā pieprasījumā") == 2  # the totals by kind and the end of the events
+    assert "paraksts" in pdf_text(path, page=pages)
 
 
 def test_empty_claim_still_makes_both_documents(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from reportlab.pdfbase import pdfmetrics
 
 from swdesk.export import names, pdf, xlsx
 from swdesk.export.common import minutes_to_hours, money_text, share_text
@@ -332,3 +333,108 @@ def test_nice_ceiling() -> None:
     assert pdf.nice_ceiling(0.9) == 1
     assert pdf.nice_ceiling(230) == 250
     assert pdf.nice_ceiling(0) == 1
+
+
+@needs_poppler
+def test_row_table_wraps_cuts_and_widens_and_prints_markup_as_text(tmp_path: Path) -> None:
+    long_word = "S-2025/" + "7" * 60
+    long_text = " ".join(f"vārds{i}" for i in range(400))
+    rows = [
+        ["1", "SIA <b>A&B</b>", long_word, "1,00"],
+        ["2", long_text, "x", "2,00"],
+        *[[str(i), f"Ēriks Ķēniņš {i}", "y", "3,00"] for i in range(3, 80)],
+        ["Kopā", "", "", "1 234 567,00"],
+    ]
+    table = pdf.row_table(
+        header=["Nr.", "Vārds, uzvārds", "Rēķina nr.", "Summa, EUR"],
+        rows=rows,
+        widths=[1, 6, 2, 1],
+        align=["right", "left", "left", "right"],
+        total_rows=[len(rows) - 1],
+        font_size=7,
+    )
+    layout = table._layout
+    # the right-aligned column grew to hold the bold total; the text columns gave the room
+    total_width = pdfmetrics.stringWidth("1 234 567,00", pdf.FONT_BOLD, 7)
+    assert layout.widths[3] >= total_width + 4
+    assert sum(layout.widths) == pytest.approx(pdf.content_width())
+    # a word longer than its column is broken between letters, never drawn past the cell
+    broken = layout.cells[0][2]
+    assert "".join(broken) == long_word and len(broken) > 1
+    assert all(pdfmetrics.stringWidth(line, pdf.FONT, 7) <= layout.widths[2] - 4 for line in broken)
+    # a cell that would be taller than a page is cut, and says so
+    assert len(layout.cells[1][1]) == pdf.MAX_CELL_LINES and layout.cells[1][1][-1].endswith("…")
+
+    path = pdf.build_pdf(tmp_path / "r.pdf", story=[table], title="x")
+    pages = pdf_pages(path)
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        assert "Rēķina nr." in pdf_text(path, page=page)  # the header on every page
+    text = pdf_text(path)
+    assert "SIA <b>A&B</b>" in text
+    assert "1 234 567,00" in text and "Ēriks Ķēniņš 79" in text
+    assert render_every_page(path, tmp_path) == pages
+
+
+def test_streamed_sheet_writes_what_the_ordinary_helpers_write(tmp_path: Path) -> None:
+    columns = [
+        xlsx.Column("Vārds, uzvārds", "text", 20),
+        xlsx.Column("Datums", "date"),
+        xlsx.Column("Izmaksas, EUR", "money"),
+        xlsx.Column("Skaits", "int"),
+        xlsx.Column("Piezīme", "text", 45),
+    ]
+    rows = [
+        [text, dt.date(2025, 2, i + 1), Decimal(f"-{i}.50"), i, f"piezīme {text}"]
+        for i, text in enumerate(FORMULA_TRIGGERS)
+    ]
+    rows.append(["Ozoliņa", None, None, None, None])
+    total = ["Kopā", None, Decimal("1234567.89"), 99, None]
+    lines = [("Periods", "2025-H1", "text"), ("No", dt.date(2025, 1, 1), "date"), ("Likme", 0.5, "share")]
+
+    ordinary = xlsx.new_workbook()
+    ws = xlsx.add_sheet(ordinary, "Dati")
+    row = xlsx.write_title_block(ws, title="Virsraksts, kas ir garāks par kolonnu", lines=lines)
+    xlsx.write_header(ws, row=row, columns=columns)
+    for values in rows:
+        row += 1
+        xlsx.write_row(ws, row=row, columns=columns, values=values)
+    xlsx.write_row(ws, row=row + 1, columns=columns, values=total, total=True)
+    xlsx.fit_columns(ws, columns=columns)
+    first = xlsx.save_workbook(ordinary, tmp_path / "ordinary.xlsx")
+
+    streamed = xlsx.new_workbook(write_only=True)
+    sheet = xlsx.StreamedSheet(streamed, "Dati")
+    sheet.title_block(title="Virsraksts, kas ir garāks par kolonnu", lines=lines)
+    sheet.header(columns)
+    for values in rows:
+        sheet.row(columns, values, outline_level=1)
+    sheet.row(columns, total, total=True)
+    sheet.write(columns=columns)
+    second = xlsx.save_workbook(streamed, tmp_path / "streamed.xlsx")
+
+    a, b = openpyxl.load_workbook(first)["Dati"], openpyxl.load_workbook(second)["Dati"]
+    assert (a.max_row, a.max_column) == (b.max_row, b.max_column)
+    for letter in "ABCDE":
+        assert a.column_dimensions[letter].width == b.column_dimensions[letter].width, letter
+    for row_a, row_b in zip(a.iter_rows(), b.iter_rows(), strict=True):
+        for x, y in zip(row_a, row_b, strict=True):
+            if x.value is None and y.value is None and not x.fill.fgColor.rgb.endswith("F2F2F2"):
+                continue  # an empty plain cell may be left out of the streamed sheet
+            assert (x.value, x.data_type, x.quotePrefix, x.font.b, x.font.sz) == (
+                y.value,
+                y.data_type,
+                y.quotePrefix,
+                y.font.b,
+                y.font.sz,
+            ), x.coordinate
+            assert (x.fill.fgColor.rgb, x.alignment.wrap_text, x.alignment.vertical) == (
+                y.fill.fgColor.rgb,
+                y.alignment.wrap_text,
+                y.alignment.vertical,
+            ), x.coordinate
+            if x.value is not None:
+                assert x.number_format == y.number_format, x.coordinate
+    assert b.row_dimensions[a.max_row - 1].outline_level == 1
+    for xml in sheet_xml(second).values():
+        assert "<f>" not in xml and "<f " not in xml

@@ -316,20 +316,20 @@ def write_claim_xlsx(
 
 # (column key, relative width, alignment) of the PDF rows table; landscape A4
 PDF_COLUMNS: tuple[tuple[str, float, pdf.Align], ...] = (
-    ("no", 3.5, "right"),
-    ("person", 13, "left"),
+    ("no", 4, "right"),  # 4 digits: a Rīga year has 8,000 events
+    ("person", 12, "left"),
     ("position", 13, "left"),
     ("date", 8, "center"),
-    ("kind", 10.5, "left"),
-    ("form", 7, "left"),
-    ("hours", 7, "right"),
+    ("kind", 9.5, "left"),
+    ("form", 6.5, "left"),
+    ("hours", 8, "right"),  # "27 043,00" in a Rīga year's grand total
     ("compensable_hours_short", 8, "right"),
-    ("provider", 12, "left"),
-    ("invoice", 8, "left"),
-    ("cost", 8.5, "right"),
+    ("provider", 11.5, "left"),
+    ("invoice", 10, "left"),  # "S-2025/37056" on one line
+    ("cost", 9, "right"),
     ("eligible_cost_short", 10.5, "right"),
-    ("compensation", 12, "right"),
-    ("note", 14.5, "left"),
+    ("compensation", 11, "right"),
+    ("note", 15, "left"),  # its header on two lines
 )
 
 
@@ -414,9 +414,9 @@ def _reason_table(claim: Claim) -> pdf.Table:
     )
 
 
-def _rows_table(claim: Claim) -> pdf.Table:
+def _rows_table(claim: Claim) -> pdf.RowTable:
     lines = list(_lines(claim))
-    return pdf.data_table(
+    return pdf.row_table(
         header=[_header(key) for key, _w, _a in PDF_COLUMNS],
         rows=[_pdf_line(line) for line in lines],
         widths=[w for _k, w, _a in PDF_COLUMNS],
