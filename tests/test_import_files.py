@@ -105,8 +105,8 @@ def test_entity_expansion_is_refused(db, tmp_path: Path) -> None:
 def test_reading_stops_at_the_row_limit(db, tmp_path: Path) -> None:
     rows = [HEADERS["Iedzīvotāji"], *([2000 + i, 100] for i in range(12))]
     result = import_workbook(db, write_xlsx(tmp_path / "a.xlsx", {"Iedzīvotāji": rows}), max_rows=10)
-    assert [str(p) for p in result.problems] == [
-        "Lapa «Iedzīvotāji»: Lapā ir vairāk nekā 10 datu rindu; lasīšana apturēta. "
+    assert [str(p) for p in result.problems] == [  # row 12 holds the 11th data row: reading stopped there
+        "Lapa «Iedzīvotāji», 12. rinda: Lapā ir vairāk nekā 10 datu rindu; lasīšana apturēta. "
         "Sadaliet datus vairākos failos."
     ]
 

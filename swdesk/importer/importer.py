@@ -268,7 +268,10 @@ def _validate(
         result.counts[spec.name] = SheetCounts()
         parsed[spec.name] = _parse_sheet(raw, spec, lookups, result.problems)
     _check_duplicates(parsed, result.problems)
-    _check_staff_references(session, parsed, result.problems)
+    staff_sheet = raw_by_name.get("Darbinieki")
+    if staff_sheet is None or staff_sheet.complete:
+        # (a Darbinieki sheet that could not be read to the end would make every new number look unknown)
+        _check_staff_references(session, parsed, result.problems)
     return parsed
 
 

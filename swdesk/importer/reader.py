@@ -3,34 +3,40 @@
 A workbook comes from outside the program (an e-mail attachment, another municipality's system), so it is
 treated as hostile until proven otherwise:
 
-* before openpyxl sees it, the ZIP container is inspected: a file that is not a ZIP, one that would unpack to
-  more than :data:`MAX_UNCOMPRESSED_BYTES`, or an entry compressed more than :data:`MAX_RATIO` : 1 (a "zip
-  bomb") is refused. Python's :mod:`zipfile` never returns more bytes than an entry declares, so the declared
-  sizes checked here bound what is really unpacked;
-* the XML is parsed by openpyxl through ``defusedxml`` (a dependency of swdesk; openpyxl picks it up by
-  itself), which refuses entity expansion ("billion laughs") and external entities;
-* sheets are read in read-only mode, row by row, ignoring the dimension the file declares, and reading stops
-  after :data:`MAX_ROWS` data rows or :data:`MAX_COLUMNS` columns.
+* before openpyxl sees it, the ZIP container is inspected: a file that is not a ZIP (an old ``.xls``, a
+  password-protected workbook, a file cut short), one that would unpack to more than
+  :data:`MAX_UNCOMPRESSED_BYTES`, an entry compressed more than :data:`MAX_RATIO` : 1 (a "zip bomb") or an
+  XML part with a DOCTYPE is refused. Python's :mod:`zipfile` never returns more bytes than an entry
+  declares, so the declared sizes checked here bound what is really unpacked;
+* the XML is parsed through ``defusedxml`` (a dependency of swdesk; openpyxl picks it up by itself), which
+  refuses entity expansion ("billion laughs") and external entities;
+* sheets are read row by row as their XML is written, ignoring the dimension the file declares; a row out
+  of order or beyond Excel's last row, or wider than Excel's last column, stops the sheet; reading stops
+  after :data:`MAX_ROWS` data rows, and cells right of :data:`MAX_COLUMNS` are not read. A cell that cannot
+  be read becomes an :class:`~swdesk.importer.values.UnreadableCell`, a problem of its row and column.
 
 Nothing here raises for a bad file: every refusal is a :class:`ReadProblem` with a message for the user.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-import itertools
+import functools
 import re
 import unicodedata
 import warnings
 import zipfile
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from swdesk.i18n import define, tr
-from swdesk.importer.values import fold, fold_diacritics, is_blank
+from swdesk.importer.values import UnreadableCell, fold, fold_diacritics, is_blank, shown
 
 define(
     {
@@ -47,6 +53,63 @@ define(
             "darbgrāmata, saglabājiet to kā .xlsx bez paroles.",
             "The file is not an .xlsx workbook (it is not a ZIP archive). If it is an old .xls workbook or "
             "one protected by a password, save it as .xlsx without a password.",
+        ),
+        "import.file.old_xls": (
+            "Fails nav .xlsx darbgrāmata (tas nav ZIP arhīvs). Tas ir vecajā Excel 97–2003 (.xls) formātā "
+            "vai cits Office fails: atveriet to Excel vai LibreOffice un saglabājiet kā .xlsx.",
+            "The file is not an .xlsx workbook (it is not a ZIP archive). It is in the old Excel 97-2003 "
+            "(.xls) format or another Office file: open it in Excel or LibreOffice and save it as .xlsx.",
+        ),
+        "import.file.encrypted": (
+            "Fails nav .xlsx darbgrāmata (tas nav ZIP arhīvs). Darbgrāmata ir aizsargāta ar paroli "
+            "(šifrēta): atveriet to Excel, noņemiet paroli (Fails → Informācija → Aizsargāt darbgrāmatu) "
+            "un saglabājiet vēlreiz.",
+            "The file is not an .xlsx workbook (it is not a ZIP archive). The workbook is protected by a "
+            "password (encrypted): open it in Excel, remove the password (File → Info → Protect Workbook) "
+            "and save it again.",
+        ),
+        "import.file.truncated": (
+            "Fails ir bojāts vai nepilnīgs: ZIP arhīvs beidzas pāragri (iespējams, fails nav līdz galam "
+            "lejupielādēts vai nokopēts). Saglabājiet vai nokopējiet to vēlreiz.",
+            "The file is damaged or incomplete: the ZIP archive ends too early (perhaps the file was not "
+            "completely downloaded or copied). Save or copy it again.",
+        ),
+        "import.file.damaged_zip": (
+            "ZIP arhīvs ir bojāts — saspiestie dati neatbilst to kontrolsummai vai nav atarhivējami",
+            "the ZIP archive is damaged — the compressed data do not match their checksum or cannot be "
+            "unpacked",
+        ),
+        "import.file.zip_encrypted": (
+            "arhīva daļas ir šifrētas ar paroli",
+            "the parts of the archive are encrypted with a password",
+        ),
+        "import.file.zip_method": (
+            "arhīvā izmantota neatbalstīta saspiešanas metode",
+            "the archive uses an unsupported compression method",
+        ),
+        "import.file.missing_part": (
+            "darbgrāmatā trūkst daļas «{part}»",
+            "the part '{part}' of the workbook is missing",
+        ),
+        "import.file.no_workbook_part": (
+            "arhīvā nav Excel darbgrāmatas daļas",
+            "the archive holds no Excel workbook part",
+        ),
+        "import.file.bad_xml": (
+            "XML nav pareizi veidots ({line}. rindā, {column}. zīmē)",
+            "the XML is not well-formed (line {line}, character {column})",
+        ),
+        "import.file.bad_value": (
+            "failā ir vērtība, ko nevar nolasīt",
+            "the file holds a value that cannot be read",
+        ),
+        "import.file.bad_reference": (
+            "failā ir atsauce uz neesošu daļu vai tekstu",
+            "the file refers to a part or a text that does not exist",
+        ),
+        "import.file.internal": (
+            "neparedzēta kļūda {name}",
+            "unexpected error {name}",
         ),
         "import.file.too_large": (
             "Fails atarhivēts aizņemtu {size} MB, vairāk nekā atļautie {limit} MB; imports atteikts.",
@@ -82,9 +145,72 @@ define(
             "CSV failu nevar nolasīt ({line}. rinda): {detail}",
             "The CSV file cannot be read (line {line}): {detail}",
         ),
+        "import.file.csv_field_too_long": (
+            "vērtība ir garāka par {limit} zīmēm — visticamāk, kādai pēdiņai trūkst pārīša",
+            "a value is longer than {limit} characters — most likely a quotation mark has no partner",
+        ),
+        "import.file.csv_malformed": ("faila formāts nav CSV", "the file is not in CSV format"),
         "import.sheet.too_many_rows": (
             "Lapā ir vairāk nekā {limit} datu rindu; lasīšana apturēta. Sadaliet datus vairākos failos.",
             "The sheet has more than {limit} data rows; reading stopped. Split the data into several files.",
+        ),
+        "import.sheet.row_order": (
+            "Rinda {row} failā ierakstīta vēlreiz vai nepareizā secībā (pēc {previous}. rindas); fails nav "
+            "tāds, kādu to saglabā Excel. Atveriet to Excel vai LibreOffice un saglabājiet vēlreiz.",
+            "Row {row} is written again or out of order in the file (after row {previous}); the file is not "
+            "as Excel saves it. Open it in Excel or LibreOffice and save it again.",
+        ),
+        "import.sheet.row_beyond": (
+            "Rindas numurs {row} pārsniedz Excel lapas pēdējo rindu {limit}; fails ir bojāts.",
+            "The row number {row} is beyond the last row {limit} of an Excel sheet; the file is damaged.",
+        ),
+        "import.sheet.row_too_wide": (
+            "Rindā {row} ir vairāk nekā {limit} šūnu (Excel lapas platums); fails ir bojāts.",
+            "Row {row} holds more than {limit} cells (the width of an Excel sheet); the file is damaged.",
+        ),
+        "import.sheet.unexpected_element": (
+            "starp rindām ir elements «{name}», kādu Excel tur neraksta",
+            "there is an element '{name}' between the rows, which Excel does not write there",
+        ),
+        "import.sheet.bad_row_number": (
+            "rindas numurs «{value}» nav skaitlis",
+            "the row number '{value}' is not a number",
+        ),
+        "import.sheet.unreadable": (
+            "Lapu nevar nolasīt tālāk par {after}. rindu: {detail}.",
+            "The sheet cannot be read beyond row {after}: {detail}.",
+        ),
+        "import.cell.bad_shared": (
+            "šūna norāda uz tekstu nr. {value}, kura failā nav",
+            "the cell refers to the text no. {value}, which the file does not hold",
+        ),
+        "import.cell.bad_bool": (
+            "loģiskās vērtības šūnā ir «{value}», nevis 1 vai 0",
+            "the logical cell holds '{value}' instead of 1 or 0",
+        ),
+        "import.cell.bad_date": (
+            "datuma šūnā ir «{value}», kas nav datums",
+            "the date cell holds '{value}', which is not a date",
+        ),
+        "import.cell.bad_number": (
+            "skaitļa šūnā ir «{value}», kas nav skaitlis",
+            "the number cell holds '{value}', which is not a number",
+        ),
+        "import.cell.bad_style": (
+            "šūnas formāta numurs «{value}» nav skaitlis",
+            "the cell's format number '{value}' is not a number",
+        ),
+        "import.cell.date_out_of_range": (
+            "datuma šūnā ir skaitlis {value}, kas nav iespējams datums",
+            "the date cell holds the number {value}, which is not a possible date",
+        ),
+        "import.file.part_too_large": (
+            "darbgrāmatas daļa «{part}» ir {size} MB liela, atļauti {limit} MB",
+            "the part '{part}' of the workbook is {size} MB large, {limit} MB allowed",
+        ),
+        "import.cell.too_many_digits": (
+            "skaitlī ir pārāk daudz ciparu",
+            "the number has too many digits",
         ),
         "import.sheet.twice": (
             "Lapa «{sheet}» ir dota divreiz: {first} un {second}.",
@@ -115,6 +241,15 @@ MAX_ROWS = 200_000
 # XFD cannot make every row 16 384 cells wide.
 MAX_COLUMNS = 64
 MAX_CSV_BYTES = 100 * MB
+# Excel's last row; a larger row number (or rows out of order) means a file no spreadsheet program wrote.
+EXCEL_MAX_ROWS = 1_048_576
+# Excel's number of columns: a row with more cells than that is refused before it fills the memory; so is
+# a row of more XML elements (cells, values, pieces of rich text) than eight per cell.
+MAX_CELLS_PER_ROW = 16_384
+MAX_ELEMENTS_PER_ROW = 8 * MAX_CELLS_PER_ROW
+# The parts openpyxl reads whole (the list of parts, the workbook, its relationships, the styles) are a few
+# kilobytes in any real workbook.
+MAX_WHOLE_PART_BYTES = 10 * MB
 
 # Sheets the template writes for people, not data (SPEC §5); they are skipped without a word.
 HELPER_SHEETS = ("Instrukcija", "Saraksti")
@@ -143,6 +278,8 @@ class RawSheet:
     file: str
     rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    # False when reading stopped early (too many rows, a damaged sheet): the rows are left out
+    complete: bool = True
 
 
 @dataclass
@@ -228,28 +365,64 @@ def _expand(paths: Iterable[Path | str], result: ReadResult) -> Iterator[Path]:
 
 # --- xlsx ----------------------------------------------------------------------------------------------
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# How far into an XML part its prolog (declaration, comments, DOCTYPE) may reach before the root element.
+_PROLOG_BYTES = 64 * 1024
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
 
 def inspect_zip(path: Path) -> str | None:
-    """Why the workbook at ``path`` must not be opened (not a ZIP, too large unpacked, a zip bomb) or None."""
+    """Why the workbook at ``path`` must not be opened (not a ZIP, too large unpacked, a zip bomb, a DTD) or
+    None. Only the ZIP directory and the first bytes of the XML parts are read."""
     if not zipfile.is_zipfile(path):
-        return tr("import.file.not_zip")
+        return _not_a_zip(path)
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return tr("import.file.unreadable", detail=str(exc))
-    if len(entries) > MAX_ZIP_ENTRIES:
-        return tr("import.file.too_many_entries", count=len(entries), limit=MAX_ZIP_ENTRIES)
-    total = sum(entry.file_size for entry in entries)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        return tr("import.file.too_large", size=-(-total // MB), limit=MAX_UNCOMPRESSED_BYTES // MB)
-    for entry in entries:
-        if entry.file_size < RATIO_MIN_BYTES:
-            continue
-        ratio = entry.file_size / max(entry.compress_size, 1)
-        if ratio > MAX_RATIO:
-            return tr("import.file.ratio", entry=entry.filename, ratio=int(ratio), limit=MAX_RATIO)
+            if len(entries) > MAX_ZIP_ENTRIES:
+                return tr("import.file.too_many_entries", count=len(entries), limit=MAX_ZIP_ENTRIES)
+            total = sum(entry.file_size for entry in entries)
+            if total > MAX_UNCOMPRESSED_BYTES:
+                return tr("import.file.too_large", size=-(-total // MB), limit=MAX_UNCOMPRESSED_BYTES // MB)
+            for entry in entries:
+                if entry.file_size < RATIO_MIN_BYTES:
+                    continue
+                ratio = entry.file_size / max(entry.compress_size, 1)
+                if ratio > MAX_RATIO:
+                    return tr("import.file.ratio", entry=entry.filename, ratio=int(ratio), limit=MAX_RATIO)
+            for entry in entries:
+                if entry.filename.lower().endswith((".xml", ".rels")) and _declares_a_dtd(archive, entry):
+                    return tr("import.file.unreadable", detail=tr("import.file.unsafe_xml"))
+    except Exception as exc:  # noqa: BLE001 - a damaged directory or part is a refusal, never a crash
+        return tr("import.file.unreadable", detail=_describe(exc))
     return None
+
+
+def _not_a_zip(path: Path) -> str:
+    """Not a ZIP archive: an old .xls or a password-protected workbook (both OLE files), a ZIP cut short, or
+    something else entirely; each gets its own advice."""
+    with open(path, "rb") as fh:
+        head = fh.read(64 * 1024)
+    if head.startswith(_OLE_MAGIC):
+        # An encrypted .xlsx is an OLE file with the streams EncryptionInfo and EncryptedPackage, whose
+        # names are in the directory near the start of the file (UTF-16).
+        if "EncryptedPackage".encode("utf-16-le") in head:
+            return tr("import.file.encrypted")
+        return tr("import.file.old_xls")
+    if head.startswith(b"PK\x03\x04"):
+        return tr("import.file.truncated")
+    return tr("import.file.not_zip")
+
+
+def _declares_a_dtd(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Whether an XML part has a DOCTYPE before its root element (no spreadsheet program writes one; it is
+    how entity expansion and external entities get in, which defusedxml would refuse anyway)."""
+    with archive.open(entry) as stream:
+        head = stream.read(_PROLOG_BYTES)
+    root = _ROOT_START.search(head)
+    prolog = head[: root.start()] if root else head
+    return bool(_DOCTYPE.search(prolog)) or (root is None and len(head) == _PROLOG_BYTES)
 
 
 def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProblem]) -> list[RawSheet]:
@@ -257,33 +430,58 @@ def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProbl
     if refusal is not None:
         problems.append(ReadProblem(file=path.name, message=refusal))
         return []
-    import openpyxl
+    from openpyxl.packaging.relationship import get_rels_path
+    from openpyxl.reader.excel import ExcelReader, _find_workbook_part
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, ARC_STYLE, SHARED_STRINGS
 
     sheets: list[RawSheet] = []
-    books: list[Any] = []
+    reader = None
     try:
         # openpyxl warns about parts it does not read (extensions, print settings, LibreOffice's data
         # validation); none of them holds data, and pytest turns warnings into errors.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            values_book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-            books.append(values_book)
-            formulas_book = None
-            for title in values_book.sheetnames:
-                name = keep(title.strip(), path, loose=False)
+            reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
+            archive = reader.archive
+            # What openpyxl's reader.read() does, up to the sheets: the list of parts, the workbook (sheet
+            # names, the 1900 or 1904 calendar) and the styles (which cells are dates); openpyxl parses
+            # each of these parts whole, so each must be of a sensible size. Its worksheet objects are not
+            # made (each would parse its whole sheet just to look for a <dimension>), and the shared
+            # strings and the sheets are read here, as streams.
+            _check_part_size(archive, ARC_CONTENT_TYPES)
+            reader.read_manifest()
+            workbook_part = _find_workbook_part(reader.package).PartName[1:]
+            _check_part_size(archive, workbook_part)
+            _check_part_size(archive, get_rels_path(workbook_part))
+            reader.read_workbook()
+            _check_part_size(archive, ARC_STYLE)
+            apply_stylesheet(archive, reader.wb)
+            strings_part = reader.package.find(SHARED_STRINGS)
+            shared_strings = (
+                _read_shared_strings(archive, strings_part.PartName[1:]) if strings_part else _SharedStrings()
+            )
+            book = reader.wb
+            for entry, rel in reader.parser.find_sheets():
+                if "chartsheet" in rel.Type:
+                    continue
+                name = keep(entry.name.strip(), path, loose=False)
                 if name is None:
                     continue
-                values_ws = values_book[title]
-                formulas_ws = None
-                if _has_formulas(path, getattr(values_ws, "_worksheet_path", None)):
-                    if formulas_book is None:
-                        formulas_book = openpyxl.load_workbook(
-                            path, read_only=True, data_only=False, keep_links=False
-                        )
-                        books.append(formulas_book)
-                    formulas_ws = formulas_book[title]
+                if rel.target not in reader.valid_files:
+                    detail = tr("import.file.missing_part", part=rel.target)
+                    problems.append(ReadProblem(file=path.name, message=tr("import.file.unreadable", detail=detail)))
+                    continue
+                source = _SheetSource(
+                    archive=archive,
+                    member=rel.target,
+                    shared_strings=shared_strings,
+                    epoch=book.epoch,
+                    date_formats=book._date_formats,
+                    timedelta_formats=book._timedelta_formats,
+                )
                 sheet = RawSheet(name=name, file=path.name)
-                _read_worksheet(values_ws, formulas_ws, sheet=sheet, max_rows=max_rows, problems=problems)
+                _read_worksheet(source, sheet=sheet, max_rows=max_rows, problems=problems)
                 sheets.append(sheet)
     except Exception as exc:  # noqa: BLE001 - any failure of a hostile file is a refusal, never a crash
         problems.append(
@@ -291,71 +489,447 @@ def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProbl
         )
         return []
     finally:
-        for book in books:
-            book.close()
+        if reader is not None:
+            reader.archive.close()
     return sheets
 
 
-# A formula element in sheet XML, with or without a namespace prefix: <f>, <f t="shared" …/>, <x:f>.
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
-
-
-def _has_formulas(path: Path, member: str | None) -> bool:
-    """Whether a sheet's XML holds any formula (True when unsure), so that the formula pass of
-    :func:`_read_worksheet`, which doubles the reading time, runs only where it can find something."""
-    if not member:
-        return True
+def _check_part_size(archive: zipfile.ZipFile, member: str) -> None:
+    """A part that openpyxl parses whole (into a tree of objects) must be small enough for that."""
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as stream:
-            tail = b""
-            while chunk := stream.read(1 << 20):
-                if _FORMULA_TAG.search(tail + chunk):
-                    return True
-                tail = chunk[-64:]  # a tag cut in two by the chunk boundary
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return True
-    return False
+        size = archive.getinfo(member).file_size
+    except KeyError:
+        return  # openpyxl reports a missing part that it needs
+    if size > MAX_WHOLE_PART_BYTES:
+        raise Damaged(
+            tr("import.file.part_too_large", part=member, size=-(-size // MB), limit=MAX_WHOLE_PART_BYTES // MB)
+        )
 
 
-def _read_worksheet(
-    values_ws: Any, formulas_ws: Any | None, *, sheet: RawSheet, max_rows: int, problems: list
-) -> None:
-    """Read the rows of one sheet; with formulas, values and formulas are read side by side.
+@dataclass(frozen=True)
+class _SheetSource:
+    """Where one sheet's XML is and what reading its cells needs."""
 
-    The values come from the results Excel stored with each formula; the formula pass only tells a blank
-    cell from a formula whose result was never stored (a file written by a program, not by Excel).
+    archive: zipfile.ZipFile
+    member: str
+    shared_strings: Any
+    epoch: Any
+    date_formats: Any
+    timedelta_formats: Any
+
+
+def _read_worksheet(source: _SheetSource, *, sheet: RawSheet, max_rows: int, problems: list[ReadProblem]) -> None:
+    """Read the rows of one sheet as they are written in its XML.
+
+    Values are the results Excel stored (a formula's result, not the formula); a formula whose result was
+    never stored (a file written by a program, not by Excel) is noted in ``sheet.formulas``. Rows must come
+    in increasing order within Excel's 1 048 576, as Excel writes them: openpyxl's own reading would fill a
+    gap up to row 2 000 000 000 one empty row at a time and silently drop a row written out of order.
     """
-    values_ws.reset_dimensions()  # the declared dimension is not trusted (see the module docstring)
-    values_rows = values_ws.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS, values_only=True)
-    formula_rows: Iterator[Any] = itertools.repeat(())
-    if formulas_ws is not None:
-        formulas_ws.reset_dimensions()
-        formula_rows = formulas_ws.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS)
+    previous = 0
     data_rows = 0
-    for number, (values, cells) in enumerate(zip(values_rows, formula_rows, strict=False), start=1):
-        has_formula = False
-        for index, cell in enumerate(cells):
-            if getattr(cell, "data_type", None) == "f" and values[index] is None:
-                sheet.formulas[(number, index)] = str(cell.value)
-                has_formula = True
-        if not has_formula and all(is_blank(v) for v in values):
-            continue
-        if sheet.rows:
-            data_rows += 1
-            if data_rows > max_rows:
-                problems.append(
-                    ReadProblem(
-                        file=sheet.file,
-                        sheet=sheet.name,
-                        message=tr("import.sheet.too_many_rows", limit=max_rows),
-                    )
-                )
-                return
-        sheet.rows.append((number, tuple(values)))
+
+    def refuse(key: str, at: int | None, **values: Any) -> None:
+        problems.append(ReadProblem(file=sheet.file, sheet=sheet.name, row=at, message=tr(key, **values)))
+        sheet.rows.clear()
+        sheet.formulas.clear()
+        sheet.complete = False
+
+    try:
+        for number, values, formulas in _SheetParser(source).rows():
+            if number <= previous:
+                return refuse("import.sheet.row_order", number, row=number, previous=previous)
+            if number > EXCEL_MAX_ROWS:
+                return refuse("import.sheet.row_beyond", number, row=number, limit=EXCEL_MAX_ROWS)
+            previous = number
+            if not formulas and all(is_blank(v) for v in values):
+                continue
+            if sheet.rows:
+                data_rows += 1
+                if data_rows > max_rows:
+                    return refuse("import.sheet.too_many_rows", number, limit=max_rows)
+            for column, formula in formulas.items():
+                sheet.formulas[(number, column)] = formula
+            sheet.rows.append((number, values))
+    except _RowTooWide as exc:
+        return refuse("import.sheet.row_too_wide", exc.row, row=exc.row, limit=MAX_CELLS_PER_ROW)
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet is refused with the place it broke off
+        from defusedxml import DefusedXmlException
+
+        if isinstance(exc, DefusedXmlException):
+            raise  # the whole file is unsafe
+        refuse("import.sheet.unreadable", None, after=previous, detail=_describe(exc))
+    return None
+
+
+class Damaged(Exception):
+    """A file or sheet that cannot be what a spreadsheet program writes; ``str()`` is the reason for the user."""
+
+
+class _RowTooWide(Exception):
+    def __init__(self, row: int) -> None:
+        super().__init__(row)
+        self.row = row
+
+
+def _safe_expat() -> Any:
+    """An expat parser that refuses what defusedxml refuses (a DTD, entities, external references).
+
+    No spreadsheet program writes a DOCTYPE; without one no entity can be declared, so neither entity
+    expansion ("billion laughs") nor external entities can get in.
+    """
+    from xml.parsers import expat
+
+    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def doctype(name: str, sysid: Any, pubid: Any, internal: Any) -> None:
+        raise DTDForbidden(name, sysid, pubid)
+
+    def entity(name: str, *args: Any) -> None:
+        raise EntitiesForbidden(name, None, None, None, None, None)
+
+    def external(context: Any, base: Any, sysid: Any, pubid: Any) -> int:
+        raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.ExternalEntityRefHandler = external
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.buffer_text = True
+    return parser
+
+
+def _parse_stream(parser: Any, stream: Any, ready: list[Any], done: Any) -> Iterator[Any]:
+    """Feed ``stream`` to ``parser`` in pieces, yielding what the handlers put in ``ready`` after each."""
+    while chunk := stream.read(64 * 1024):
+        parser.Parse(chunk, False)
+        yield from ready
+        ready.clear()
+        if done():
+            return
+    parser.Parse(b"", True)
+    yield from ready
+    ready.clear()
+
+
+_COLUMN_LETTERS = re.compile(r"([A-Za-z]{1,3})")
+# The namespaces of SpreadsheetML (transitional, as Excel writes it, and strict) and none at all.
+_MAIN_NAMESPACES = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    "",
+)
+
+
+class _LocalNames(dict):  # type: ignore[type-arg]
+    """Element name as expat gives it ("namespace local") → its local name, or "" for another namespace.
+
+    expat hands out the same string object for the same name, so looking it up here is cheaper than
+    splitting it at every element."""
+
+    def __missing__(self, name: str) -> str:
+        namespace, _, local = name.rpartition(" ")
+        self[name] = local if namespace in _MAIN_NAMESPACES else ""
+        return self[name]
+
+
+@functools.lru_cache(maxsize=4096)
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index
+
+
+# The elements of a cell that carry its value, and the ends of elements that the parser acts on.
+_CELL_PARTS = frozenset({"v", "f", "is", "rPh", "t"})
+_ENDS_THAT_MATTER = frozenset({"sheetData", "row", "c", "v", "f", "t", "rPh"})
+
+
+class _SheetParser:
+    """Reads the rows of one sheet's XML with expat, keeping nothing but the row being read.
+
+    The values are what openpyxl's reader (``data_only``) gives — the stored results, numbers, dates for
+    date-formatted numbers (in the workbook's 1900 or 1904 calendar), shared and inline strings, booleans,
+    Excel errors as their text — but a cell that cannot be read becomes an
+    :class:`~swdesk.importer.values.UnreadableCell` instead of failing the whole file, and a formula whose
+    result was never stored is noted. Parsing stops at the end of the rows: what follows them (merged
+    cells, formats, page set-up) holds no data.
+    """
+
+    def __init__(self, source: _SheetSource) -> None:
+        self.source = source
+        self.ready: list[tuple[int, tuple[Any, ...], dict[int, str]]] = []
+        self.in_data = self.finished = False
+        self.row: int | None = None
+        self.previous = 0
+        self.elements = self.cell_count = 0
+        self.cells: dict[int, Any] = {}
+        self.formulas: dict[int, str] = {}
+        self.column = 0
+        self.cell: dict[str, Any] | None = None
+        self.text: list[str] | None = None
+        self.inline: list[str] | None = None
+        self.phonetic = 0
+        self.shared_formulas: dict[str, tuple[str, str]] = {}
+        self.names = _LocalNames()
+
+    def rows(self) -> Iterator[tuple[int, tuple[Any, ...], dict[int, str]]]:
+        parser = _safe_expat()
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.data
+        with self.source.archive.open(self.source.member) as stream:
+            yield from _parse_stream(parser, stream, self.ready, lambda: self.finished)
+
+    # --- expat handlers ---
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = self.names[name]
+        if self.row is not None:  # most elements are in a row: cells, values, pieces of text
+            self.elements += 1
+            if self.elements > MAX_ELEMENTS_PER_ROW:
+                raise _RowTooWide(self.row)
+            if local == "c":
+                self._start_cell(attrs)
+            elif self.cell is not None and local in _CELL_PARTS:
+                self._start_cell_part(local, attrs)
+            return
+        if not self.in_data:
+            self.in_data = local == "sheetData" and not self.finished
+            return
+        if local != "row":
+            # Nothing but rows may stand between the rows (ECMA-376 CT_SheetData); millions of empty
+            # elements there would only cost time to look at.
+            raise Damaged(tr("import.sheet.unexpected_element", name=shown(name.rpartition(" ")[2])))
+        text = attrs.get("r")
+        if text is None:
+            self.row = self.previous + 1
+        elif text.isascii() and text.isdigit():
+            self.row = int(text)
+        else:
+            raise Damaged(tr("import.sheet.bad_row_number", value=shown(text)))
+        self.previous = self.row
+        self.elements = self.cell_count = self.column = 0
+        self.cells, self.formulas = {}, {}
+
+    def _start_cell(self, attrs: dict[str, str]) -> None:
+        self.cell_count += 1
+        if self.cell_count > MAX_CELLS_PER_ROW:
+            raise _RowTooWide(self.row or 0)
+        reference = attrs.get("r")
+        match = _COLUMN_LETTERS.match(reference) if reference else None
+        self.column = _column_index(match.group(1)) if match else self.column + 1
+        self.cell = {"t": attrs.get("t", "n"), "s": attrs.get("s"), "r": reference, "v": None, "f": None}
+
+    def _start_cell_part(self, local: str, attrs: dict[str, str]) -> None:
+        if local == "v":
+            self.text = []
+        elif local == "f":
+            self.text = []
+            self.cell["f"] = attrs  # type: ignore[index]
+        elif local == "is":
+            self.inline = []
+        elif local == "rPh":
+            self.phonetic += 1  # the phonetic reading of East Asian text is not the value
+        elif local == "t" and self.inline is not None and not self.phonetic:
+            self.text = []
+
+    def data(self, text: str) -> None:
+        if self.text is not None:
+            self.text.append(text)
+
+    def end(self, name: str) -> None:
+        local = self.names[name]
+        if local not in _ENDS_THAT_MATTER or not self.in_data:
+            return
+        cell = self.cell
+        if local == "sheetData":
+            self.in_data, self.finished = False, True
+        elif local == "row":
+            if self.row is not None:
+                self.ready.append((self.row, *self._row_values()))
+                self.row = None
+        elif cell is None:
+            return
+        elif local == "c":
+            self._finish_cell(cell)
+            self.cell = self.inline = None
+        elif local == "v" and self.text is not None:
+            cell["v"] = "".join(self.text)
+            self.text = None
+        elif local == "f" and self.text is not None:
+            cell["f"] = (cell["f"], "".join(self.text))
+            self.text = None
+        elif local == "t" and self.text is not None and self.inline is not None:
+            self.inline.append("".join(self.text))
+            self.text = None
+        elif local == "rPh":
+            self.phonetic -= 1
+
+    # --- cells ---
+
+    def _finish_cell(self, cell: dict[str, Any]) -> None:
+        index = self.column - 1
+        formula = self._formula(cell)  # also keeps a shared formula for the cells after it
+        if not 0 <= index < MAX_COLUMNS:
+            return
+        try:
+            value = self._value(cell)
+        except Exception:  # noqa: BLE001 - one unreadable cell is a problem of that cell
+            style = cell["s"]
+            is_date = bool(style) and style.isdigit() and int(style) in self.source.date_formats
+            value = UnreadableCell(_cell_reason(cell, is_date=is_date))
+        self.cells[index] = value
+        if formula is not None and value is None:
+            self.formulas[index] = formula
+        else:
+            self.formulas.pop(index, None)
+
+    def _value(self, cell: dict[str, Any]) -> Any:
+        kind = cell["t"]
+        if kind == "inlineStr":
+            return "".join(self.inline) if self.inline is not None else None
+        value = cell["v"] or None
+        if value is None:
+            return None
+        if kind == "n":
+            number = float(value) if ("." in value or "e" in value or "E" in value) else int(value)
+            style = int(cell["s"]) if cell["s"] else 0
+            if style in self.source.date_formats:
+                from openpyxl.utils.datetime import from_excel
+
+                return from_excel(number, self.source.epoch, timedelta=style in self.source.timedelta_formats)
+            return number
+        if kind == "s":
+            return self.source.shared_strings[int(value)]
+        if kind == "b":
+            return bool(int(value))
+        if kind == "d":
+            from openpyxl.utils.datetime import from_ISO8601
+
+            return from_ISO8601(value)
+        return value  # "str" (the text a formula gave), "e" (an Excel error such as #N/A)
+
+    def _formula(self, cell: dict[str, Any]) -> str | None:
+        """The formula as the user would see it (shared formulas translated to the cell), or None."""
+        if cell["f"] is None:
+            return None
+        attrs, text = cell["f"] if isinstance(cell["f"], tuple) else (cell["f"], "")
+        if attrs.get("t") != "shared":
+            return "=" + text
+        group = attrs.get("si", "")
+        here = cell["r"] or f"{get_column_letter(max(self.column, 1))}{self.row}"
+        if text:
+            self.shared_formulas[group] = (text, here)
+            return "=" + text
+        if group not in self.shared_formulas:
+            return "="
+        master, origin = self.shared_formulas[group]
+        try:
+            from openpyxl.formula.translate import Translator
+
+            return str(Translator("=" + master, origin).translate_formula(here))
+        except Exception:  # noqa: BLE001 - a formula that cannot be translated is shown as written
+            return "=" + master
+
+    def _row_values(self) -> tuple[tuple[Any, ...], dict[int, str]]:
+        filled = [i for i, v in self.cells.items() if v is not None] + list(self.formulas)
+        width = max(filled, default=-1) + 1
+        return tuple(self.cells.get(i) for i in range(width)), self.formulas
+
+
+def _cell_reason(cell: dict[str, Any], *, is_date: bool) -> str:
+    """Why a cell could not be read, from what it holds: its type and stored value."""
+    stored = cell.get("v") or ""
+    value = shown(stored)
+    kind = cell.get("t", "n")
+    if kind == "s":
+        return tr("import.cell.bad_shared", value=value)
+    if kind == "b":
+        return tr("import.cell.bad_bool", value=value)
+    if kind == "d":
+        return tr("import.cell.bad_date", value=value)
+    if cell.get("s") and not str(cell["s"]).isdigit():
+        return tr("import.cell.bad_style", value=shown(cell["s"]))
+    if is_date and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", stored.strip()):
+        return tr("import.cell.date_out_of_range", value=value)
+    if re.fullmatch(r"[+-]?\d+", stored.strip()):
+        return tr("import.cell.too_many_digits")
+    return tr("import.cell.bad_number", value=value)
+
+
+class _SharedStrings:
+    """The shared strings of a workbook, kept as UTF-8 in one buffer: a list of millions of short Python
+    strings would take several times the memory of the XML they came from."""
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self._ends = array("Q")
+
+    def append(self, text: str) -> None:
+        self._data += text.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._data))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index: int) -> str:
+        if not 0 <= index < len(self._ends):
+            raise IndexError(index)
+        start = self._ends[index - 1] if index else 0
+        return self._data[start : self._ends[index]].decode("utf-8", "surrogatepass")
+
+
+def _read_shared_strings(archive: zipfile.ZipFile, member: str) -> _SharedStrings:
+    """The shared string table: for each ``<si>``, its text and the text of its rich-text runs (not the
+    phonetic reading), as openpyxl reads it, but without keeping the XML or a Python string per item."""
+    strings = _SharedStrings()
+    parts: list[str] = []
+    state: dict[str, Any] = {"text": None, "phonetic": 0}
+    names = _LocalNames()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = names[name]
+        if local == "t" and not state["phonetic"]:
+            state["text"] = []
+        elif local == "rPh":
+            state["phonetic"] += 1
+
+    def data(text: str) -> None:
+        if state["text"] is not None:
+            state["text"].append(text)
+
+    def end(name: str) -> None:
+        local = names[name]
+        if local == "t" and state["text"] is not None:
+            parts.append("".join(state["text"]))
+            state["text"] = None
+        elif local == "rPh":
+            state["phonetic"] -= 1
+        elif local == "si":
+            strings.append("".join(parts).replace("x005F_", ""))  # as openpyxl does
+            parts.clear()
+
+    parser = _safe_expat()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = data
+    with archive.open(member) as stream:
+        for _ in _parse_stream(parser, stream, [], lambda: False):
+            pass
+    return strings
 
 
 def _describe(exc: BaseException) -> str:
-    """A short reason for the user; the innermost cause, as openpyxl wraps parser errors in its own."""
+    """A short reason for the user, in their language; the innermost cause, as openpyxl wraps errors."""
+    import zlib
+    from xml.etree.ElementTree import ParseError
+    from xml.parsers.expat import ExpatError
+
     from defusedxml import DefusedXmlException
 
     chain = [exc]
@@ -363,65 +937,121 @@ def _describe(exc: BaseException) -> str:
         chain.append(cause)
     if any(isinstance(e, DefusedXmlException) for e in chain):
         return tr("import.file.unsafe_xml")
-    text = str(chain[-1]).strip().splitlines()[0] if str(chain[-1]).strip() else ""
-    name = type(chain[-1]).__name__
-    return f"{name}: {text}" if text else name
+    if isinstance(exc, Damaged):
+        return str(exc)
+    inner = chain[-1]
+    text = str(inner)
+    if isinstance(inner, ParseError | ExpatError):
+        line, column = getattr(inner, "position", None) or (getattr(inner, "lineno", 0), getattr(inner, "offset", 0))
+        return tr("import.file.bad_xml", line=line, column=column)
+    if isinstance(inner, zipfile.BadZipFile | zlib.error | EOFError):
+        return tr("import.file.damaged_zip")
+    if isinstance(inner, RuntimeError) and "encrypted" in text:
+        return tr("import.file.zip_encrypted")
+    if isinstance(inner, NotImplementedError) and "compression" in text:
+        return tr("import.file.zip_method")
+    if isinstance(inner, KeyError) and "There is no item named" in text:
+        match = re.search(r"named '([^']*)'", text)
+        return tr("import.file.missing_part", part=match.group(1) if match else "?")
+    if isinstance(inner, OSError) and "no valid workbook part" in text:
+        return tr("import.file.no_workbook_part")
+    if isinstance(inner, ValueError) and ("digits" in text or "literal" in text or "convert" in text):
+        return tr("import.file.bad_value")
+    if isinstance(inner, IndexError):
+        return tr("import.file.bad_reference")
+    return tr("import.file.internal", name=type(inner).__name__)
 
 
 # --- csv -----------------------------------------------------------------------------------------------
 
 
 def _read_csv(path: Path, *, name: str, max_rows: int, problems: list[ReadProblem]) -> RawSheet | None:
-    """One CSV file as the sheet ``name``: UTF-8 with or without BOM, ``;`` or ``,`` between values."""
+    """One CSV file as the sheet ``name``: UTF-8 with or without BOM, ``;`` or ``,`` between values.
+
+    The file is read as a stream, one record at a time, so that memory does not grow with its size.
+    """
     if path.stat().st_size > MAX_CSV_BYTES:
         problems.append(
             ReadProblem(file=path.name, message=tr("import.file.csv_too_large", limit=MAX_CSV_BYTES // MB))
         )
         return None
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(
-            ReadProblem(file=path.name, message=tr("import.file.not_utf8", position=exc.start + 1))
-        )
+    position = _utf8_error(path)
+    if position is not None:
+        problems.append(ReadProblem(file=path.name, message=tr("import.file.not_utf8", position=position)))
         return None
     sheet = RawSheet(name=name, file=path.name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    data_rows = 0
-    try:
-        for values in reader:
-            if all(is_blank(v) for v in values):
-                continue
-            if sheet.rows:
-                data_rows += 1
-                if data_rows > max_rows:
-                    problems.append(
-                        ReadProblem(
-                            file=path.name,
-                            sheet=name,
-                            message=tr("import.sheet.too_many_rows", limit=max_rows),
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        delimiter = _sniff_delimiter(fh)
+        fh.seek(0)  # back to the start; utf-8-sig skips the BOM again
+        reader = csv.reader(fh, delimiter=delimiter)
+        data_rows = 0
+        try:
+            for values in reader:
+                if all(is_blank(v) for v in values):
+                    continue
+                # The row number is the line where the record starts, as a spreadsheet opening the file
+                # shows it (a value with a line break inside quotes makes one record span two lines).
+                number = reader.line_num - _line_breaks(values)
+                if sheet.rows:
+                    data_rows += 1
+                    if data_rows > max_rows:
+                        problems.append(
+                            ReadProblem(
+                                file=path.name,
+                                sheet=name,
+                                row=number,
+                                message=tr("import.sheet.too_many_rows", limit=max_rows),
+                            )
                         )
-                    )
-                    return None
-            # The row number is the line where the record starts, as a spreadsheet opening the file shows it
-            # (a value with a line break inside quotes makes one record span two lines).
-            sheet.rows.append((reader.line_num - _line_breaks(values), tuple(values[:MAX_COLUMNS])))
-    except csv.Error as exc:
-        problems.append(
-            ReadProblem(file=path.name, message=tr("import.file.csv_error", line=reader.line_num, detail=exc))
-        )
-        return None
+                        sheet.rows.clear()
+                        sheet.complete = False
+                        return sheet
+                sheet.rows.append((number, tuple(values[:MAX_COLUMNS])))
+        except csv.Error as exc:
+            problems.append(
+                ReadProblem(
+                    file=path.name,
+                    message=tr("import.file.csv_error", line=reader.line_num, detail=_describe_csv(exc)),
+                )
+            )
+            sheet.rows.clear()
+            sheet.complete = False
     return sheet
+
+
+def _utf8_error(path: Path) -> int | None:
+    """The 1-based position of the first byte that is not UTF-8, or None; read in chunks."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with open(path, "rb") as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                return offset - pending + exc.start + 1
+            if not chunk:
+                return None
+            offset += len(chunk)
+
+
+def _describe_csv(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return tr("import.file.csv_field_too_long", limit=csv.field_size_limit())
+    return tr("import.file.csv_malformed")
 
 
 def _line_breaks(values: list[str]) -> int:
     return sum(v.count("\n") for v in values)
 
 
-def _sniff_delimiter(text: str) -> str:
+def _sniff_delimiter(fh: Any) -> str:
     """``;`` (what a Latvian Excel writes) or ``,``: whichever the header line uses more, outside quotes."""
-    for line in text.splitlines():
+    for _ in range(1000):
+        line = fh.readline(64 * 1024)  # a bounded piece of the line is enough to count separators
+        if not line:
+            break
         if line.strip():
             outside = line.split('"')[::2]  # the parts outside double quotes
             semicolons = sum(part.count(";") for part in outside)

@@ -77,6 +77,14 @@ YES_NO = ("jā", "nē")
 MAX_FTE = Decimal("1.5")
 MAX_DAY_HOURS = Decimal(24)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+# Upper bounds far above anything real that keep every value inside the database's integer columns
+# (PostgreSQL's INTEGER holds 2 147 483 647; money and hours are stored in cents, weights in thousandths).
+MAX_RESIDENTS = 10_000_000
+MAX_MONEY = Decimal(1_000_000)  # a monthly salary or the cost of one training, EUR
+MAX_COUNT = 1_000_000  # cases, applications or persons of one worker in a month
+MAX_PER_FTE = Decimal(1_000_000)
+MAX_WEIGHT = Decimal(1_000)
+MAX_DURATION = Decimal(100_000)  # hours, academic hours or minutes of one event
 
 
 @dataclass
@@ -139,7 +147,7 @@ def _text(max_length: int | None) -> Parser:
 
 
 def _personal_code(value: Any, _: Lookups) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**11:
         # A code typed into a number cell loses its leading zero (010190… → 10190…); the checksum and the
         # birth date then decide whether the zero belongs there.
         value = f"{value:011d}"
@@ -240,7 +248,9 @@ POPULATION = Sheet(
     "Iedzīvotāji",
     (
         Column("Gads", "year", _whole(minimum=FIRST_YEAR, maximum=LAST_YEAR), required=True, width=8),
-        Column("Iedzīvotāju skaits", "residents", _whole(minimum=1), required=True, width=20),
+        Column(
+            "Iedzīvotāju skaits", "residents", _whole(minimum=1, maximum=MAX_RESIDENTS), required=True, width=20
+        ),
     ),
     key=("year",),
 )
@@ -266,7 +276,9 @@ STAFF = Sheet(
             kind="list:education",
             width=40,
         ),
-        Column("Mēnešalga", "salary", _decimal(places=2, above=Decimal(0)), required=True, width=11),
+        Column(
+            "Mēnešalga", "salary", _decimal(places=2, above=Decimal(0), maximum=MAX_MONEY), required=True, width=11
+        ),
         Column("Struktūrvienība", "unit_name", _text(200), kind="text", width=22),
         Column("Specializācija", "specialization", _text(200), kind="text", width=22),
     ),
@@ -312,11 +324,11 @@ CRITERIA = Sheet(
         Column(
             "Maks. uz slodzi mēnesī",
             "max_per_fte",
-            _decimal(places=2, above=Decimal(0)),
+            _decimal(places=2, above=Decimal(0), maximum=MAX_PER_FTE),
             required=True,
             width=22,
         ),
-        Column("Svars", "weight", _decimal(places=3, minimum=Decimal(0)), width=8),
+        Column("Svars", "weight", _decimal(places=3, minimum=Decimal(0), maximum=MAX_WEIGHT), width=8),
     ),
     key=("position_code", "work_type_code", "unit_code"),
 )
@@ -334,9 +346,9 @@ CASELOADS = Sheet(
             kind="list:work_types",
             width=36,
         ),
-        Column("Lietu skaits", "cases", _whole(minimum=0), width=13),
-        Column("Iesniegumu skaits", "applications", _whole(minimum=0), width=18),
-        Column("Apkalpoto personu skaits", "persons", _whole(minimum=0), width=24),
+        Column("Lietu skaits", "cases", _whole(minimum=0, maximum=MAX_COUNT), width=13),
+        Column("Iesniegumu skaits", "applications", _whole(minimum=0, maximum=MAX_COUNT), width=18),
+        Column("Apkalpoto personu skaits", "persons", _whole(minimum=0, maximum=MAX_COUNT), width=24),
     ),
     key=("tabeles_nr", "month", "work_type_code"),
     one_of=("cases", "applications", "persons"),
@@ -373,7 +385,9 @@ TRAINING = Sheet(
         Column("Datums", "date", _date, required=True, kind="date", width=12),
         Column("Veids", "kind", _choice(TRAINING_KINDS), required=True, kind="list:kinds", width=24),
         Column("Forma", "form", _choice(FORMS), kind="list:forms", default="in_person", width=12),
-        Column("Ilgums", "duration", _decimal(places=2, above=Decimal(0)), required=True, width=8),
+        Column(
+            "Ilgums", "duration", _decimal(places=2, above=Decimal(0), maximum=MAX_DURATION), required=True, width=8
+        ),
         Column(
             "Vienība",
             "duration_unit",
@@ -385,7 +399,7 @@ TRAINING = Sheet(
         Column("Tēma", "topic", _text(None), kind="text", width=30),
         Column("Sniedzējs", "provider", _text(300), kind="text", width=24),
         Column("Sertificēts supervizors", "certified_supervisor", _bool, kind="list:yes_no", width=22),
-        Column("Izmaksas EUR", "cost", _decimal(places=2, minimum=Decimal(0)), width=13),
+        Column("Izmaksas EUR", "cost", _decimal(places=2, minimum=Decimal(0), maximum=MAX_MONEY), width=13),
         Column("Rēķina nr.", "invoice", _text(100), kind="text", width=14),
     ),
     check_row=_check_training,

@@ -80,6 +80,20 @@ define(
             "Šeit jābūt tekstam, bet šūnā ir {value}.",
             "This must be text, but the cell holds {value}.",
         ),
+        "import.value.control_character": (
+            "Tekstā ir neatļauta vadības rakstzīme {code} (piem., no citas programmas nokopēta); izdzēsiet "
+            "to.",
+            "The text holds a control character {code} that is not allowed (e.g. copied from another "
+            "program); delete it.",
+        ),
+        "import.value.too_many_digits": (
+            "«{value}»: skaitlī ir pārāk daudz ciparu (atļauti {limit}).",
+            "'{value}': the number has too many digits ({limit} allowed).",
+        ),
+        "import.value.unreadable": (
+            "Šūnas vērtību nevar nolasīt ({reason}); ierakstiet to vēlreiz.",
+            "The value of the cell cannot be read ({reason}); type it again.",
+        ),
     }
 )
 
@@ -98,8 +112,34 @@ _MONTH_LV = re.compile(r"^(\d{1,2})[./](\d{4})\.?$")
 _DATE_LV = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
 
 
+# A number with more digits than this is a mistake, not data; longer ones are not even converted. It is the
+# precision of Python's decimal arithmetic, so no accepted number is ever rounded.
+MAX_DIGITS = 28
+# How much of a value a message shows.
+SHOWN_LENGTH = 80
+# Characters no text of the import may hold: C0 and C1 control characters other than tab and line breaks
+# (PostgreSQL refuses NUL outright), and lone surrogates, which cannot be stored as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 class ValueProblem(ValueError):
     """A cell value that cannot be used; ``str()`` is the message for the user."""
+
+
+class UnreadableCell:
+    """A cell whose stored value cannot be read (``<v>abc</v>`` in a number cell, a shared string that does
+    not exist); the reader keeps it in place so that the problem is reported at its row and column."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"UnreadableCell({self.reason!r})"
+
+    def __str__(self) -> str:
+        return "?"
 
 
 def is_blank(value: Any) -> bool:
@@ -115,11 +155,26 @@ def shown(value: Any) -> str:
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d.%m.%Y")
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",")
-    return str(value).strip()
+        exponent = value.as_tuple().exponent
+        plain = value.is_finite() and abs(value.adjusted()) < SHOWN_LENGTH and exponent > -SHOWN_LENGTH  # type: ignore[operator]
+        # (a huge exponent written out would be millions of zeros)
+        text = format(value.normalize(), "f").replace(".", ",") if plain else str(value)
+    else:
+        text = as_text(value).strip()
+    if len(text) > SHOWN_LENGTH:
+        text = text[: SHOWN_LENGTH - 1] + "…"
+    return _CONTROL.sub("\ufffd", text)
+
+
+def as_text(value: Any) -> str:
+    """``str(value)``, except for a whole number too long for a text (Python refuses str() beyond 4300
+    digits), which is shown in scientific notation."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**SHOWN_LENGTH:
+        return f"{Decimal(value):.3e}"  # (Decimal, as a float cannot hold it)
+    return str(value)
 
 
 def fold(text: str) -> str:
@@ -134,6 +189,9 @@ def fold_diacritics(text: str) -> str:
 
 
 def check_excel_error(value: Any) -> None:
+    """An Excel error value (#DIV/0!, #N/A, …) or a cell the reader could not read is a problem."""
+    if isinstance(value, UnreadableCell):
+        raise ValueProblem(tr("import.value.unreadable", reason=value.reason))
     if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
         raise ValueProblem(tr("import.value.excel_error", value=value.strip()))
 
@@ -146,12 +204,16 @@ def parse_text(value: Any, *, max_length: int | None = None) -> str:
     check_excel_error(value)
     if isinstance(value, bool):
         raise ValueProblem(tr("import.value.not_text", value=shown(value)))
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         text = str(int(value))
     elif isinstance(value, dt.datetime | dt.date):
         text = shown(value)
+    elif isinstance(value, int) and abs(value) >= 10**MAX_DIGITS:
+        raise ValueProblem(tr("import.value.too_many_digits", value=shown(value), limit=MAX_DIGITS))
     else:
         text = str(value).strip()
+    if bad := _CONTROL.search(text):
+        raise ValueProblem(tr("import.value.control_character", code=f"U+{ord(bad.group()):04X}"))
     text = unicodedata.normalize("NFC", text)
     if max_length is not None and len(text) > max_length:
         raise ValueProblem(tr("import.value.too_long", length=len(text), limit=max_length))
@@ -216,8 +278,8 @@ def parse_month(value: Any) -> dt.date:
             year_month = (match.group(2), match.group(1))
         if year_month is not None:
             year, month = int(year_month[0]), int(year_month[1])
-            if not 1 <= month <= 12:
-                raise ValueProblem(tr("import.value.bad_month", value=text))
+            if not 1 <= month <= 12 or not dt.MINYEAR <= year <= dt.MAXYEAR:
+                raise ValueProblem(tr("import.value.bad_month", value=shown(text)))
             return parse_date(dt.date(year, month, 1))
     day = _date_or_none(value)
     if day is None:
@@ -273,18 +335,26 @@ def _number(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueProblem(tr("import.value.bad_number", value=shown(value)))
     if isinstance(value, int):
+        if abs(value) >= 10**MAX_DIGITS:
+            raise ValueProblem(tr("import.value.too_many_digits", value=shown(value), limit=MAX_DIGITS))
         return Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueProblem(tr("import.value.bad_number", value=value))
+        if abs(value) >= 1e15:  # no binary noise to remove within the decimals a column keeps
+            return _tidy(Decimal(value))
         # A float cell holds binary noise (0.1 + 0.2 = 0.30000000000000004); ten decimals are far more
         # than any column keeps and far fewer than the noise, so rounding there recovers what was meant.
         return _tidy(Decimal(repr(value)).quantize(Decimal("1E-10")))
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueProblem(tr("import.value.bad_number", value=shown(value)))
         return _tidy(value)
     text = _SPACES.sub("", str(value))  # spaces group thousands in Latvian writing: 1 250,50
     if not _NUMBER.match(text):
         raise ValueProblem(tr("import.value.bad_number", value=shown(value)))
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        raise ValueProblem(tr("import.value.too_many_digits", value=shown(value), limit=MAX_DIGITS))
     try:
         return _tidy(Decimal(text.replace(",", ".")))
     except InvalidOperation:
@@ -292,9 +362,12 @@ def _number(value: Any) -> Decimal:
 
 
 def _tidy(number: Decimal) -> Decimal:
-    """The same number without trailing zeros after the point (``1.50`` → ``1.5``, ``100`` stays ``100``)."""
+    """The same number without trailing zeros after the point (``1.50`` → ``1.5``, ``100`` stays ``100``)
+    and without the sign of a negative zero (a float cell may hold -0.0)."""
     if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
+        if abs(number) >= Decimal(10) ** MAX_DIGITS:
+            raise ValueProblem(tr("import.value.too_many_digits", value=shown(number), limit=MAX_DIGITS))
+        return Decimal(int(number))
     return number.normalize()
 
 
@@ -311,7 +384,7 @@ def parse_bool(value: Any) -> bool:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    text = fold(str(value))
+    text = fold(as_text(value))
     if text in _TRUE:
         return True
     if text in _FALSE:
@@ -330,7 +403,7 @@ class Choices:
 
     def parse(self, value: Any) -> str:
         check_excel_error(value)
-        text = str(value)
+        text = as_text(value)
         code = self._exact.get(fold(text)) or self._loose.get(fold_diacritics(text))
         if code is None:
             choices = " | ".join(label for _, label in self.labels)
@@ -362,7 +435,7 @@ class CodeLookup:
 
     def parse(self, value: Any) -> str:
         check_excel_error(value)
-        text = str(value)
+        text = as_text(value)
         code = self._exact.get(fold(text)) or self._loose.get(fold_diacritics(text))
         if code is None:
             codes = ", ".join([*self.extra, *(c for c, _ in self.entries)])
