@@ -1,0 +1,44 @@
+"""Run ``swdesk import --json`` in this process and report its time and peak memory.
+
+``python -m tests.hostile.measure REPORT.json DATABASE FILE...`` runs the command line exactly as a user
+would (``swdesk --db DATABASE import --json FILE...``), with its JSON result on standard output, and writes
+``{"exit": …, "seconds": …, "peak_mb": …}`` to REPORT.json. The peak is the process's maximum resident set
+size (``VmHWM`` of ``/proc/self/status``), so it counts the interpreter and every library the import loads.
+(``getrusage``'s ``ru_maxrss`` is not used: Linux carries it over ``exec`` from the forked copy of the
+parent, so it would report the test process's size.)
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    report, database, *files = argv
+    from swdesk.cli import main as swdesk
+
+    start = time.perf_counter()
+    code = swdesk(["--db", database, "import", "--json", *files])
+    seconds = time.perf_counter() - start
+    with open(report, "w", encoding="utf-8") as fh:
+        json.dump({"exit": code, "seconds": seconds, "peak_mb": peak_kb() / 1024}, fh)
+    return 0
+
+
+def peak_kb() -> int:
+    """The peak resident memory of this process (this program image) in kilobytes."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux, bytes on macOS
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
