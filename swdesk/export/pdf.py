@@ -15,7 +15,7 @@ import math
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +27,7 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -485,9 +486,32 @@ class _RowLayout:
     total_span: int
     metrics: _Metrics
 
+    _encoded: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    _encoded_for: object = None
+
     @property
     def width(self) -> float:
         return sum(self.widths)
+
+    def encoder(self, doc: object) -> Callable[[str, str], list[tuple[str, str]]]:
+        """``encode(text, font)``: the text as (subset font name, ``(...) Tj``) pieces for ``doc``."""
+        if self._encoded_for is not doc:  # subsets are numbered per document
+            self._encoded = {}
+            self._encoded_for = doc
+        cache = self._encoded
+
+        def encode(text: str, face: str) -> list[tuple[str, str]]:
+            key = (text, face)
+            found = cache.get(key)
+            if found is None:
+                font = pdfmetrics.getFont(face)
+                found = cache[key] = [
+                    (font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj")
+                    for subset, chunk in font.splitString(text, doc)
+                ]
+            return found
+
+        return encode
 
 
 class RowTable(Flowable):
@@ -553,29 +577,32 @@ class RowTable(Flowable):
                 canvas.rect(0, bottom, total_width, layout.heights[i], stroke=0, fill=1)
 
         size, leading, metrics = layout.font_size, layout.leading, layout.metrics
-        text = canvas.beginText()
-        text.setFillColor(colors.black)
-        font = ""
+        # The text goes in as PDF operators, the way reportlab's documentation of TrueType subsets shows
+        # (ttfonts: splitString and getSubsetInternalName): each distinct cell text is encoded once per
+        # document, and a line costs one text matrix and one show. reportlab's text object does the same
+        # work again for every one of a Rīga year's 160,000 lines.
+        encode = layout.encoder(canvas._doc)
+        ops: list[str] = ["BT"]
+        add = ops.append
+        current = ""
 
         def put(
             lines: tuple[str, ...], left: float, right: float, first_baseline: float, align: str, face: str
         ) -> None:
-            nonlocal font
-            if face != font:
-                text.setFont(face, size, leading)
-                font = face
-            if align == "left":
-                # one origin, then each line moves down by the leading (T*)
-                text.setTextOrigin(left + _PAD_X, first_baseline)
-                for line in lines:
-                    text.textLine(line)
-                return
+            nonlocal current
             baseline = first_baseline
             for line in lines:
-                line_width = metrics.width(line, face)
-                x = right - _PAD_X - line_width if align == "right" else (left + right - line_width) / 2
-                text.setTextOrigin(x, baseline)
-                text.textLine(line)
+                if align == "left":
+                    x = left + _PAD_X
+                else:
+                    line_width = metrics.width(line, face)
+                    x = right - _PAD_X - line_width if align == "right" else (left + right - line_width) / 2
+                add(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm")
+                for subset_font, chunk in encode(line, face):
+                    if subset_font != current:
+                        add(f"{subset_font} {size:g} Tf")
+                        current = subset_font
+                    add(chunk)
                 baseline -= leading
 
         for column, lines in enumerate(layout.header):
@@ -595,7 +622,9 @@ class RowTable(Flowable):
                     put(lines, 0.0, edges[span], first, "left", face)
                 else:
                     put(lines, edges[column], edges[column + 1], first, layout.aligns[column], face)
-        canvas.drawText(text)
+        add("ET")
+        canvas.setFillColor(colors.black)
+        canvas.addLiteral("\n".join(ops))
 
         # the grid: rows full width; inside a total row's label no column lines
         canvas.setStrokeColor(GRID_COLOUR)
@@ -616,7 +645,9 @@ class RowTable(Flowable):
                     run_top = bottom
             if run_top > bottom_edge:
                 segments.append((x, run_top, x, bottom_edge))
-        canvas.lines(segments)
+        canvas.addLiteral(
+            "\n".join(f"{x1:.2f} {y1:.2f} m {x2:.2f} {y2:.2f} l" for x1, y1, x2, y2 in segments) + "\nS"
+        )
         canvas.restoreState()
 
 
