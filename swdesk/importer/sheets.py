@@ -26,6 +26,7 @@ from swdesk.importer.values import (
     parse_whole,
     shown,
 )
+from swdesk.rules.worktime import event_minutes
 
 define(
     {
@@ -223,8 +224,8 @@ def _check_training(row: dict[str, Any], lookups: Lookups) -> list[tuple[str | N
     duration, unit, day = row.get("duration"), row.get("duration_unit"), row.get("date")
     if duration is None or unit is None or day is None:
         return []
-    per_unit = {"hours": 60, "minutes": 1}.get(unit) or lookups.academic_minutes(day)
-    minutes = duration * per_unit
+    academic = lookups.academic_minutes(day) if unit == "academic_hours" else 0
+    minutes = event_minutes(duration, unit, academic)
     if minutes != minutes.to_integral_value():
         label = next(label for code, label in DURATION_UNITS.labels if code == unit)
         return [
