@@ -347,16 +347,18 @@ class CheckContext:
     def caseloads_by_staff(self) -> dict[int, list[CaseloadRow]]:
         # a month belongs to the period when its first day does: a check on 15 March counts March so far
         result: dict[int, list[CaseloadRow]] = defaultdict(list)
+        in_period = self.in_period
         for row in self.snapshot.caseloads:
-            if self.in_period(row.month):
+            if in_period(row.month):
                 result[row.staff_id].append(row)
         return result
 
     @cached_property
     def duty_hours(self) -> dict[int, Decimal]:
         result: dict[int, Decimal] = defaultdict(Decimal)
+        in_period = self.in_period
         for row in self.snapshot.duties:
-            if self.in_period(row.date):
+            if in_period(row.date):
                 result[row.staff_id] += row.hours
         return result
 
@@ -364,8 +366,9 @@ class CheckContext:
     def training_minutes(self) -> dict[tuple[int, str], int]:
         """(staff id, kind) → minutes of training or supervision events dated in the period."""
         result: dict[tuple[int, str], int] = defaultdict(int)
+        in_period = self.in_period
         for row in self.snapshot.training:
-            if self.in_period(row.date):
+            if in_period(row.date):
                 result[(row.staff_id, row.kind)] += row.minutes
         return result
 
@@ -716,13 +719,16 @@ def caseload_over_criterion(ctx: CheckContext) -> list[Finding]:
         applicable = ctx.criteria_by_work_type.get(person.position_code, {})
         # work type → unit → (highest load, criterion, months over)
         over: dict[str, dict[str, tuple[Decimal, CriterionInfo, set[dt.date]]]] = defaultdict(dict)
+        loads: dict[int, Decimal] = {}  # value → value / FTE: a person's monthly values repeat
         for row in rows:
             work_type = row.work_type_code
             for unit, criterion in applicable.get(work_type, ()):
                 value = row.value(unit)
                 if value is None:
                     continue
-                load = Decimal(value) / person.fte
+                load = loads.get(value)
+                if load is None:
+                    load = loads[value] = Decimal(value) / person.fte
                 if load <= criterion.max_per_fte:
                     continue
                 best, _, months = over[work_type].get(unit, (load, criterion, set()))
