@@ -38,6 +38,10 @@ test: $(STAMP) $(QM)  ## run the whole test suite offscreen
 test-faults: $(STAMP)  ## crash tests: 50 SIGKILLs in each kind of write
 	SWDESK_FAULT_RUNS=50 $(PY) -m pytest -q tests/test_faults.py
 
+.PHONY: test-hostile
+test-hostile: $(STAMP)  ## hostile workbooks: every corpus file in its own process (30 s, 300 MB), 1 000 000 rows, long Hypothesis (~10 min)
+	SWDESK_HOSTILE_LONG=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/test_hostile_corpus.py tests/test_import_properties.py
+
 lint: $(STAMP)  ## ruff and mypy
 	$(PY) -m ruff check swdesk tests installer
 	$(PY) -m mypy swdesk
