@@ -469,9 +469,13 @@ class StreamedSheet:
         style_of = self._style
         widest = max((len(contents) for contents, _looks, _level in self._rows), default=0)
         letters = [get_column_letter(index) for index in range(1, widest + 1)]
-        out: list[str] = ["<sheetData>"]
+        sheet_data = io.BytesIO()
+        sheet_data.write(b"<sheetData>")
+        out: list[str] = []
         add = out.append
+        # row by row into bytes, so that no list of a whole sheet's pieces is ever held
         for number, (contents, looks, outline_level) in enumerate(self._rows, start=1):
+            out.clear()
             add(
                 f'<row r="{number}" outlineLevel="{outline_level}">'
                 if outline_level
@@ -496,8 +500,9 @@ class StreamedSheet:
                 else:
                     add(f'{head} t="n"><v>{safe_string(value)}</v></c>')
             add("</row>")
-        add("</sheetData>")
-        self.sheet_data = "".join(out).encode("utf-8")
+            sheet_data.write("".join(out).encode("utf-8"))
+        sheet_data.write(b"</sheetData>")
+        self.sheet_data = sheet_data.getvalue()
         self._rows = []
 
 
