@@ -840,9 +840,19 @@ def _chart_frame(
     drawing.initialFontName = FONT  # else renderPDF sets Helvetica first and the PDF lists it un-embedded
     drawing.initialFontSize = 8
     drawing.add(String(0, height - 12, title, fontName=FONT_BOLD, fontSize=10))
-    legend_height = 14 * math.ceil(len(legend_names) / 3) if len(legend_names) > 1 else 0
+    legend_height = 14 * _legend_layout(legend_names, width)[1] if len(legend_names) > 1 else 0
     left, bottom = 45.0, 28.0 + legend_height
     return drawing, left, bottom, width - left - 10, height - bottom - 22
+
+
+LEGEND_FONT_SIZE = 7.5
+
+
+def _legend_layout(names: Sequence[str], width: float) -> tuple[int, int]:
+    """(columns, rows) of the legend: as many columns (up to 3) as the longest name allows in ``width``."""
+    widest = max(pdfmetrics.stringWidth(name, FONT, LEGEND_FONT_SIZE) for name in names) + 7 + 12
+    columns = max(1, min(3, len(names), int((width - 16) // widest)))
+    return columns, math.ceil(len(names) / columns)
 
 
 def _add_legend(drawing: Drawing, *, names: Sequence[str], width: float) -> None:
@@ -850,12 +860,12 @@ def _add_legend(drawing: Drawing, *, names: Sequence[str], width: float) -> None
         return
     legend = Legend()
     legend.fontName = FONT
-    legend.fontSize = 7.5
+    legend.fontSize = LEGEND_FONT_SIZE
     legend.alignment = "right"
-    legend.columnMaximum = math.ceil(len(names) / 3)
+    columns, legend.columnMaximum = _legend_layout(names, width)  # spread over the width from the left edge
     legend.dx = legend.dy = 7
-    legend.deltax = width / 3
-    legend.x = 45
+    legend.deltax = (width - 16) / columns
+    legend.x = 8
     legend.y = 14 * legend.columnMaximum
     legend.boxAnchor = "nw"
     legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], name) for i, name in enumerate(names)]
