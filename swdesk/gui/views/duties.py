@@ -233,6 +233,7 @@ class DutiesView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._sized = False
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
@@ -299,8 +300,10 @@ class DutiesView(QWidget):
                 "%1", _percent(threshold)
             )
         )
-        self.table.resizeColumnsToContents()
-        self.totals_table.resizeColumnsToContents()
+        if not self._sized and duties:  # once: afterwards the widths are the person's own
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            self.totals_table.resizeColumnsToContents()
         self._update_buttons()
         self.loaded.emit()
 

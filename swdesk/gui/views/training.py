@@ -431,6 +431,7 @@ class TrainingView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data: TrainingData | None = None
+        self._sized = False
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
@@ -536,12 +537,14 @@ class TrainingView(QWidget):
             .replace("%2", fmt_number(sum(e.minutes for e in data.events) / 60, 2))
             .replace("%3", str(data.year))
         )
-        self.table.resizeColumnsToContents()
-        self.hours_table.resizeColumnsToContents()
-        for table, widths in ((self.table, {1: 220, 6: 280, 7: 220}), (self.hours_table, {0: 240, 1: 280})):
-            for column, width in widths.items():
-                if table.columnWidth(column) > width:
-                    table.setColumnWidth(column, width)
+        if not self._sized and data.events:  # once: afterwards the widths are the person's own
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            self.hours_table.resizeColumnsToContents()
+            for table, widths in ((self.table, {1: 220, 6: 280, 7: 220}), (self.hours_table, {0: 240, 1: 280})):
+                for column, width in widths.items():
+                    if table.columnWidth(column) > width:
+                        table.setColumnWidth(column, width)
         self._update_buttons()
         self.loaded.emit()
 
