@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
@@ -110,11 +110,10 @@ def set_entry(session: Session, group: int, year: int, low: Decimal, mid: Decima
 
 
 def delete_entry(session: Session, group: int, year: int) -> None:
-    found = session.execute(
-        delete(m.SalaryScale).where(m.SalaryScale.group == group, m.SalaryScale.year == year)
-    ).rowcount
-    if not found:
+    row = session.get(m.SalaryScale, (group, year))
+    if row is None:
         raise ScaleError(tr("scale.missing", group=group, year=year))
+    session.delete(row)
 
 
 def copy_scale(session: Session, year: int) -> list[ScaleEntry]:

@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
 
 from swdesk.gui.formatting import from_qdate, parse_decimal, to_qdate
 
@@ -60,3 +75,39 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     # size columns from the first rows only: the riga demo has hundreds of findings and staff
     table.horizontalHeader().setResizeContentsPrecision(200)
     return table
+
+
+def finish_form(dialog: QDialog, form: QFormLayout, save: Callable[[], None]) -> QLabel:
+    """Lay out an edit dialog: its form, a red line for what is wrong (hidden until then), Save and Cancel.
+
+    Returns the error label; Save calls ``save``, which accepts the dialog when the data is written.
+    """
+    error = QLabel()
+    error.setWordWrap(True)
+    error.setStyleSheet("color: #b00020;")
+    error.hide()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    return error
+
+
+def staff_choice(session: Session) -> QComboBox:
+    """Every staff member to choose from, by surname, as "First Last (employee no.)"; the data is the id."""
+    from sqlalchemy import select
+
+    from swdesk.db import models as m
+
+    combo = QComboBox()
+    rows = session.execute(
+        select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.tabeles_nr).order_by(
+            m.Staff.last_name, m.Staff.first_name
+        )
+    )
+    for sid, first, last, number in rows:
+        combo.addItem(f"{first} {last} ({number})", sid)
+    return combo

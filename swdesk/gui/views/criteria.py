@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +28,7 @@ from swdesk.db import models as m
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
-from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table
 
 
 def _plain(value: Any) -> str:
@@ -112,19 +111,7 @@ class SettingDialog(QDialog):
         form.addRow(self.tr("New value:"), self.value)
         form.addRow(self.tr("Applies from:"), self.valid_from)
         form.addRow(self.tr("Earlier values:"), history_label)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form, self.save)
 
     def save(self) -> None:
         from swdesk.settings import SettingError, set_value
@@ -173,19 +160,7 @@ class CriterionDialog(QDialog):
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Max per FTE a month:"), self.max_per_fte)
         form.addRow(self.tr("Weight:"), self.weight)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form, self.save)
         if criterion is not None:
             self.position.setCurrentIndex(max(0, self.position.findData(criterion.position_code)))
             self.work_type.setCurrentIndex(max(0, self.work_type.findData(criterion.work_type_code)))
@@ -276,19 +251,7 @@ class ScaleDialog(QDialog):
         form.addRow(self.tr("Minimum, EUR:"), self.low)
         form.addRow(self.tr("Mid, EUR:"), self.mid)
         form.addRow(self.tr("Maximum, EUR:"), self.high)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form, self.save)
 
     def save(self) -> None:
         from swdesk import scale

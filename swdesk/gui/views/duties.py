@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,7 +36,7 @@ from swdesk.gui.formatting import fmt_date, fmt_number
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
-from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table, staff_choice
 
 
 @dataclass
@@ -152,15 +151,8 @@ class DutyDialog(QDialog):
         self.setWindowTitle(self.tr("Edit duty") if duty else self.tr("New duty"))
         self.setMinimumWidth(480)
         with ctx.database.read() as session:
-            staff = session.execute(
-                select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.tabeles_nr).order_by(
-                    m.Staff.last_name, m.Staff.first_name
-                )
-            ).all()
+            self.staff = staff_choice(session)
             categories = session.execute(select(m.DutyCategory.code, m.DutyCategory.name)).all()
-        self.staff = QComboBox()
-        for sid, first, last, number in staff:
-            self.staff.addItem(f"{first} {last} ({number})", sid)
         self.date = DateEdit(min(dt.date.today(), dt.date(year, 12, 31)))
         self.category = QComboBox()
         for code, name in categories:
@@ -173,18 +165,7 @@ class DutyDialog(QDialog):
         form.addRow(self.tr("Category:"), self.category)
         form.addRow(self.tr("Hours:"), self.hours)
         form.addRow(self.tr("Description:"), self.description)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form, self.save)
         if duty is not None:
             self.staff.setCurrentIndex(self.staff.findData(duty.staff_id))
             self.date.set_date(duty.date)

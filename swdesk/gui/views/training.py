@@ -19,7 +19,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
-from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table, staff_choice
 
 SHORT = QColor("#f8c4c4")
 
@@ -285,14 +284,7 @@ class EventDialog(QDialog):
         self.setWindowTitle(self.tr("Edit event") if event else self.tr("New training or supervision event"))
         self.setMinimumWidth(520)
         with ctx.database.read() as session:
-            staff = session.execute(
-                select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.tabeles_nr).order_by(
-                    m.Staff.last_name, m.Staff.first_name
-                )
-            ).all()
-        self.staff = QComboBox()
-        for sid, first, last, number in staff:
-            self.staff.addItem(f"{first} {last} ({number})", sid)
+            self.staff = staff_choice(session)
         self.date = DateEdit(min(dt.date.today(), dt.date(year, 12, 31)))
         self.kind = QComboBox()
         for code, label in kind_labels().items():
@@ -329,19 +321,7 @@ class EventDialog(QDialog):
         form.addRow(self.tr("Certified supervisor:"), self.certified)
         form.addRow(self.tr("Cost, EUR:"), self.cost)
         form.addRow(self.tr("Invoice no.:"), self.invoice)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form, self.save)
         if event is not None:
             self._show(event)
 

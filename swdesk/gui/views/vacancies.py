@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,7 @@ from swdesk.db import models as m
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_fte
 from swdesk.gui.models import ROW_ROLE, TableFilterProxy, VacancyModel
-from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table
 
 
 class VacancyDialog(QDialog):
@@ -65,19 +64,7 @@ class VacancyDialog(QDialog):
         form.addRow(self.tr("Announced:"), self.announced)
         form.addRow(self.tr("Filled on:"), filled_row)
         form.addRow(self.tr("Notes:"), self.notes)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = finish_form(self, form, self.save)
         if vacancy is not None:
             self.position.setCurrentIndex(max(0, self.position.findData(vacancy.position_code)))
             self.fte.setText(fmt_fte(vacancy.fte))
