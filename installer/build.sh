@@ -48,5 +48,6 @@ echo "== bundle $REPO/$BUNDLE"
 du -sh "$BUNDLE"
 echo "== the 10 largest files"
 # portable across GNU and Git Bash (no find -printf on some), sizes in KiB
-find "$BUNDLE" -type f -exec du -k {} + | sort -rn | head -n 10 | awk '{printf "%8.1f MB  %s\n", $1 / 1024, $2}'
+# awk stops printing after ten lines but reads to the end: with pipefail, head would make sort die of SIGPIPE
+find "$BUNDLE" -type f -exec du -k {} + | sort -rn | awk 'NR <= 10 {printf "%8.1f MB  %s\n", $1 / 1024, $2}'
 echo "== built in $((finished - started)) s"
