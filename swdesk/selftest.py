@@ -10,8 +10,8 @@ catalogue data were not packed (the database cannot be created), the ``.qm`` fil
 packed (the window comes up in English), the PDF font is missing or lacks a letter (ā, ķ, ņ … print as
 black boxes), or a library the claim documents need was left out (openpyxl, reportlab).
 
-Qt is imported only inside :func:`check_translations`, so this module imports with PySide6 blocked, like
-the rest of the core.
+Qt is used only through ``swdesk.gui.translations``, imported inside :func:`check_translations`, so this
+module imports with PySide6 blocked, like the rest of the core.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from swdesk.i18n import define, tr
-from swdesk.resources import resource, translations_dir
+from swdesk.resources import resource
 
 if TYPE_CHECKING:
     from swdesk.db.database import Database
@@ -167,25 +167,17 @@ def check_database(work: Workspace) -> str | None:
     return None
 
 
-def qt_translations_dir() -> str:
-    """Where Qt keeps its own translations (``qtbase_lv.qm``): inside PySide6, also in a bundle."""
-    from PySide6.QtCore import QLibraryInfo
-
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-
-
 def check_translations(work: Workspace) -> str | None:
     """swdesk's ``swdesk_lv.qm`` and Qt's ``qtbase_lv.qm`` load, exactly as the GUI loads them."""
     try:
-        from PySide6.QtCore import QTranslator
+        from swdesk.gui import translations
     except ImportError as exc:
         raise CheckFailed(tr("selftest.no_qt", detail=exc)) from exc
-    problems = []
-    for name, folder in (("swdesk_lv", str(translations_dir())), ("qtbase_lv", qt_translations_dir())):
-        translator = QTranslator()
-        # load() also returns False for an empty or corrupt file, not only for a missing one.
-        if not translator.load(name, folder) or translator.isEmpty():
-            problems.append(tr("selftest.qm_not_loaded", name=f"{name}.qm", folder=folder))
+    problems = [
+        tr("selftest.qm_not_loaded", name=f"{name}.qm", folder=folder)
+        for name, folder in translations.latvian_files()
+        if translations.load(name, folder) is None
+    ]
     if problems:
         raise CheckFailed("; ".join(problems))
     return None

@@ -11,6 +11,7 @@ import pytest
 
 import swdesk.selftest as selftest
 from swdesk.cli import main
+from swdesk.gui import translations as gui_translations
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,7 +33,7 @@ def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def _translations_in(monkeypatch: pytest.MonkeyPatch, compiled_translations: Path) -> None:
-    monkeypatch.setattr(selftest, "translations_dir", lambda: compiled_translations)
+    monkeypatch.setattr(gui_translations, "translations_dir", lambda: compiled_translations)
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str]]:
@@ -90,7 +91,7 @@ def test_a_missing_font_file_fails(
 def test_a_missing_qm_fails(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(selftest, "translations_dir", lambda: tmp_path)
+    monkeypatch.setattr(gui_translations, "translations_dir", lambda: tmp_path)
     status, lines = run_cli(capsys, "selftest")
     assert status == 1
     label = "latviešu tulkojumi (swdesk_lv.qm, qtbase_lv.qm) ielādējas"

@@ -8,13 +8,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from swdesk import __version__, i18n
 from swdesk.db.database import Database, DatabaseError, open_database
-from swdesk.resources import resource, translations_dir
+from swdesk.gui import translations
+from swdesk.resources import resource
 
 log = logging.getLogger("swdesk.gui")
 
@@ -81,10 +82,9 @@ class SwdeskApp(QApplication):
             self.removeTranslator(translator)
         self._translators.clear()
         if language == "lv":
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in (("qtbase_lv", qt_dir), ("swdesk_lv", str(translations_dir()))):
-                translator = QTranslator(self)
-                if translator.load(name, folder):
+            for name, folder in translations.latvian_files():
+                translator = translations.load(name, folder, self)
+                if translator is not None:
                     self.installTranslator(translator)
                     self._translators.append(translator)
                 else:
