@@ -27,7 +27,7 @@ from swdesk.db.database import Database
 from swdesk.gui.charts import BarChart
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_number
-from swdesk.gui.operations import Operation, run_operation
+from swdesk.gui.operations import Reloader
 
 if TYPE_CHECKING:
     from swdesk.gui.mainwindow import MainWindow
@@ -220,8 +220,7 @@ class DashboardView(QWidget):
         self.ctx = ctx
         self.window_ = window
         self.data: DashboardData | None = None
-        self._operation: Operation | None = None
-        self._pending: int | None = None
+        self._loader = Reloader(self, self._prepare, self._loaded, self._failed)
 
         self.year = QComboBox()
         this_year = dt.date.today().year
@@ -297,37 +296,20 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         """Load the year off the UI thread; a newer request replaces one still running."""
-        year = self.selected_year()
-        if self._operation is not None:
-            self._pending = year
-            return
-        database = self.ctx.database
-        self.as_of.setText(self.tr("Loading…"))
-        self._operation = run_operation(
-            lambda _c: load_dashboard(database, year),
-            parent=self,
-            on_success=self._loaded,
-            on_failure=self._failed,
-        )
+        self._loader.load()
 
-    def _next(self) -> bool:
-        self._operation = None
-        if self._pending is not None:
-            self._pending = None
-            self.refresh()
-            return True
-        return False
+    def _prepare(self) -> Any:
+        database, year = self.ctx.database, self.selected_year()
+        self.as_of.setText(self.tr("Loading…"))
+        return lambda: load_dashboard(database, year)
 
     def _failed(self, exc: BaseException) -> None:
         from swdesk.gui.errors import show_error
 
-        if not self._next():
-            self.as_of.setText("")
-            show_error(self, exc)
+        self.as_of.setText("")
+        show_error(self, exc)
 
     def _loaded(self, data: DashboardData) -> None:
-        if self._next():
-            return
         self.data = data
         self.as_of.setText(self.tr("Checked as of %1").replace("%1", data.as_of.strftime("%d.%m.%Y")))
         for key, rules in CARDS:

@@ -14,7 +14,7 @@ from swdesk.db.database import Database
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date
 from swdesk.gui.models import ROW_ROLE, FindingsModel, TableFilterProxy, rule_labels
-from swdesk.gui.operations import Operation, run_operation
+from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
 from swdesk.gui.widgets import make_table
 
@@ -71,8 +71,7 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.window_ = window
-        self._operation: Operation | None = None
-        self._pending = False
+        self._loader = Reloader(self, self._prepare, self._loaded)
         self.model = FindingsModel(self)
         self.proxy = TableFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -172,36 +171,15 @@ class FindingsView(QWidget):
         )
 
     def refresh(self) -> None:
-        if self._operation is not None:
-            self._pending = True
-            return
+        self._loader.load()
+
+    def _prepare(self) -> Any:
         year = int(self.year.currentData())
         database = self.ctx.database
         self.count.setText(self.tr("Loading…"))
-        self._operation = run_operation(
-            lambda _c: load_findings(database, year),
-            parent=self,
-            on_success=self._loaded,
-            on_failure=self._failed,
-        )
-
-    def _again(self) -> bool:
-        self._operation = None
-        if self._pending:
-            self._pending = False
-            self.refresh()
-            return True
-        return False
-
-    def _failed(self, exc: BaseException) -> None:
-        from swdesk.gui.errors import show_error
-
-        if not self._again():
-            show_error(self, exc)
+        return lambda: load_findings(database, year)
 
     def _loaded(self, result: tuple[list[Any], dict[str, str]]) -> None:
-        if self._again():
-            return
         findings, names = result
         self.model.subject_names = names
         self.model.set_rows(findings)
