@@ -901,6 +901,36 @@ def _reference_line(
     )
 
 
+def _set_axes(
+    chart: Any,
+    values: Sequence[float],
+    categories: Sequence[str],
+    *,
+    reference: tuple[str, float] | None,
+    places: int,
+    slant_after: int,
+) -> float:
+    """Value axis from 0 to a round top above the values and the reference line, in 5 gridded steps;
+    category labels slanted when there are more than ``slant_after``. Returns the top."""
+    highest = max([*values, reference[1] if reference else 0, 0])
+    top = nice_ceiling(highest * 1.1)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = top / 5
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = _axis_label(places if top / 5 < 10 else 0)
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    if len(categories) > slant_after:
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+    return top
+
+
 def bar_chart(
     *,
     title: str,
@@ -924,22 +954,8 @@ def bar_chart(
     chart.x, chart.y, chart.width, chart.height = left, bottom, plot_width, plot_height
     data = [[0 if v is None else float(v) for v in s.values] for s in series] or [[0] * len(categories)]
     chart.data = data
-    highest = max([v for row in data for v in row] + [reference[1] if reference else 0] + [0])
-    top = nice_ceiling(highest * 1.1)
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.valueStep = top / 5
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = _axis_label(places if top / 5 < 10 else 0)
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
-    chart.categoryAxis.categoryNames = list(categories)
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    if len(categories) > 8:
-        chart.categoryAxis.labels.angle = 30
-        chart.categoryAxis.labels.boxAnchor = "ne"
+    values = [v for row in data for v in row]
+    top = _set_axes(chart, values, categories, reference=reference, places=places, slant_after=8)
     chart.barSpacing = 1
     chart.groupSpacing = 6
     for i in range(len(data)):
@@ -988,22 +1004,7 @@ def line_chart(
     data = [[None if v is None else float(v) for v in s.values] for s in series] or [[0.0] * len(categories)]
     chart.data = data
     values = [v for row in data for v in row if v is not None]
-    highest = max(values + [reference[1] if reference else 0] + [0])
-    top = nice_ceiling(highest * 1.1)
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.valueStep = top / 5
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = _axis_label(places if top / 5 < 10 else 0)
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
-    chart.categoryAxis.categoryNames = list(categories)
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    if len(categories) > 12:
-        chart.categoryAxis.labels.angle = 30
-        chart.categoryAxis.labels.boxAnchor = "ne"
+    top = _set_axes(chart, values, categories, reference=reference, places=places, slant_after=12)
     chart.joinedLines = 1
     for i in range(len(data)):
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
