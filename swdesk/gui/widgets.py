@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from swdesk.gui.formatting import from_qdate, parse_decimal, to_qdate
+from swdesk.gui.models import ROW_ROLE
 
 
 class DateEdit(QDateEdit):
@@ -111,3 +114,49 @@ def staff_choice(session: Session) -> QComboBox:
     for sid, first, last, number in rows:
         combo.addItem(f"{first} {last} ({number})", sid)
     return combo
+
+
+class RecordActions:
+    """Add…, Edit… and Delete over a view's table of records, for a QWidget view that has ``ctx``,
+    ``table``, ``edit_button``, ``delete_button`` and ``refresh()``.
+
+    The view says which dialog edits a record (:meth:`dialog_for`, None for a new one); a saved dialog tells
+    every view that the data changed and reloads this one. Edit and Delete are enabled only with a record
+    chosen.
+    """
+
+    ctx: Any
+    table: QTableView
+    edit_button: QAbstractButton
+    delete_button: QAbstractButton
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def dialog_for(self, record: Any) -> QDialog:
+        raise NotImplementedError
+
+    def selected(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def add(self) -> None:
+        self._edit(None)
+
+    def edit_selected(self, _index: Any = None) -> None:
+        record = self.selected()
+        if record is not None:
+            self._edit(record)
+
+    def _edit(self, record: Any) -> None:
+        if self.dialog_for(record).exec():
+            self._saved()
+
+    def _saved(self) -> None:
+        self.ctx.changed()
+        self.refresh()

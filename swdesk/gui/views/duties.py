@@ -33,10 +33,10 @@ from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_number
-from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
+from swdesk.gui.models import Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
-from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table, staff_choice
+from swdesk.gui.widgets import DateEdit, DecimalEdit, RecordActions, finish_form, make_table, staff_choice
 
 
 @dataclass
@@ -208,7 +208,7 @@ class DutyDialog(QDialog):
         self.accept()
 
 
-class DutiesView(QWidget):
+class DutiesView(RecordActions, QWidget):
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -288,27 +288,8 @@ class DutiesView(QWidget):
         self._update_buttons()
         self.loaded.emit()
 
-    def selected(self) -> DutyRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
-
-    def _update_buttons(self) -> None:
-        chosen = self.selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
-
-    def add(self) -> None:
-        self._edit(None)
-
-    def edit_selected(self) -> None:
-        duty = self.selected()
-        if duty is not None:
-            self._edit(duty)
-
-    def _edit(self, duty: DutyRow | None) -> None:
-        if DutyDialog(self.ctx, self.year.value(), duty, parent=self).exec():
-            self.ctx.changed()
-            self.refresh()
+    def dialog_for(self, duty: DutyRow | None) -> DutyDialog:
+        return DutyDialog(self.ctx, self.year.value(), duty, parent=self)
 
     def delete_selected(self) -> None:
         duty = self.selected()
@@ -327,5 +308,4 @@ class DutiesView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             with self.ctx.database.write() as session:
                 session.execute(delete(m.Duty).where(m.Duty.id == duty.id))
-            self.ctx.changed()
-            self.refresh()
+            self._saved()

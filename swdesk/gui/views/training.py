@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,10 +37,10 @@ from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
-from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
+from swdesk.gui.models import Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
-from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table, staff_choice
+from swdesk.gui.widgets import DateEdit, DecimalEdit, RecordActions, finish_form, make_table, staff_choice
 
 SHORT = QColor("#f8c4c4")
 
@@ -404,7 +404,7 @@ class EventDialog(QDialog):
         self.accept()
 
 
-class TrainingView(QWidget):
+class TrainingView(RecordActions, QWidget):
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -533,27 +533,8 @@ class TrainingView(QWidget):
             (lambda r: not (r.training_met and r.supervision_met)) if only else None
         )
 
-    def _update_buttons(self) -> None:
-        chosen = self.selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
-
-    def selected(self) -> EventRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
-
-    def add(self) -> None:
-        self._edit(None)
-
-    def edit_selected(self, _index: QModelIndex | None = None) -> None:
-        event = self.selected()
-        if event is not None:
-            self._edit(event)
-
-    def _edit(self, event: EventRow | None) -> None:
-        if EventDialog(self.ctx, self.year.value(), event, parent=self).exec():
-            self.ctx.changed()
-            self.refresh()
+    def dialog_for(self, event: EventRow | None) -> EventDialog:
+        return EventDialog(self.ctx, self.year.value(), event, parent=self)
 
     def delete_selected(self) -> None:
         event = self.selected()
@@ -573,5 +554,4 @@ class TrainingView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             with self.ctx.database.write() as session:
                 session.execute(delete(m.TrainingEvent).where(m.TrainingEvent.id == event.id))
-            self.ctx.changed()
-            self.refresh()
+            self._saved()

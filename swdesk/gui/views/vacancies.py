@@ -25,8 +25,8 @@ from sqlalchemy import delete, select
 from swdesk.db import models as m
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_fte
-from swdesk.gui.models import ROW_ROLE, TableFilterProxy, VacancyModel
-from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table
+from swdesk.gui.models import TableFilterProxy, VacancyModel
+from swdesk.gui.widgets import DateEdit, DecimalEdit, RecordActions, finish_form, make_table
 
 
 class VacancyDialog(QDialog):
@@ -119,7 +119,7 @@ class VacancyDialog(QDialog):
         self.accept()
 
 
-class VacancyView(QWidget):
+class VacancyView(RecordActions, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -175,27 +175,8 @@ class VacancyView(QWidget):
     def _apply_filled(self, show: bool) -> None:
         self.proxy.set_predicate(None if show else (lambda v: v.filled is None))
 
-    def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-
-    def selected(self) -> m.Vacancy | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
-
-    def _saved(self) -> None:
-        self.ctx.changed()
-        self.refresh()
-
-    def add(self) -> None:
-        if VacancyDialog(self.ctx, parent=self).exec():
-            self._saved()
-
-    def edit_selected(self) -> None:
-        vacancy = self.selected()
-        if vacancy is not None and VacancyDialog(self.ctx, vacancy, parent=self).exec():
-            self._saved()
+    def dialog_for(self, vacancy: m.Vacancy | None) -> VacancyDialog:
+        return VacancyDialog(self.ctx, vacancy, parent=self)
 
     def delete_selected(self) -> None:
         vacancy = self.selected()
