@@ -18,22 +18,29 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-TS := $(wildcard translations/*.ts)
-QM := $(TS:.ts=.qm)
+# swdesk/assets: fonts, icons and the compiled .qm translations, staged from resources/ and translations/
+# (installer/assets.py; the wheel and the bundle are built the same way). Made again when a source is newer.
+ASSET_SOURCES := $(wildcard translations/*.ts resources/fonts/* resources/icons/*) installer/assets.py
+ASSETS := swdesk/assets/.staged
 
-translations/%.qm: translations/%.ts $(STAMP)
-	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+$(ASSETS): $(ASSET_SOURCES) $(STAMP)
+	@$(PY) installer/assets.py
+	@touch $(ASSETS)
 
-translations: $(QM)  ## compile the Qt translations (.ts -> .qm)
+translations: $(ASSETS)  ## compile the Qt translations (.ts -> .qm) into swdesk/assets with the fonts and icons
 
-run: $(STAMP) $(QM)  ## open swdesk on your database (creates the environment if missing)
+run: $(STAMP) $(ASSETS)  ## open swdesk on your database (creates the environment if missing)
 	$(PY) -m swdesk
 
-demo: $(STAMP) $(QM)  ## open swdesk on generated demonstration data
+demo: $(STAMP) $(ASSETS)  ## open swdesk on generated demonstration data
 	$(PY) -m swdesk --demo
 
-test: $(STAMP) $(QM)  ## run the whole test suite offscreen
+test: $(STAMP) $(ASSETS)  ## run the whole test suite offscreen
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+.PHONY: install-check
+install-check: $(STAMP)  ## build sdist + wheel, install the wheel in a throwaway env, run it outside the tree (~1 min)
+	bash tests/installed/check.sh $(PY)
 
 test-faults: $(STAMP)  ## crash tests: 50 SIGKILLs in each kind of write
 	SWDESK_FAULT_RUNS=50 $(PY) -m pytest -q tests/test_faults.py
@@ -49,14 +56,14 @@ lint: $(STAMP)  ## ruff and mypy
 bench: $(STAMP)  ## benchmarks on the riga demo, written to bench-results.json
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
 
-package: $(STAMP) $(QM)  ## build dist/swdesk with PyInstaller for this platform: swdesk + swdesk-cli
+package: $(STAMP) $(ASSETS)  ## build dist/swdesk with PyInstaller for this platform: swdesk + swdesk-cli
 	PYTHON=$(PY) bash installer/build.sh
 
-package-check: $(STAMP) $(QM)  ## build, run the bundle's selftest outside the source tree, makensis if installed (~4 min)
+package-check: $(STAMP) $(ASSETS)  ## build, run the bundle's selftest outside the source tree, makensis if installed (~4 min)
 	SWDESK_PACKAGE_TEST=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m slow tests/test_package.py
 
 installer: package  ## dist/swdesk-VERSION-setup.exe (needs makensis; a usable one only from a Windows bundle)
 	makensis -V2 -WX $$($(PY) installer/version.py --nsis-defines) -DBUNDLE_DIR=$(CURDIR)/dist/swdesk -DOUTDIR=$(CURDIR)/dist installer/swdesk.nsi
 
 clean:  ## remove the environment and build products
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) build dist swdesk/assets *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -4,8 +4,8 @@
 #   bash installer/build.sh            # Linux, or Git Bash on Windows (the CI workflow)
 #   PYTHON=python bash installer/build.sh
 #
-# Steps: compile translations/*.ts → .qm, install PyInstaller into the environment if it is missing, run
-# PyInstaller with installer/swdesk.spec (which writes build/file_version_info.txt from pyproject.toml),
+# Steps: stage swdesk/assets (fonts, icons, translations/*.ts compiled to .qm; installer/assets.py),
+# install PyInstaller into the environment if it is missing, run PyInstaller with installer/swdesk.spec (which writes build/file_version_info.txt from pyproject.toml),
 # then print the bundle's size and its ten largest files, so that growth is noticed in every build log.
 # It does not run the self-test: `dist/swdesk/swdesk-cli selftest` is a separate step (make package-check,
 # the CI workflow), so a failing self-test still leaves the bundle to look at.
@@ -29,8 +29,8 @@ PYINSTALLER_REQ=${PYINSTALLER_REQ:-"pyinstaller>=6.10,<7"}
 started=$(date +%s)
 echo "== swdesk $("$PYTHON" installer/version.py) with $("$PYTHON" --version 2>&1) on $(uname -s)"
 
-echo "== translations"
-"$PYTHON" installer/compile_translations.py
+echo "== fonts, icons and translations into swdesk/assets"
+"$PYTHON" installer/assets.py
 
 echo "== PyInstaller"
 if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then

@@ -96,6 +96,38 @@ def test_the_icons_are_committed() -> None:
         assert (REPO / "resources" / "icons" / name).stat().st_size > 1000
 
 
+def test_the_shipped_files_are_found_inside_the_package() -> None:
+    """One lookup, through the package: what a wheel or the bundle carries, never a path into the checkout."""
+    from swdesk.resources import assets_dir, resource, translations_dir
+
+    package = Path(swdesk.__file__).resolve().parent
+    assert assets_dir().resolve() == package / "assets"
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE-DejaVu.txt"):
+        assert resource("fonts", name).stat().st_size > 1000
+    for name in ("swdesk.png", "swdesk.ico"):
+        assert resource("icons", name).read_bytes() == (REPO / "resources" / "icons" / name).read_bytes()
+    assert (translations_dir() / "swdesk_lv.qm").stat().st_size > 1000
+
+
+def test_staging_builds_every_asset_from_the_sources(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("swdesk_assets", INSTALLER / "assets.py")
+    assert spec is not None and spec.loader is not None
+    assets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(assets)
+    written = assets.stage(tmp_path / "assets")
+    names = sorted(str(p.relative_to(tmp_path / "assets")) for p in written)
+    assert names == [
+        "fonts/DejaVuSans-Bold.ttf",
+        "fonts/DejaVuSans.ttf",
+        "fonts/LICENSE-DejaVu.txt",
+        "icons/swdesk.ico",
+        "icons/swdesk.png",
+        "translations/swdesk_lv.qm",
+    ]
+    assert all(p.is_file() for p in written)
+    assert not (tmp_path / "assets.staging").exists()
+
+
 # --- the real build ----------------------------------------------------------------------------------------
 
 # Nothing of these may be in the bundle: unused Qt modules, test suites and test data.

@@ -21,13 +21,13 @@ def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``translations/*.ts`` compiled afresh, so the test does not depend on an earlier ``make`` step."""
     sys.path.insert(0, str(REPO / "installer"))
     try:
-        import compile_translations
+        import assets
     finally:
         sys.path.remove(str(REPO / "installer"))
     folder = tmp_path_factory.mktemp("translations")
     for ts in (REPO / "translations").glob("*.ts"):
         (folder / ts.name).write_bytes(ts.read_bytes())
-    compile_translations.compile_all(folder)
+    assets.compile_all(folder)
     return folder
 
 

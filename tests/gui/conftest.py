@@ -21,10 +21,6 @@ TS_FILE = ROOT / "translations" / "swdesk_lv.ts"
 QM_FILE = translations_dir() / "swdesk_lv.qm"
 
 
-def _lrelease() -> Path:
-    return Path(sys.executable).with_name("pyside6-lrelease")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Qt warnings fail GUI tests (STYLE.md: "Qt warnings and Python warnings fail tests").
     for item in items:
@@ -43,9 +39,9 @@ def qapp_cls():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session", autouse=True)
 def _built_translations() -> None:
-    """Build ``swdesk_lv.qm`` from the .ts in git when missing or older (the build normally does this)."""
+    """Stage ``swdesk/assets`` (``swdesk_lv.qm`` from the .ts in git) when missing or older (``make`` does it)."""
     if TS_FILE.exists() and (not QM_FILE.exists() or QM_FILE.stat().st_mtime < TS_FILE.stat().st_mtime):
-        subprocess.run([str(_lrelease()), "-silent", str(TS_FILE), "-qm", str(QM_FILE)], check=True)
+        subprocess.run([sys.executable, str(ROOT / "installer" / "assets.py")], check=True)
 
 
 @pytest.fixture(autouse=True)
