@@ -227,7 +227,10 @@ BAD_VALUES = [
     ("Lietas", 1, "Lietu skaits", "2,5", "nav vesels"),
     ("Lietas", 2, "Iesniegumu skaits", -1, "vismaz 0"),
     ("Lietas", 3, "Tabeles nr.", "9999", "nav ne datubāzē, ne šī importa lapā «Darbinieki»"),
-    ("Pienākumi", 1, "Stundas", 25, "nedrīkst pārsniegt 24"),
+    # Anna (1001, FTE 1): February 2025 has 20 working days, 160 h; Jānis (1002, FTE 0,5): 80 h
+    ("Pienākumi", 1, "Stundas", "160,01", "Anna Bērziņa (tabeles nr. 1001), 2025. gada februāris: "),
+    ("Pienākumi", 2, "Stundas", 81, "kopā būtu 81,00 h, bet mēneša darba laiks pēc slodzes ir 80,00 h"),
+    ("Pienākumi", 2, "Stundas", 100_001, "nedrīkst pārsniegt 100000"),  # only what storage needs
     ("Pienākumi", 1, "Stundas", 0, "lielākai par 0"),
     ("Pienākumi", 2, "Kategorija", "Sapulces", "nav pienākumu kategoriju katalogā"),
     ("Pienākumi", 2, "Datums", "2025/02/06", "nav datums"),
@@ -425,7 +428,7 @@ def test_single_csv_files_and_their_problems(db, tmp_path: Path) -> None:
     sheets["Darbinieki"][3][6] = "01.01.2023"
     staff = write_csv(tmp_path / "darbinieki.csv", sheets["Darbinieki"])  # case of the name does not matter
     duties_rows = sheets["Pienākumi"]
-    duties_rows[2][3] = "30"
+    duties_rows[2][3] = "80,25"  # Jānis, new in darbinieki.csv with FTE 0,5: February 2025 holds 80 h
     duties = write_csv(tmp_path / "Pienakumi.csv", duties_rows, delimiter=",")  # no Latvian letters
     result = import_workbook(db, [staff, duties])
     assert _where(result.problems) == [("Pienākumi", 3, "Stundas")]
@@ -589,12 +592,16 @@ def test_cli_in_english_and_as_json(
     db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheets = valid_sheets()
-    sheets["Pienākumi"][1][3] = 30
+    sheets["Pienākumi"][1][3] = 170  # Anna, FTE 1: February 2025 holds 160 h
     path = write_xlsx(tmp_path / "a.xlsx", sheets)
 
     assert main(["--db", str(db_path), "--lang", "en", "import", str(path)]) == 2
     out = capsys.readouterr().out
-    assert "Sheet 'Pienākumi', row 2, column 'Stundas': The value must not exceed 24; it is 30." in out
+    assert (
+        "Sheet 'Pienākumi', row 2, column 'Stundas': Anna Bērziņa (employee no. 1001), February 2025: the "
+        "non-social-work duty hours of this month would total 170,00 h, but the month's contracted hours are "
+        "160,00 h (20 working days × 8 h × FTE 1)."
+    ) in out
     assert "Nothing was written: 1 problem found." in out
 
     assert main(["--db", str(db_path), "import", str(path), "--json"]) == 2
@@ -606,7 +613,10 @@ def test_cli_in_english_and_as_json(
             "sheet": "Pienākumi",
             "row": 2,
             "column": "Stundas",
-            "message": "Vērtība nedrīkst pārsniegt 24; ir 30.",
+            "message": "Anna Bērziņa (tabeles nr. 1001), 2025. gada februāris: ar sociālo darbu nesaistīto "
+            "pienākumu stundas šajā mēnesī kopā būtu 170,00 h, bet mēneša darba laiks pēc slodzes ir 160,00 h "
+            "(darba dienu skaits 20 × 8 h × slodze 1). Mēneša kopsummu var ierakstīt jebkurā šā mēneša "
+            "datumā, bet ne vairāk par mēneša darba laiku.",
         }
     ]
 

@@ -9,8 +9,10 @@ back, as does a dry run after it has worked out what would change.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from swdesk.i18n import define, tr
 from swdesk.importer import sheets as sh
 from swdesk.importer.reader import MAX_ROWS, RawSheet, read_sources
 from swdesk.importer.values import CodeLookup, ValueProblem, fold, is_blank
+from swdesk.rules.duty_limit import Employment, month_last_day, month_of, month_over_limit
 
 define(
     {
@@ -272,6 +275,8 @@ def _validate(
     if staff_sheet is None or staff_sheet.complete:
         # (a Darbinieki sheet that could not be read to the end would make every new number look unknown)
         _check_staff_references(session, parsed, result.problems)
+    if parsed.get("Pienākumi"):
+        _check_duty_months(session, parsed, result.problems)
     return parsed
 
 
@@ -412,6 +417,107 @@ def _check_staff_references(
             nr = row.values.get("tabeles_nr")
             if nr is not None and nr not in known:
                 problems.append(Problem(name, row.number, "Tabeles nr.", tr("import.unknown_staff", nr=nr)))
+
+
+def _check_duty_months(session: Session, parsed: dict[str, list[ParsedRow]], problems: list[Problem]) -> None:
+    """No person's month may hold more duty hours than its contracted hours (SPEC §5 Pienākumi).
+
+    The month counts the person's entries already in the database and the sheet's rows that the import adds;
+    a row identical to an entry in the database is not added (see :func:`_apply_duties`), so it is counted
+    once, as recorded. The employment is as this import leaves it: a Darbinieki row of the same import
+    replaces the database's FTE and dates. The refusal stands at the row that takes the month over.
+    """
+    groups: dict[tuple[str, dt.date], list[ParsedRow]] = {}
+    for row in parsed["Pienākumi"]:
+        v = row.values
+        if v.get("tabeles_nr") is None or v.get("date") is None or v.get("hours") is None:
+            continue  # that problem is already listed
+        groups.setdefault((v["tabeles_nr"], month_of(v["date"])), []).append(row)
+    if not groups:
+        return
+    employments: dict[str, Employment | None] = {}
+    # a staff row with a problem leaves the person unknown here: its own problem is already listed
+    refused = {p.row for p in problems if p.sheet == "Darbinieki"}
+    for row in parsed.get("Darbinieki", []):
+        v = row.values
+        if v.get("tabeles_nr") is None:
+            continue
+        complete = all(v.get(f) is not None for f in ("first_name", "last_name", "fte", "start"))
+        employments[v["tabeles_nr"]] = (
+            Employment(v["tabeles_nr"], f"{v['first_name']} {v['last_name']}", v["fte"], v["start"], v.get("end"))
+            if complete and row.number not in refused
+            else None
+        )
+    referenced = {nr for nr, _month in groups}
+    from_database = sorted(referenced - set(employments))
+    staff_ids: dict[str, int] = {}
+    for start in range(0, len(from_database), 500):
+        chunk = from_database[start : start + 500]
+        for staff in session.scalars(select(m.Staff).where(m.Staff.tabeles_nr.in_(chunk))):
+            employments[staff.tabeles_nr] = Employment.of(staff)
+            staff_ids[staff.tabeles_nr] = staff.id
+    # people of this import's Darbinieki sheet who are in the database already may have entries there too
+    staff_ids.update(_existing_staff_ids(session, sorted(referenced.intersection(employments) - set(staff_ids))))
+    recorded = _recorded_duties(session, staff_ids, [month for _nr, month in groups])
+    for (nr, month), rows in groups.items():
+        employment = employments.get(nr)
+        if employment is None:
+            continue  # an unknown Tabeles nr. or a staff row with a problem: already listed
+        entries = recorded.get((staff_ids[nr], month), []) if nr in staff_ids else []
+        in_database = Counter(key for key, _hours in entries)
+        added: list[ParsedRow] = []
+        for row in rows:
+            key = _duty_key(row.values)
+            if in_database[key]:
+                in_database[key] -= 1  # imported as unchanged: already among the recorded hours
+            else:
+                added.append(row)
+        over = month_over_limit(
+            employment,
+            month,
+            recorded=sum((hours for _key, hours in entries), Decimal(0)),
+            entries=[row.values["hours"] for row in added],
+        )
+        if over is not None:
+            at = added[over.entry] if over.entry is not None else rows[0]
+            problems.append(Problem("Pienākumi", at.number, "Stundas", over.message()))
+
+
+def _duty_key(values: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes a Pienākumi row the same entry as one in the database (SPEC §5: all columns)."""
+    return (values.get("date"), values.get("category_code"), values.get("hours"), values.get("description"))
+
+
+def _recorded_duties(
+    session: Session, staff_ids: dict[str, int], months: Iterable[dt.date]
+) -> dict[tuple[int, dt.date], list[tuple[tuple[Any, ...], Decimal]]]:
+    """(staff id, month) → [(key, hours)] of the duty entries in the database in those months."""
+    months = list(months)
+    ids = sorted(set(staff_ids.values()))
+    result: dict[tuple[int, dt.date], list[tuple[tuple[Any, ...], Decimal]]] = {}
+    if not ids:
+        return result
+    wanted = set(months)
+    d = m.Duty
+    for start in range(0, len(ids), 500):
+        stmt = select(d.staff_id, d.date, d.category_code, d.hours, d.description).where(
+            d.staff_id.in_(ids[start : start + 500]), d.date >= min(months), d.date <= month_last_day(max(months))
+        )
+        for row in session.execute(stmt):
+            month = month_of(row.date)
+            if month in wanted:
+                key = (row.date, row.category_code, row.hours, row.description)
+                result.setdefault((row.staff_id, month), []).append((key, row.hours))
+    return result
+
+
+def _existing_staff_ids(session: Session, numbers: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(numbers), 500):
+        chunk = list(numbers[start : start + 500])
+        stmt = select(m.Staff.tabeles_nr, m.Staff.id).where(m.Staff.tabeles_nr.in_(chunk))
+        found.update((nr, staff_id) for nr, staff_id in session.execute(stmt))
+    return found
 
 
 def _existing_staff_numbers(session: Session, numbers: Iterable[str]) -> set[str]:

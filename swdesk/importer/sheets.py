@@ -76,7 +76,6 @@ YES_NO = ("jā", "nē")
 # service. Above 1.5 it is almost surely a typo (15 for 1,5; 100 meaning 100 %), and the Labour Law's limit
 # on overtime makes more than one and a half posts implausible for one person.
 MAX_FTE = Decimal("1.5")
-MAX_DAY_HOURS = Decimal(24)
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 # Upper bounds far above anything real that keep every value inside the database's integer columns
 # (PostgreSQL's INTEGER holds 2 147 483 647; money and hours are stored in cents, weights in thousandths).
@@ -86,6 +85,10 @@ MAX_COUNT = 1_000_000  # cases, applications or persons of one worker in a month
 MAX_PER_FTE = Decimal(1_000_000)
 MAX_WEIGHT = Decimal(1_000)
 MAX_DURATION = Decimal(100_000)  # hours, academic hours or minutes of one event
+# Only what storage needs: the real bound on Pienākumi hours is the month's contracted hours of the person
+# (swdesk.rules.duty_limit, checked with the person and the month once the whole sheet is read), since an
+# entry may be a month's total entered on one date (SPEC §5).
+MAX_DUTY_HOURS = Decimal(100_000)
 
 
 @dataclass
@@ -371,7 +374,7 @@ DUTIES = Sheet(
         Column(
             "Stundas",
             "hours",
-            _decimal(places=2, above=Decimal(0), maximum=MAX_DAY_HOURS),
+            _decimal(places=2, above=Decimal(0), maximum=MAX_DUTY_HOURS),
             required=True,
             width=9,
         ),
