@@ -499,8 +499,12 @@
         <translation>Vispirms pievienojiet darbinieku.</translation>
     </message>
     <message>
-        <source>Hours must be a number above 0 and at most 24 (e.g. 1,5).</source>
-        <translation>Stundām jābūt skaitlim, lielākam par 0 un ne lielākam par 24 (piem., 1,5).</translation>
+        <source>Hours on the date, or a month&apos;s total entered on any day of that month. A person&apos;s hours in one month may not exceed the month&apos;s contracted hours (working days × 8 h × FTE).</source>
+        <translation>Stundas šajā datumā vai mēneša kopsumma, ierakstīta jebkurā šā mēneša dienā. Viena darbinieka stundas mēnesī nedrīkst pārsniegt mēneša darba laiku pēc slodzes (darba dienas × 8 h × slodze).</translation>
+    </message>
+    <message>
+        <source>Hours must be a number above 0 (e.g. 1,5 or a month&apos;s total, 40).</source>
+        <translation>Stundām jābūt skaitlim, lielākam par 0 (piem., 1,5 vai mēneša kopsumma 40).</translation>
     </message>
     <message>
         <source>Hours can have at most 2 decimal places.</source>

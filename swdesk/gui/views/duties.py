@@ -37,6 +37,7 @@ from swdesk.gui.models import Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
 from swdesk.gui.widgets import DateEdit, DecimalEdit, RecordActions, finish_form, make_table, staff_choice
+from swdesk.rules.duty_limit import check_duty_entry
 
 
 @dataclass
@@ -164,6 +165,14 @@ class DutyDialog(QDialog):
         form.addRow(self.tr("Date:"), self.date)
         form.addRow(self.tr("Category:"), self.category)
         form.addRow(self.tr("Hours:"), self.hours)
+        self.hours_hint = QLabel(
+            self.tr(
+                "Hours on the date, or a month's total entered on any day of that month. A person's hours in "
+                "one month may not exceed the month's contracted hours (working days × 8 h × FTE)."
+            )
+        )
+        self.hours_hint.setWordWrap(True)
+        form.addRow("", self.hours_hint)
         form.addRow(self.tr("Description:"), self.description)
         self.error = finish_form(self, form, self.save)
         if duty is not None:
@@ -179,8 +188,8 @@ class DutyDialog(QDialog):
             self.error.setText(self.tr("Add the staff member first."))
             self.error.show()
             return
-        if hours is None or hours <= 0 or hours > 24:
-            self.error.setText(self.tr("Hours must be a number above 0 and at most 24 (e.g. 1,5)."))
+        if hours is None or hours <= 0:
+            self.error.setText(self.tr("Hours must be a number above 0 (e.g. 1,5 or a month's total, 40)."))
             self.error.show()
             return
         if hours != hours.quantize(Decimal("0.01")):
@@ -195,6 +204,14 @@ class DutyDialog(QDialog):
             "description": self.description.text().strip() or None,
         }
         with self.ctx.database.write() as session:
+            # the month's limit is the core's (rules.duty_limit), as for the import: the same check and words
+            over = check_duty_entry(
+                session, staff_id=values["staff_id"], day=values["date"], hours=hours, replacing=self.duty_id
+            )
+            if over is not None:
+                self.error.setText(over.message())
+                self.error.show()
+                return  # leaving the block commits nothing: nothing was changed
             if self.duty_id is None:
                 session.add(m.Duty(**values))
             else:
