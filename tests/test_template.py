@@ -126,6 +126,36 @@ def test_the_instruction_explains_every_sheet_and_column_in_latvian(template: op
     assert "Atslēga: Tabeles nr. + Mēnesis + Darba veids" in text
 
 
+def test_the_instruction_says_a_months_duty_total_may_be_entered_and_its_limit(
+    template: openpyxl.Workbook,
+) -> None:
+    rows = list(template["Instrukcija"].iter_rows(values_only=True))
+    sheet_row = next(row for row in rows if row[0] == "Pienākumi")
+    assert "Mēneša kopsummu (piem. martā 40 h pārtikas paku izdalei) var ierakstīt vienā rindā" in sheet_row[2]
+    assert "nedrīkst pārsniegt mēneša darba laiku pēc slodzes: darba dienas × 8 h × slodze" in sheet_row[2]
+    start = rows.index(sheet_row)
+    hints = {row[0]: row[2] for row in rows[start : start + 8] if row[0]}
+    assert "mēneša kopsummai — jebkurš šā mēneša datums" in hints["Datums"]
+    assert "mēneša kopsumma, piem. 40" in hints["Stundas"] and "24" not in hints["Stundas"]
+    stundas = template["Pienākumi"]["D1"]
+    assert stundas.value == "Stundas" and "darba dienas × 8 h × slodze" in stundas.comment.text
+
+
+def test_a_template_with_monthly_duty_totals_imports(db: Database, tmp_path: Path) -> None:
+    path = write_template(tmp_path / "veidne.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook["Darbinieki"].append(
+        ["0042", "Anna", "Bērziņa", None, "Sociālais darbinieks", 1, dt.datetime(2020, 3, 1), None, "E3", 1450]
+    )
+    for day, hours in ((dt.datetime(2025, 3, 1), 40), (dt.datetime(2025, 4, 30), 80), (dt.datetime(2025, 5, 15), 100)):
+        workbook["Pienākumi"].append(["0042", day, "Pārtikas paku izdale", hours, "Mēneša kopsumma"])
+    workbook.save(path)
+    result = import_workbook(db, path)
+    assert result.problems == [] and result.counts["Pienākumi"].added == 3
+    with db.read() as s:
+        assert sorted(s.scalars(select(m.Duty.hours))) == [Decimal(40), Decimal(80), Decimal(100)]
+
+
 def test_the_template_follows_the_databases_catalogues(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         s.get(m.Position, "CITS").name = "Sociālais pedagogs"

@@ -119,8 +119,16 @@ define(
             "Each staff member's monthly caseload per work type.",
         ),
         "template.sheet.duties": (
-            "Ar sociālo darbu nesaistīti pienākumi: stundas pa dienām un kategorijām.",
-            "Duties not related to social work: hours per day and category.",
+            "Ar sociālo darbu nesaistīti pienākumi: viena rinda ir stundas kādā datumā vienā kategorijā. "
+            "Mēneša kopsummu (piem. martā 40 h pārtikas paku izdalei) var ierakstīt vienā rindā ar jebkuru "
+            "šā mēneša datumu. Viena darbinieka stundas vienā kalendārajā mēnesī kopā (arī jau importētās) "
+            "nedrīkst pārsniegt mēneša darba laiku pēc slodzes: darba dienas × 8 h × slodze (piem. 2025. gada "
+            "martā 21 darba diena: pilnai slodzei 168 h, pusslodzei 84 h).",
+            "Duties not related to social work: one row is hours on a date in one category. A month's total "
+            "(e.g. 40 h on food parcels in March) may be entered in one row with any date of that month. A "
+            "staff member's hours in one calendar month (including those imported before) may not exceed the "
+            "month's contracted hours: working days × 8 h × FTE (e.g. March 2025 has 21 working days: 168 h "
+            "full time, 84 h half time).",
         ),
         "template.sheet.training": (
             "Apmācības un supervīzijas, ko apmeklējis darbinieks (viena rinda — viens darbinieks).",
@@ -210,9 +218,15 @@ define(
             "Kategorija no saraksta vai kods (piem. NS_ADMIN).",
             "The category from the list or its code (e.g. NS_ADMIN).",
         ),
+        "template.hint.duties.date": (
+            "Datums; mēneša kopsummai — jebkurš šā mēneša datums.",
+            "The date; for a month's total, any date of that month.",
+        ),
         "template.hint.duties.hours": (
-            "Stundas, lielākas par 0 un ne vairāk kā 24, piem. 1,5.",
-            "Hours, more than 0 and at most 24, e.g. 1.5.",
+            "Stundas, lielākas par 0, piem. 1,5, vai mēneša kopsumma, piem. 40. Darbinieka stundas mēnesī kopā "
+            "nedrīkst pārsniegt mēneša darba laiku (darba dienas × 8 h × slodze).",
+            "Hours, more than 0, e.g. 1.5, or a month's total, e.g. 40. A staff member's hours in a month "
+            "may not exceed the month's contracted hours (working days × 8 h × FTE).",
         ),
         "template.hint.duties.description": ("Apraksts (nav obligāts).", "Description (optional)."),
         "template.hint.training.kind": (
