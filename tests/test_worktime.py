@@ -79,3 +79,15 @@ def test_contracted_hours(fte: str, start: dt.date, end: dt.date | None, expecte
         fte=Decimal(fte), start=start, end=end, period_start=D(2025, 1, 1), period_end=D(2025, 12, 31)
     )
     assert hours == expected
+
+
+def test_the_months_duty_limits_add_up_to_the_years_contracted_hours() -> None:
+    """The Pienākumi limit (SPEC §5) is this module's contracted hours for the month, so twelve full months
+    allow exactly the year's hours and R6's share can reach 1 but never pass it."""
+    from swdesk.rules.duty_limit import Employment, duty_month_limit
+
+    anna = Employment("1", "Anna Bērziņa", Decimal("0.75"), D(2025, 1, 1), D(2025, 6, 30))
+    limits = [duty_month_limit(anna, D(2025, month, 15)) for month in range(1, 13)]
+    # 0,75 × 8 × (22, 20, 21, 20, 19, 19) working days, then not employed
+    assert limits == [Decimal(h) for h in (132, 120, 126, 120, 114, 114, 0, 0, 0, 0, 0, 0)]
+    assert sum(limits) == Decimal("726")  # test_contracted_hours: the same half year
