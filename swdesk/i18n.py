@@ -81,6 +81,81 @@ define(
             "The file {path} is another program's SQLite database, not a swdesk database; it was not changed. "
             "Choose another file.",
         ),
+        "db.is_folder": (
+            "{path} ir mape, nevis datubāzes fails. Norādiet faila ceļu, piemēram {example}. Nekas netika "
+            "mainīts.",
+            "{path} is a folder, not a database file. Give the path of a file, for example {example}. "
+            "Nothing was changed.",
+        ),
+        "db.no_folder": (
+            "Mape {folder} nepastāv, tāpēc datubāzi {path} tur nevar izveidot. Izveidojiet mapi vai "
+            "norādiet citu ceļu; nekas netika izveidots.",
+            "The folder {folder} does not exist, so the database {path} cannot be made there. Create the "
+            "folder or give another path; nothing was created.",
+        ),
+        "db.folder_is_file": (
+            "{folder} ir fails, nevis mape, tāpēc datubāzi {path} nevar izveidot. Norādiet citu ceļu; "
+            "nekas netika mainīts.",
+            "{folder} is a file, not a folder, so the database {path} cannot be made. Give another path; "
+            "nothing was changed.",
+        ),
+        "db.not_regular": (
+            "{path} nav parasts fails (tā ir ierīce, kanāls vai cits īpašs fails). Norādiet datubāzes "
+            "failu; nekas netika mainīts.",
+            "{path} is not a regular file (it is a device, a pipe or another special file). Give a "
+            "database file; nothing was changed.",
+        ),
+        "db.no_permission": (
+            "Jums nav tiesību lasīt vai rakstīt {path}. Lūdziet datora administratoram piešķirt tiesības vai "
+            "nokopējiet datubāzi uz mapi, kurā varat rakstīt, un atveriet to tur. Nekas netika mainīts.",
+            "You have no permission to read or write {path}. Ask the computer's administrator for "
+            "permission, or copy the database to a folder you can write to and open it there. Nothing was "
+            "changed.",
+        ),
+        "db.read_only_file": (
+            "Datubāzes fails {path} ir tikai lasāms. Noņemiet faila rekvizītos atzīmi «Tikai lasāms» vai "
+            "nokopējiet datubāzi uz mapi, kurā varat rakstīt. Nekas netika mainīts.",
+            "The database file {path} is read-only. Clear 'Read-only' in the file's properties, or copy the "
+            "database to a folder you can write to. Nothing was changed.",
+        ),
+        "db.read_only_folder": (
+            "Mapē {folder} nevar rakstīt (tā ir tikai lasāma vai jums nav tiesību tajā rakstīt). swdesk "
+            "blakus datubāzei raksta žurnāla failus (-wal, -shm) un dublējumus, tāpēc datubāzei jābūt mapē, "
+            "kurā var rakstīt: nokopējiet to, piemēram, uz savu dokumentu mapi vai lūdziet tiesības. Nekas "
+            "netika mainīts.",
+            "The folder {folder} cannot be written to (it is read-only or you have no permission to write "
+            "there). swdesk writes its log files (-wal, -shm) and backups beside the database, so the "
+            "database must be in a folder you can write to: copy it, for example, to your documents folder, "
+            "or ask for permission. Nothing was changed.",
+        ),
+        "db.disk_full": (
+            "Diskā, kurā atrodas {folder}, nav pietiekami daudz brīvas vietas (brīvi {free}, vajadzīgi "
+            "vismaz {needed}). Atbrīvojiet vietu diskā (izdzēsiet vai pārvietojiet nevajadzīgus failus) un "
+            "mēģiniet vēlreiz. Nekas netika mainīts.",
+            "The disk that holds {folder} does not have enough free space ({free} free, at least {needed} "
+            "needed). Free some space on the disk (delete or move files you do not need) and try again. "
+            "Nothing was changed.",
+        ),
+        "db.disk_full_now": (
+            "Disks, kurā atrodas {folder}, ir pilns. Atbrīvojiet vietu diskā un mēģiniet vēlreiz. Nekas "
+            "netika mainīts.",
+            "The disk that holds {folder} is full. Free some space on the disk and try again. Nothing was "
+            "changed.",
+        ),
+        "db.busy": (
+            "Datubāzi {path} šobrīd aizņem cita programma vai cits swdesk logs, un tā neatbrīvojās {seconds} "
+            "sekunžu laikā. Pagaidiet, līdz otra programma beidz darbu (vai aizveriet to), un mēģiniet "
+            "vēlreiz. Datubāze nav bojāta, un nekas netika mainīts.",
+            "The database {path} is in use by another program or another swdesk window, and it was not "
+            "released within {seconds} seconds. Wait until the other program finishes (or close it) and try "
+            "again. The database is not damaged, and nothing was changed.",
+        ),
+        "db.io_error": (
+            "Datubāzi {path} nevar nolasīt: disks vai tīkla mape neatbild ({detail}). Pārbaudiet disku vai "
+            "tīkla savienojumu un mēģiniet vēlreiz; fails netika mainīts.",
+            "The database {path} cannot be read: the disk or network folder does not respond ({detail}). "
+            "Check the disk or the network connection and try again; the file was not changed.",
+        ),
         "db.cannot_open": (
             "Datubāzi {location} nevar atvērt: {detail}",
             "The database {location} cannot be opened: {detail}",

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import random
 import shutil
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -145,3 +150,162 @@ def test_another_programs_sqlite_database_is_refused_and_not_touched(tmp_path: P
     assert main(["--db", str(foreign), "settings", "list"]) == 3
     assert "citas programmas SQLite datubāze" in capsys.readouterr().err
     assert foreign.read_bytes() == before
+
+
+# --- a database that cannot be reached is not damaged: a sentence, exit 3, nothing changed (issue 11) ----
+
+# As root, file permissions do not apply; the command then runs without the capabilities that override
+# them (setpriv), so a folder or file without permission behaves as it does for an office user.
+NO_OVERRIDE = (
+    ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv")
+    else []
+)
+
+
+def _snapshot(root: Path) -> dict[str, tuple[str, int, str]]:
+    """Every file and folder under ``root``: its kind, permissions and content hash."""
+    found = {}
+    for path in sorted(root.rglob("*")):
+        mode = path.lstat().st_mode & 0o7777
+        if path.is_dir():
+            found[str(path.relative_to(root))] = ("dir", mode, "")
+        else:
+            found[str(path.relative_to(root))] = ("file", mode, hashlib.sha256(path.read_bytes()).hexdigest())
+    return found
+
+
+def _swdesk(tmp_path: Path, *argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SWDESK_", "PYTHONPATH"))}
+    env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "home" / "data"), LANG="C.UTF-8")
+    return subprocess.run(
+        [*NO_OVERRIDE, sys.executable, "-m", "swdesk", *argv],
+        cwd=cwd or tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Path:
+    """A folder with one closed swdesk database in it (no log files beside it)."""
+    folder = tmp_path / "Dokumenti"
+    folder.mkdir()
+    open_database(str(folder / "swdesk.sqlite"), auto_backup=False).close()
+    assert sorted(p.name for p in folder.iterdir()) == ["swdesk.sqlite"]
+    return folder
+
+
+def _assert_refused(result: subprocess.CompletedProcess[str], *phrases: str) -> None:
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert result.stderr.startswith("Kļūda: ")
+    for phrase in phrases:
+        assert phrase in result.stderr, result.stderr
+    assert "pārvietots malā" not in result.stderr and "bojāta" not in result.stderr
+
+
+def test_a_folder_given_as_the_database(office: Path, tmp_path: Path) -> None:
+    before = _snapshot(tmp_path / "Dokumenti")
+    for target, cwd in ((str(office), None), (".", office)):
+        result = _swdesk(tmp_path, "--db", target, "check", "--year", "2025", cwd=cwd)
+        _assert_refused(result, "ir mape, nevis datubāzes fails", "swdesk.sqlite")
+    assert _snapshot(tmp_path / "Dokumenti") == before
+
+
+def test_a_missing_folder(tmp_path: Path) -> None:
+    before = _snapshot(tmp_path)
+    result = _swdesk(tmp_path, "--db", str(tmp_path / "Dokumenti" / "Atskaites" / "dati.sqlite"), "check",
+                     "--year", "2025")
+    _assert_refused(result, "Mape", "Atskaites nepastāv", "Izveidojiet mapi vai norādiet citu ceļu")
+    assert not (tmp_path / "Dokumenti").exists()
+    assert {k: v for k, v in _snapshot(tmp_path).items() if not k.startswith("home")} == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_no_permission_on_the_file(office: Path, tmp_path: Path) -> None:
+    db = office / "swdesk.sqlite"
+    db.chmod(0o000)
+    try:
+        before = _snapshot(office) if NO_OVERRIDE else None
+        result = _swdesk(tmp_path, "--db", str(db), "check", "--year", "2025")
+        _assert_refused(result, "nav tiesību lasīt vai rakstīt", str(db), "Lūdziet datora administratoram")
+        if before is not None:
+            assert _snapshot(office) == before
+        assert sorted(p.name for p in office.iterdir()) == ["swdesk.sqlite"]
+    finally:
+        db.chmod(0o644)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_read_only_file(office: Path, tmp_path: Path) -> None:
+    db = office / "swdesk.sqlite"
+    db.chmod(0o444)
+    before = _snapshot(office)
+    result = _swdesk(tmp_path, "--db", str(db), "check", "--year", "2025")
+    _assert_refused(result, "ir tikai lasāms", "Tikai lasāms")
+    assert _snapshot(office) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_read_only_folder(office: Path, tmp_path: Path) -> None:
+    """WAL needs to write its -wal and -shm files beside the database: a read-only folder is explained."""
+    office.chmod(0o555)
+    try:
+        before = _snapshot(office)
+        for argv in (("check", "--year", "2025"), ("settings", "list")):
+            result = _swdesk(tmp_path, "--db", str(office / "swdesk.sqlite"), *argv)
+            _assert_refused(result, "nevar rakstīt", "(-wal, -shm)", "nokopējiet")
+        assert _snapshot(office) == before
+    finally:
+        office.chmod(0o755)
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB disk (tmpfs) holding a swdesk database and a file that fills all but 512 KB of it."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("a small disk needs a tmpfs mount (root on Linux)")
+    try:
+        open_database(str(disk / "swdesk.sqlite"), auto_backup=False).close()
+        free = shutil.disk_usage(disk).free
+        (disk / "lielais fails.bin").write_bytes(b"\0" * (free - 512 * 1024))
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def test_a_full_disk(full_disk: Path, tmp_path: Path) -> None:
+    before = _snapshot(full_disk)
+    for name in ("swdesk.sqlite", "jauna.sqlite"):  # an existing database, and a new one
+        result = _swdesk(tmp_path, "--db", str(full_disk / name), "check", "--year", "2025")
+        _assert_refused(result, "nav pietiekami daudz brīvas vietas", "Atbrīvojiet vietu diskā")
+    assert _snapshot(full_disk) == before
+
+
+def test_a_database_locked_by_another_program_is_busy_not_damaged(filled: Path, monkeypatch) -> None:
+    """Another program holds an exclusive lock longer than swdesk waits: explained, never set aside."""
+    from swdesk.db import database as db_module
+    from swdesk.db.database import DatabaseError, UnavailableDatabaseError
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    before = sorted(p.name for p in filled.parent.iterdir())
+    holder = sqlite3.connect(filled, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE population SET residents = residents")
+        with pytest.raises(DatabaseError) as caught:
+            open_database(str(filled), auto_backup=False)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert isinstance(caught.value, UnavailableDatabaseError)
+    assert "aizņem cita programma" in str(caught.value) and "nav bojāta" in str(caught.value)
+    assert sorted(p.name for p in filled.parent.iterdir()) == before
+    open_database(str(filled), auto_backup=False).close()  # the same file opens once it is free

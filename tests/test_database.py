@@ -284,9 +284,18 @@ def test_cannot_open_an_unreachable_server_with_exit_3(capsys) -> None:
     assert "nevar atvērt" in capsys.readouterr().err
 
 
-def test_a_missing_folder_is_created(tmp_path) -> None:
-    database = open_database(str(tmp_path / "jauna" / "mape" / "db.sqlite"), auto_backup=False)
-    assert database.path is not None and database.path.exists()
+def test_only_swdesks_own_data_folder_is_created(tmp_path, monkeypatch) -> None:
+    """A mistyped folder is not made with an empty database in it; the program's own data folder is."""
+    from swdesk.db import database as db_module
+
+    with pytest.raises(DatabaseError, match="Mape .*jauna.* nepastāv"):
+        open_database(str(tmp_path / "jauna" / "mape" / "db.sqlite"), auto_backup=False)
+    assert list(tmp_path.iterdir()) == []
+    own = tmp_path / "dati" / "swdesk" / "swdesk.sqlite"
+    monkeypatch.setattr(db_module, "default_db_path", lambda: own)
+    database = open_database(None, auto_backup=False)
+    assert database.path == own and own.exists()
+    database.close()
 
 
 def test_database_error_is_the_base_of_schema_too_new() -> None:

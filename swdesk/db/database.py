@@ -10,6 +10,7 @@ program never leaves a lock behind.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import shutil
 import sqlite3
@@ -28,6 +29,14 @@ from swdesk.i18n import tr
 APP_NAME = "swdesk"
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Room a start needs besides the database: the log files (-wal, -shm) and a migration; the daily backup
+# needs as much again as the database itself.
+MIN_FREE_BYTES = 2 * 1024 * 1024
+
+# SQLite's primary result codes (sqlite.org/rescode.html) that say the file cannot be reached now, which
+# is not damage: such a file is explained and left where it is, never set aside.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
+SQLITE_FULL, SQLITE_CANTOPEN = 13, 14
 
 
 class DatabaseError(Exception):
@@ -40,6 +49,11 @@ class SchemaTooNewError(DatabaseError):
 
 class ForeignDatabaseError(DatabaseError):
     """An SQLite database of another program: refused, left where it is, nothing added to it."""
+
+
+class UnavailableDatabaseError(DatabaseError):
+    """The database cannot be reached or written now (a folder, no permission, read-only, disk full, locked,
+    a disk error): explained, and the file is left exactly where and as it is — it is not damaged."""
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -60,6 +74,125 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "swdesk.sqlite"
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of a driver error (also wrapped in SQLAlchemy's), else None."""
+    original = getattr(exc, "orig", None) or exc
+    code = getattr(original, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def _size(n: int) -> str:
+    from decimal import Decimal
+
+    from swdesk.rules.findings import fmt_number  # one number format for the whole program
+
+    return f"{fmt_number(Decimal(n) / (1024 * 1024), 1)} MB"
+
+
+def _can_write_in(folder: Path) -> OSError | None:
+    """None when a file can be made in ``folder`` (an unnamed temporary one, gone at once), else the error."""
+    try:
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError as exc:
+        return exc
+    return None
+
+
+def access_problem(exc: BaseException, path: Path) -> UnavailableDatabaseError | None:
+    """The sentence for an error that says ``path`` cannot be reached or written now — a folder, no
+    permission, a read-only folder or file, a full disk, a lock held by another program, a failing disk.
+    None for anything else. None of these is damage: the file stays where it is, untouched."""
+    folder = path.parent
+    if isinstance(exc, OSError):
+        code = exc.errno
+        if code == errno.EISDIR:
+            return UnavailableDatabaseError(tr("db.is_folder", path=path, example=path / "swdesk.sqlite"))
+        if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return _write_problem(path)
+        if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return UnavailableDatabaseError(tr("db.disk_full_now", folder=folder))
+        if code == errno.ENOENT and not folder.exists():
+            return UnavailableDatabaseError(tr("db.no_folder", folder=folder, path=path))
+        if code == errno.EIO:
+            return UnavailableDatabaseError(tr("db.io_error", path=path, detail=exc.strerror or exc))
+        return None
+    code = _sqlite_code(exc)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return UnavailableDatabaseError(tr("db.busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000))
+    if code == SQLITE_FULL:
+        return UnavailableDatabaseError(tr("db.disk_full_now", folder=folder))
+    if code in (SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN):
+        return _write_problem(path)
+    if code == SQLITE_IOERR:
+        return UnavailableDatabaseError(tr("db.io_error", path=path, detail=getattr(exc, "orig", exc)))
+    return None
+
+
+def _write_problem(path: Path) -> UnavailableDatabaseError:
+    """Which of "no permission on the file", "read-only file" and "read-only folder" it is."""
+    try:
+        with open(path, "rb"):
+            pass
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return UnavailableDatabaseError(tr("db.no_permission", path=path))
+    if path.exists():
+        try:
+            with open(path, "r+b"):
+                pass
+        except OSError as exc:
+            if exc.errno == errno.EROFS:
+                return UnavailableDatabaseError(tr("db.read_only_folder", folder=path.parent))
+            if not os.stat(path).st_mode & 0o222:
+                return UnavailableDatabaseError(tr("db.read_only_file", path=path))
+            return UnavailableDatabaseError(tr("db.no_permission", path=path))
+    return UnavailableDatabaseError(tr("db.read_only_folder", folder=path.parent))
+
+
+def own_data_folder() -> Path:
+    """swdesk's folder in the user's data folder: the only folder the program creates by itself."""
+    return default_db_path().parent
+
+
+def preflight(path: Path) -> None:
+    """Refuse, before anything is read or written, a path where no database can be kept.
+
+    A folder, a missing folder (only swdesk's own data folder is created), a special file, a file that
+    cannot be read or written, a folder where the log files cannot be made, a disk without room: each is a
+    :class:`DatabaseError` with a sentence that says what to do, and nothing on the disk is changed.
+    """
+    if path.is_dir():
+        raise UnavailableDatabaseError(tr("db.is_folder", path=path, example=path / "swdesk.sqlite"))
+    folder = path.parent
+    if not folder.exists():
+        if folder.resolve() != own_data_folder().resolve():
+            raise UnavailableDatabaseError(tr("db.no_folder", folder=folder, path=path))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise (access_problem(exc, path) or UnavailableDatabaseError(tr("db.no_folder", folder=folder, path=path))) from exc
+    elif not folder.is_dir():
+        raise UnavailableDatabaseError(tr("db.folder_is_file", folder=folder, path=path))
+    size = 0
+    if path.exists():
+        if not path.is_file():
+            raise UnavailableDatabaseError(tr("db.not_regular", path=path))
+        size = path.stat().st_size
+        try:
+            with open(path, "rb"), open(path, "r+b"):
+                pass
+        except OSError as exc:
+            raise (access_problem(exc, path) or _write_problem(path)) from exc
+    failed = _can_write_in(folder)
+    if failed is not None:
+        raise (access_problem(failed, path) or UnavailableDatabaseError(tr("db.read_only_folder", folder=folder))) from failed
+    free = shutil.disk_usage(folder).free
+    needed = MIN_FREE_BYTES + size
+    if free < needed:
+        raise UnavailableDatabaseError(tr("db.disk_full", folder=folder, free=_size(free), needed=_size(needed)))
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -138,7 +271,8 @@ def check_sqlite_file(path: Path) -> None:
     try:
         tables, version = _tables_and_version(f"file:{path}?mode=ro")
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(tr("db.damaged", path=path, detail=str(exc))) from exc
+        # locked, read-only, unreadable: explained, never taken for damage (nothing is set aside)
+        raise (access_problem(exc, path) or DatabaseError(tr("db.damaged", path=path, detail=str(exc)))) from exc
     ours = set(Base.metadata.tables) | {"alembic_version"}
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
@@ -221,23 +355,46 @@ def open_database(
     Order matters: the file is checked and its schema version compared before anything is written, a
     daily backup is taken before a migration can touch it, and a migration always has a backup of its own.
     """
-    from swdesk.db import backup as backups
-    from swdesk.db import migrate
-    from swdesk.db.catalogues import ensure_catalogues
-
     url = resolve_url(db)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     if path is not None:
+        preflight(path)
         if existed:
             try:
                 check_sqlite_file(path)
-            except ForeignDatabaseError:
+            except (ForeignDatabaseError, UnavailableDatabaseError):
                 raise
             except DatabaseError as exc:
                 raise _set_aside(path, str(exc)) from exc
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+    made = [] if path is None else [p for p in _database_files(path) if not p.exists()]
+    try:
+        return _open_checked(url, path, existed=existed, auto_backup=auto_backup, today=today)
+    except BaseException as exc:
+        # what this start made (a new database, its log files) goes again: a failed start changes nothing
+        for part in made:
+            part.unlink(missing_ok=True)
+        if isinstance(exc, DatabaseError) or not isinstance(exc, Exception) or path is None:
+            raise
+        from swdesk.db.backup import BackupError
+
+        problem = access_problem(exc, path)
+        if problem is not None:
+            raise problem from exc
+        if isinstance(exc, BackupError):
+            raise
+        raise DatabaseError(tr("db.cannot_open", location=url_for_humans(url), detail=str(exc))) from exc
+
+
+def _database_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
+
+def _open_checked(
+    url: str, path: Path | None, *, existed: bool, auto_backup: bool, today: dt.date | None
+) -> Database:
+    from swdesk.db import migrate
+
     try:
         engine = make_engine(url)
         database = Database(url, engine)
@@ -245,7 +402,31 @@ def open_database(
     except DatabaseError:
         raise
     except Exception as exc:  # driver errors: unreachable server, bad credentials, locked file
+        problem = access_problem(exc, path) if path is not None else None
+        if problem is not None:
+            raise problem from exc
         raise DatabaseError(tr("db.cannot_open", location=url_for_humans(url), detail=str(exc))) from exc
+    try:
+        return _migrate_and_fill(database, path, current, existed=existed, auto_backup=auto_backup, today=today)
+    except BaseException:
+        database.close()
+        raise
+
+
+def _migrate_and_fill(
+    database: Database,
+    path: Path | None,
+    current: str | None,
+    *,
+    existed: bool,
+    auto_backup: bool,
+    today: dt.date | None,
+) -> Database:
+    from swdesk.db import backup as backups
+    from swdesk.db import migrate
+    from swdesk.db.catalogues import ensure_catalogues
+
+    engine = database.engine
     migrate.refuse_newer(current)
 
     if existed and path is not None and auto_backup:
