@@ -104,7 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from swdesk.db.database import DatabaseError
     from swdesk.settings import SettingError
 
-    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the program itself, not a caller running one command: log it (swdesk.logs)
+        from swdesk.logs import run_logged
+
+        return run_logged(main, sys.argv[1:])
+    argv = list(argv)
     lang = _language_from(argv)
     set_language(lang if lang in ("lv", "en") else "lv")
     parser = build_parser()

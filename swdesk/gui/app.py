@@ -8,7 +8,16 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLocale,
+    QMessageLogContext,
+    QObject,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -18,6 +27,7 @@ from swdesk.gui import translations
 from swdesk.resources import resource
 
 log = logging.getLogger("swdesk.gui")
+qt_log = logging.getLogger("swdesk.qt")
 
 LANGUAGES = ("lv", "en")
 KEY_LANGUAGE = "ui/language"
@@ -316,16 +326,37 @@ class Controller(QObject):
         )
 
 
+def _log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to the log file, not the terminal; a fatal one to both (Qt aborts next)."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+    }.get(kind, logging.CRITICAL)
+    qt_log.log(level, "%s", message)
+    if kind == QtMsgType.QtFatalMsg and sys.stderr is not None:
+        print(message, file=sys.stderr)
+
+
 def main(*, db: str | None = None, demo: bool = False, argv: list[str] | None = None) -> int:
     from swdesk.gui.errors import install_excepthook
+    from swdesk.logs import setup_logging
 
-    logging.basicConfig(level=logging.INFO)
+    setup_logging()  # already done by `swdesk`'s command line; here for whoever calls main() directly
+    qInstallMessageHandler(_log_qt_message)
     app = SwdeskApp(argv)
     app.install_language(SwdeskApp.saved_language())
     install_excepthook()
     controller = Controller(app, db=db, demo=demo)
     if not controller.start():
         return EXIT_DATABASE if controller.database is None else 0
+    if controller.database is not None:
+        log.info("window opened on %s", controller.database.display_location)
+    # for the start-up test (tests/gui/test_startup.py): quit by itself this long after the window showed
+    quit_after = os.environ.get("SWDESK_QUIT_AFTER_START_MS")
+    if quit_after and quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), app.quit)
     code = app.exec()
     from swdesk.gui.operations import wait_all
 
