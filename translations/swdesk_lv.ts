@@ -107,6 +107,29 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Žurnālfails: %1</translation>
+    </message>
+    <message>
+        <source>This time no log file is kept: the copy holds this error&apos;s details.</source>
+        <translation>Šoreiz žurnālfails netiek rakstīts: kopijā būs šīs kļūdas apraksts.</translation>
+    </message>
+    <message>
+        <source>Copy log</source>
+        <translation>Kopēt žurnālu</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Atvērt žurnāla mapi</translation>
+    </message>
+    <message>
+        <source>The log was copied. Paste it (Ctrl+V) into a message to whoever helps you with the program.</source>
+        <translation>Žurnāls nokopēts. Ielīmējiet to (Ctrl+V) vēstulē tam, kas jums palīdz ar programmu.</translation>
+    </message>
+</context>
+<context>
     <name>CriteriaModel</name>
     <message>
         <source>Position</source>
@@ -1198,8 +1221,8 @@
         <translation>Notiek pašpārbaude…</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Staff, workload and norms of a municipal social service.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Sociālā dienesta personāla, slodzes un normu uzskaite.&lt;/p&gt;&lt;p&gt;Datubāze: %2&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Staff, workload and norms of a municipal social service.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;&lt;p&gt;Log file (for support): %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;swdesk %1&lt;/h3&gt;&lt;p&gt;Sociālā dienesta personāla, slodzes un normu uzskaite.&lt;/p&gt;&lt;p&gt;Datubāze: %2&lt;/p&gt;&lt;p&gt;Žurnālfails (atbalstam): %3&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About swdesk</source>

@@ -278,13 +278,18 @@ class MainWindow(QMainWindow):
             self.controller.set_language(language)
 
     def about_text(self) -> str:
+        from html import escape
+
+        from swdesk.logs import log_path
+
         return (
             self.tr(
                 "<h3>swdesk %1</h3><p>Staff, workload and norms of a municipal social service.</p>"
-                "<p>Database: %2</p>"
+                "<p>Database: %2</p><p>Log file (for support): %3</p>"
             )
             .replace("%1", __version__)
-            .replace("%2", self.database.display_location)
+            .replace("%2", escape(self.database.display_location))
+            .replace("%3", escape(str(log_path())))
         )
 
     def about(self) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from swdesk.gui.app import KEY_LAST_DB, Controller
@@ -97,7 +99,9 @@ def test_help_menu_runs_the_selftest_and_shows_every_check(qtbot, qapp, db):
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.selftest_action.trigger()  # runs off the UI thread; the result comes as a message box
-    qtbot.waitUntil(lambda: window.selftest_box is not None and window.selftest_box.isVisible(), timeout=60_000)
+    qtbot.waitUntil(
+        lambda: window.selftest_box is not None and window.selftest_box.isVisible(), timeout=60_000
+    )
     box = window.selftest_box
     assert isinstance(box, QMessageBox)
     title, text = box.windowTitle(), box.text()
@@ -106,3 +110,38 @@ def test_help_menu_runs_the_selftest_and_shows_every_check(qtbot, qapp, db):
     assert text.startswith("Visas pārbaudes izdevās.")
     assert text.count("OK ") >= 4
     wait_all()
+
+
+def test_the_about_box_says_where_the_log_is(qtbot, service_db):
+    from swdesk.gui.mainwindow import MainWindow
+    from swdesk.logs import log_path
+
+    window = MainWindow(service_db)
+    qtbot.addWidget(window)
+    text = window.about_text()
+    assert f"Žurnālfails (atbalstam): {log_path()}" in text
+    assert f"Datubāze: {service_db.path}" in text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the data folder is moved with XDG_DATA_HOME (Linux)")
+def test_a_normal_start_prints_nothing_and_writes_the_log(tmp_path, service_db):
+    """The window opens (offscreen), quits by itself once shown: not a line on the terminal, the log written."""
+    env = {k: v for k, v in os.environ.items() if k != "SWDESK_DB"}
+    env |= {
+        "QT_QPA_PLATFORM": "offscreen",
+        "SWDESK_QUIT_AFTER_START_MS": "300",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "swdesk", "--db", str(service_db.path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    log = (tmp_path / "data" / "swdesk" / "swdesk.log").read_text(encoding="utf-8")
+    assert f"INFO swdesk.cli: start: swdesk --db {service_db.path} (swdesk " in log
+    assert f"INFO swdesk.gui: window opened on {service_db.path}" in log
+    assert log.rstrip().endswith("INFO swdesk.cli: exit status 0")
