@@ -97,6 +97,8 @@ class CrashDialog(QDialog):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copied = QLabel()
         self.copied.setWordWrap(True)
+        self.copied.setContentsMargins(0, 6, 0, 0)
+        self.copied.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -114,13 +116,14 @@ class CrashDialog(QDialog):
         text.addSpacing(6)
         text.addWidget(self.where)
         text.addWidget(self.copied)
+        text.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(icon)
         top.addSpacing(12)
         top.addLayout(text, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addSpacing(6)
+        layout.addSpacing(12)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
 
@@ -138,6 +141,8 @@ class CrashDialog(QDialog):
                 "The log was copied. Paste it (Ctrl+V) into a message to whoever helps you with the program."
             )
         )
+        self.copied.show()
+        self.adjustSize()
 
     def open_folder(self) -> None:
         if self.log_file is not None:

@@ -94,3 +94,23 @@ def test_an_expected_error_stays_a_plain_message(qtbot):
     when_modal(read)
     show_error(None, DatabaseError("Datubāze ir bojāta."))
     assert seen == [(QMessageBox, "Datubāze ir bojāta.")]
+
+
+def test_an_exception_reaching_the_event_loop_opens_the_crash_dialog(qtbot, monkeypatch):
+    import sys
+
+    from swdesk.gui.errors import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back afterwards
+    install_excepthook()
+    seen = []
+
+    def read(dialog):
+        seen.append((type(dialog), dialog.message.text()))
+        dialog.reject()
+
+    when_modal(read)
+    exc = _raised()
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert len(seen) == 1 and seen[0][0] is CrashDialog
+    assert "the caseload total went missing" in seen[0][1]
