@@ -1,11 +1,16 @@
 """`swdesk gui [--demo]`: open the desktop program (also what `swdesk` with no command does).
 
-PySide6 is imported only inside :func:`run`, so the command line works where Qt is not installed.
+PySide6 is imported only inside :func:`run`, so the command line works where Qt is not installed. Before
+it is, :mod:`swdesk.gui.platform_check` makes sure Qt can show the window here; when it cannot, the
+person reads why and what to install, and the exit status is 3.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import sys
 
 from swdesk.i18n import define, tr
 
@@ -29,10 +34,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        from swdesk.gui.app import main
-    except ImportError as exc:
-        from swdesk.cli import UsageError
+    from swdesk.gui.platform_check import (
+        EXIT_NO_WINDOW,
+        library_from_import_error,
+        missing_message,
+        window_problem,
+    )
 
-        raise UsageError(tr("gui.no_qt", detail=exc)) from exc
+    # before Qt's GUI libraries load: where they cannot show a window, Qt aborts with an English message
+    problem = window_problem()
+    if problem is None:
+        try:
+            from swdesk.gui.app import main
+        except ImportError as exc:
+            library = library_from_import_error(exc)
+            if library is None:
+                from swdesk.cli import UsageError
+
+                raise UsageError(tr("gui.no_qt", detail=exc)) from exc
+            problem = missing_message([library])
+    if problem is not None:
+        # the message itself reaches the log with the exit status (swdesk.logs.run_logged)
+        logging.getLogger("swdesk.gui").error(
+            "the window cannot open here: QT_QPA_PLATFORM=%r DISPLAY=%r WAYLAND_DISPLAY=%r",
+            *(os.environ.get(name, "") for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")),
+        )
+        print(problem, file=sys.stderr)
+        return EXIT_NO_WINDOW
     return main(db=getattr(args, "db", None), demo=bool(getattr(args, "demo", False)))
