@@ -307,3 +307,25 @@ def test_the_entry_that_runs_the_month_over_is_named() -> None:
     # hours already over by themselves (entered before the limit existed): no entry to blame
     over = month_over_limit(anna, D(2025, 3, 9), recorded=Decimal(200), entries=[Decimal(1)])
     assert over is not None and over.entry is None and over.entered == 201
+
+
+def test_the_demo_data_keeps_every_month_possible(db: Database) -> None:
+    """The demonstration generator writes duties too: none of its person-months is over the limit."""
+    from collections import defaultdict
+
+    from swdesk.demo import generate_demo
+    from swdesk.rules.duty_limit import month_of
+
+    generate_demo(db, size="small", seed=2026, today=D(2026, 3, 15))
+    with db.read() as s:
+        staff = {p.id: Employment.of(p) for p in s.scalars(select(m.Staff))}
+        months: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
+        for staff_id, day, hours in s.execute(select(m.Duty.staff_id, m.Duty.date, m.Duty.hours)):
+            months[(staff_id, month_of(day))] += hours
+    assert months
+    over = [
+        (staff[sid].tabeles_nr, month, hours)
+        for (sid, month), hours in months.items()
+        if month_over_limit(staff[sid], month, recorded=hours, entries=[]) is not None
+    ]
+    assert over == []
