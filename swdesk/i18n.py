@@ -156,6 +156,40 @@ define(
             "The database {path} cannot be read: the disk or network folder does not respond ({detail}). "
             "Check the disk or the network connection and try again; the file was not changed.",
         ),
+        "db.not_swdesk_file": (
+            "Fails {path} nav swdesk datubāze: tas ir {kind}. Tas netika ne mainīts, ne pārvietots. "
+            "Norādiet swdesk datubāzes failu (parasti swdesk.sqlite) vai, lai sāktu jaunu datubāzi, jauna "
+            "faila nosaukumu.",
+            "The file {path} is not a swdesk database: it is {kind}. It was neither changed nor moved. Give "
+            "a swdesk database file (usually swdesk.sqlite) or, to start a new database, the name of a new "
+            "file.",
+        ),
+        "db.kind.xlsx": ("Excel darbgrāmata (.xlsx)", "an Excel workbook (.xlsx)"),
+        "db.kind.docx": ("Word dokuments (.docx)", "a Word document (.docx)"),
+        "db.kind.opendocument": (
+            "LibreOffice/OpenDocument dokuments (.ods, .odt)",
+            "a LibreOffice/OpenDocument document (.ods, .odt)",
+        ),
+        "db.kind.zip": ("ZIP arhīvs", "a ZIP archive"),
+        "db.kind.pdf": ("PDF dokuments", "a PDF document"),
+        "db.kind.ole": (
+            "vecs Microsoft Office dokuments (piemēram, .xls vai .doc)",
+            "an old Microsoft Office document (for example .xls or .doc)",
+        ),
+        "db.kind.sqlite": (
+            "bojāts SQLite fails, kurā nav atrodamas swdesk tabulas",
+            "a damaged SQLite file in which no swdesk table can be found",
+        ),
+        "db.kind.text": ("teksta fails", "a text file"),
+        "db.kind.empty": (
+            "tukšs fails (0 baitu), ko nav izveidojusi swdesk",
+            "an empty file (0 bytes) that swdesk did not make",
+        ),
+        "db.kind.other": ("fails, kas nav SQLite datubāze", "a file that is not an SQLite database"),
+        "db.empty_with_backup": (
+            "Datubāzes fails {path} ir tukšs (0 baitu), lai gan tai ir dublējumi.",
+            "The database file {path} is empty (0 bytes), although it has backups.",
+        ),
         "db.cannot_open": (
             "Datubāzi {location} nevar atvērt: {detail}",
             "The database {location} cannot be opened: {detail}",

@@ -68,6 +68,15 @@ def _damage_bit_flips(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _damage_data_pages(path: Path) -> None:
+    """Rows lost, the schema kept: every page after the first that holds no CREATE statement is zeroed."""
+    data = bytearray(path.read_bytes())
+    for start in range(4096, len(data), 4096):
+        if b"CREATE" not in data[start : start + 4096]:
+            data[start : start + 4096] = bytes(4096)
+    path.write_bytes(bytes(data))
+
+
 def _damage_not_sqlite(path: Path) -> None:
     path.write_bytes(b"Tabeles nr.;Vards\n1;Anna\n" * 50)
 
@@ -133,7 +142,11 @@ def test_a_schema_from_the_future_is_refused_but_not_moved(filled: Path) -> None
 
 
 def test_no_backup_says_so(db_path: Path) -> None:
-    _damage_not_sqlite(db_path)
+    database = open_database(str(db_path), auto_backup=False)
+    with database.write() as s:
+        s.add_all(m.Population(year=year, residents=year) for year in range(1000, 2000))
+    database.close()
+    _damage_data_pages(db_path)
     with pytest.raises(DamagedDatabaseError, match="Pārbaudīta dublējuma nav") as caught:
         open_database(str(db_path))
     assert caught.value.backup is None
@@ -309,3 +322,86 @@ def test_a_database_locked_by_another_program_is_busy_not_damaged(filled: Path, 
     assert "aizņem cita programma" in str(caught.value) and "nav bojāta" in str(caught.value)
     assert sorted(p.name for p in filled.parent.iterdir()) == before
     open_database(str(filled), auto_backup=False).close()  # the same file opens once it is free
+
+
+# --- a file named by mistake is never renamed (issue 18, point 1) ---------------------------------------
+
+
+def _xlsx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Tabeles nr.", "Vārds", "Uzvārds"])
+    book.active.append(["0016", "Ērika", "Šķēle"])
+    book.save(path)
+
+
+def _pdf(path: Path) -> None:
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+
+
+def _text(path: Path) -> None:
+    path.write_text("Sanāksmes piezīmes: Ērika Šķēle, 12 lietas\n" * 20, encoding="utf-8")
+
+
+def _other_program(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE rekini (nr TEXT, summa REAL)")
+    con.execute("INSERT INTO rekini VALUES ('R-1', 10.5)")
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "kind"),
+    [
+        ("dati.xlsx", _xlsx, "Excel darbgrāmata (.xlsx)"),
+        ("piezimes.txt", _text, "teksta fails"),
+        ("ligums.pdf", _pdf, "PDF dokuments"),
+        ("gramatvediba.sqlite", _other_program, "citas programmas SQLite datubāze"),
+    ],
+)
+def test_a_file_that_is_not_swdesks_is_refused_and_left_as_it_was(tmp_path: Path, name, make, kind) -> None:
+    folder = tmp_path / "Dokumenti"
+    folder.mkdir()
+    # a swdesk database with backups in the same folder: its backups must never be offered for this file
+    open_database(str(folder / "swdesk.sqlite"), today=dt.date(2026, 11, 1)).close()
+    open_database(str(folder / "swdesk.sqlite"), today=dt.date(2026, 11, 2)).close()
+    make(folder / name)
+    before = _snapshot(folder)
+    result = _swdesk(tmp_path, "--db", str(folder / name), "check", "--year", "2025")
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+    assert kind in result.stderr and "netika" in result.stderr
+    assert "restore" not in result.stderr and "dublējums" not in result.stderr.lower()
+    assert _snapshot(folder) == before
+
+
+def test_a_truncated_swdesk_database_is_set_aside_with_its_own_backup_only(tmp_path: Path) -> None:
+    folder = tmp_path / "Dokumenti"
+    folder.mkdir()
+    ours, other = folder / "dienests.sqlite", folder / "swdesk.sqlite"
+    open_database(str(other), today=dt.date(2026, 11, 3)).close()  # a newer backup, of another database
+    database = open_database(str(ours), auto_backup=False)
+    with database.write() as s:
+        s.add_all(m.Population(year=year, residents=year) for year in range(1000, 2000))
+    database.close()
+    open_database(str(ours), today=dt.date(2026, 11, 1)).close()
+    [(_, own_backup)] = backup.list_backups(backup.backup_dir(ours), of=ours)
+    assert own_backup.name.endswith(".dienests.sqlite")
+    _damage_truncate(ours)
+    damaged = ours.read_bytes()
+    result = _swdesk(tmp_path, "--db", str(ours), "check", "--year", "2025")
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+    [moved] = [p for p in folder.glob("dienests.sqlite.bojata-*") if not p.name.endswith(("-wal", "-shm"))]
+    assert moved.read_bytes() == damaged and not ours.exists()
+    assert str(own_backup) in result.stderr and "01.11.2026" in result.stderr
+    assert "automatiska-20261103" not in result.stderr  # the other database's backup is not offered
+
+
+def test_an_empty_file_is_refused_unless_it_has_backups(tmp_path: Path) -> None:
+    empty = tmp_path / "jauna.sqlite"
+    empty.touch()
+    result = _swdesk(tmp_path, "--db", str(empty), "check", "--year", "2025")
+    assert result.returncode == 3 and "tukšs fails (0 baitu)" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == ["jauna.sqlite"]
+    assert empty.stat().st_size == 0

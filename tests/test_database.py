@@ -109,9 +109,9 @@ def test_a_file_that_is_not_a_database_is_refused_with_exit_3(tmp_path, capsys) 
     junk.write_bytes(b"PK\x03\x04 not a database at all" * 100)
     before = junk.read_bytes()
     assert main(["--db", str(junk), "settings", "list"]) == 3
-    assert "nav swdesk datubāze" in capsys.readouterr().err
-    moved = list(tmp_path.glob("dati.sqlite.bojata-*"))
-    assert len(moved) == 1 and moved[0].read_bytes() == before
+    assert "nav swdesk datubāze: tas ir ZIP arhīvs" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["dati.sqlite"]  # not moved aside, nothing beside it
+    assert junk.read_bytes() == before
 
 
 def test_migrating_an_older_database_makes_a_backup_first(db_path) -> None:

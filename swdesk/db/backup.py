@@ -21,7 +21,11 @@ KEEP_WEEKLY = 8
 KEEP_MONTHLY = 12
 AUTO_PREFIX = "automatiska"
 _STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"^(?P<prefix>[a-z-]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+# kind-YYYYMMDD-HHMMSS[-n][.origin].sqlite: the origin is the name of the database the backup was taken of
+# (without ".sqlite"), left out for the usual "swdesk.sqlite"; several databases may share one folder (the
+# demonstration database lives beside the real one), and a backup is only ever offered for its own.
+_NAME = re.compile(r"^(?P<prefix>[a-z-]+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?(?:\.(?P<origin>.+))?\.sqlite$")
+DEFAULT_ORIGIN = "swdesk"
 
 define(
     {
@@ -101,24 +105,41 @@ def backup_to(source: Path, target: Path) -> Path:
     return target
 
 
+def origin_of(db_path: Path) -> str:
+    """The name a backup of ``db_path`` carries: the file's name without ``.sqlite``."""
+    name = db_path.name
+    return name[: -len(".sqlite")] if name.lower().endswith(".sqlite") else name
+
+
 def backup_file(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None) -> Path:
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
-    target = folder / f"{prefix}-{stamp}.sqlite"
+    origin = origin_of(db_path)
+    tail = ".sqlite" if origin == DEFAULT_ORIGIN else f".{origin}.sqlite"
+    target = folder / f"{prefix}-{stamp}{tail}"
     n = 1
     while target.exists():
-        target = folder / f"{prefix}-{stamp}-{n}.sqlite"
+        target = folder / f"{prefix}-{stamp}-{n}{tail}"
         n += 1
     return backup_to(db_path, target)
 
 
-def list_backups(folder: Path, prefix: str | None = None) -> list[tuple[dt.datetime, Path]]:
-    """Backups in ``folder``, newest first, with the time in their name."""
+def list_backups(
+    folder: Path, prefix: str | None = None, *, of: Path | None = None
+) -> list[tuple[dt.datetime, Path]]:
+    """Backups in ``folder``, newest first, with the time in their name; ``of``: only those of that database."""
     found = []
+    origin = None if of is None else origin_of(of)
     if folder.is_dir():
         for entry in folder.iterdir():
             match = _NAME.match(entry.name)
-            if match and (prefix is None or match["prefix"] == prefix):
+            if not match or (prefix is not None and match["prefix"] != prefix):
+                continue
+            if origin is not None and (match["origin"] or DEFAULT_ORIGIN) != origin:
+                continue
+            try:
                 found.append((dt.datetime.strptime(match["stamp"], _STAMP), entry))
+            except ValueError:  # a name that only looks like a backup's
+                continue
     return sorted(found, reverse=True)
 
 
@@ -141,8 +162,9 @@ def backups_to_keep(stamps: list[dt.datetime]) -> set[dt.datetime]:
     return keep
 
 
-def thin(folder: Path, prefix: str = AUTO_PREFIX) -> list[Path]:
-    existing = list_backups(folder, prefix)
+def thin(folder: Path, prefix: str = AUTO_PREFIX, *, of: Path | None = None) -> list[Path]:
+    """Remove the automatic backups (of the database ``of``) that the thinning scheme does not keep."""
+    existing = list_backups(folder, prefix, of=of)
     keep = backups_to_keep([stamp for stamp, _ in existing])
     removed = []
     for stamp, path in existing:
@@ -156,17 +178,17 @@ def daily_backup(db_path: Path, *, today: dt.date | None = None) -> Path | None:
     """The automatic backup made when a database is opened: at most one a day, then thinning."""
     folder = backup_dir(db_path)
     day = today or dt.date.today()
-    if any(stamp.date() == day for stamp, _ in list_backups(folder, AUTO_PREFIX)):
+    if any(stamp.date() == day for stamp, _ in list_backups(folder, AUTO_PREFIX, of=db_path)):
         return None
     now = dt.datetime.combine(day, dt.datetime.now().time())
     made = backup_file(db_path, folder, prefix=AUTO_PREFIX, now=now)
-    thin(folder)
+    thin(folder, of=db_path)
     return made
 
 
 def newest_verified_backup(db_path: Path) -> tuple[dt.datetime, Path] | None:
-    """The newest backup of ``db_path`` (of any kind) that passes ``integrity_check``."""
-    for stamp, path in list_backups(backup_dir(db_path)):
+    """The newest backup of ``db_path`` itself (of any kind) that passes ``integrity_check``."""
+    for stamp, path in list_backups(backup_dir(db_path), of=db_path):
         if integrity_problem(path) is None:
             return stamp, path
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -32,6 +33,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Room a start needs besides the database: the log files (-wal, -shm) and a migration; the daily backup
 # needs as much again as the database itself.
 MIN_FREE_BYTES = 2 * 1024 * 1024
+SCHEMA_SCAN_BYTES = 1024 * 1024
 
 # SQLite's primary result codes (sqlite.org/rescode.html) that say the file cannot be reached now, which
 # is not damage: such a file is explained and left where it is, never set aside.
@@ -54,6 +56,11 @@ class ForeignDatabaseError(DatabaseError):
 class UnavailableDatabaseError(DatabaseError):
     """The database cannot be reached or written now (a folder, no permission, read-only, disk full, locked,
     a disk error): explained, and the file is left exactly where and as it is — it is not damaged."""
+
+
+class NotSwdeskFileError(DatabaseError):
+    """A file that is not recognisably a swdesk database (a workbook, a PDF, text, an empty file…): refused,
+    left exactly as it was."""
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -366,7 +373,17 @@ def open_database(
             except (ForeignDatabaseError, UnavailableDatabaseError):
                 raise
             except DatabaseError as exc:
+                # only what is recognisably a swdesk database is set aside; a workbook named by mistake,
+                # a PDF, a text file are refused and left exactly as they are
+                if not _recognisably_ours(path):
+                    raise NotSwdeskFileError(tr("db.not_swdesk_file", path=path, kind=describe_file(path))) from exc
                 raise _set_aside(path, str(exc)) from exc
+        elif path.exists() and not _in_own_data_folder(path):
+            from swdesk.db.backup import backup_dir, list_backups
+
+            if list_backups(backup_dir(path), of=path):
+                raise _set_aside(path, tr("db.empty_with_backup", path=path))
+            raise NotSwdeskFileError(tr("db.not_swdesk_file", path=path, kind=tr("db.kind.empty")))
     made = [] if path is None else [p for p in _database_files(path) if not p.exists()]
     try:
         return _open_checked(url, path, existed=existed, auto_backup=auto_backup, today=today)
@@ -384,6 +401,68 @@ def open_database(
         if isinstance(exc, BackupError):
             raise
         raise DatabaseError(tr("db.cannot_open", location=url_for_humans(url), detail=str(exc))) from exc
+
+
+def _in_own_data_folder(path: Path) -> bool:
+    return path.resolve().parent == own_data_folder().resolve()
+
+
+def _recognisably_ours(path: Path) -> bool:
+    """A swdesk database, though damaged: in swdesk's own data folder, with backups of its own beside it,
+    or a file whose schema text still creates swdesk's tables."""
+    from swdesk.db.backup import backup_dir, list_backups
+    from swdesk.db.models import Base
+
+    if _in_own_data_folder(path) or list_backups(backup_dir(path), of=path):
+        return True
+    # The schema is kept as the text of its CREATE TABLE statements on some pages of the file; read as bytes,
+    # it survives pages SQLite can no longer read (unless those very pages are lost).
+    patterns = [re.compile(rb'CREATE TABLE "?%s"? \(' % name.encode()) for name in Base.metadata.tables]
+    found: set[int] = set()
+    tail = b""
+    with open(path, "rb") as fh:
+        while len(found) < 3 and (chunk := fh.read(SCHEMA_SCAN_BYTES)):
+            window = tail + chunk
+            found |= {i for i, pattern in enumerate(patterns) if pattern.search(window)}
+            tail = chunk[-200:]
+    return len(found) >= 3
+
+
+def describe_file(path: Path) -> str:
+    """What a file that is not a swdesk database is, in a few words, from its first bytes."""
+    import zipfile
+
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if not head:
+        return tr("db.kind.empty")
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError):
+            names = []
+        if any(name.startswith("xl/") for name in names):
+            return tr("db.kind.xlsx")
+        if any(name.startswith("word/") for name in names):
+            return tr("db.kind.docx")
+        if "content.xml" in names:
+            return tr("db.kind.opendocument")
+        return tr("db.kind.zip")
+    if head.startswith(b"%PDF"):
+        return tr("db.kind.pdf")
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return tr("db.kind.ole")
+    if head.startswith(SQLITE_HEADER):
+        return tr("db.kind.sqlite")
+    if b"\x00" not in head:
+        for encoding in ("utf-8", "cp1257"):
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return tr("db.kind.text")
+    return tr("db.kind.other")
 
 
 def _database_files(path: Path) -> list[Path]:
