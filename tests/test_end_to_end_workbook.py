@@ -85,9 +85,16 @@ SHEETS: dict[str, list[list[object]]] = {
         ["2", "04.2025", "Gadījuma vadīšana", 25, None, None],
         ["1", "2025-03", "Krīzes intervence", None, None, 3],
     ],
-    # Olga pays out benefits at the cash desk: 10 hours on each of 25 days of March, 250 hours in all
+    # Olga pays out benefits at the cash desk, logged as the head keeps it: ten days of 10 h in March,
+    # then a monthly total for April (80 h) and for May (69,5 h, and a half hour entered on its own):
+    # 250 hours in all, each month within its contracted hours (March 168 h, April 160 h, May 160 h)
     "Pienākumi": [["Tabeles nr.", "Datums", "Kategorija", "Stundas", "Apraksts"]]
-    + [["4", f"{day:02d}.03.2025", "NS_GRAMAT", "10,0", "Pabalstu izmaksa kasē"] for day in range(1, 26)],
+    + [["4", f"{day:02d}.03.2025", "NS_GRAMAT", "10,0", "Pabalstu izmaksa kasē"] for day in range(3, 13)]
+    + [
+        ["4", "30.04.2025", "NS_GRAMAT", "80", "Pabalstu izmaksa kasē, aprīlis kopā"],
+        ["4", "30.05.2025", "NS_GRAMAT", "69,5", "Pabalstu izmaksa kasē, maijs kopā"],
+        ["4", "30.05.2025", "NS_GRAMAT", "0,5", "Kases atskaite"],
+    ],
     "Apmācības": [
         [
             "Tabeles nr.",
