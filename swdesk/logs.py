@@ -141,7 +141,7 @@ def masked(argv: Sequence[str]) -> str:
 class _StderrCopy:
     """sys.stderr that also keeps what was written, so that an error message reaches the log too."""
 
-    def __init__(self, target: TextIO | None) -> None:
+    def __init__(self, target: TextIO) -> None:
         self.target = target
         self.parts: list[str] = []
         self.kept = 0
@@ -150,11 +150,10 @@ class _StderrCopy:
         if self.kept < RECENT_BYTES:
             self.parts.append(text)
             self.kept += len(text)
-        return self.target.write(text) if self.target is not None else len(text)
+        return self.target.write(text)
 
     def flush(self) -> None:
-        if self.target is not None:
-            self.target.flush()
+        self.target.flush()
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.target, name)
@@ -169,8 +168,10 @@ def run_logged(main: Callable[[list[str]], int], argv: list[str]) -> int:
     setup_logging()
     cli_log = logging.getLogger("swdesk.cli")
     cli_log.info("start: swdesk %s (%s)", masked(argv) or "(window)", describe_system())
-    copy = _StderrCopy(sys.stderr)
-    sys.stderr = copy  # type: ignore[assignment]
+    # no stderr at all (the windowed program on Windows): nothing is said, and sys.stderr stays None
+    copy = _StderrCopy(sys.stderr) if sys.stderr is not None else None
+    if copy is not None:
+        sys.stderr = copy  # type: ignore[assignment]
     unexpected = False
     status: object = None
     try:
@@ -183,8 +184,9 @@ def run_logged(main: Callable[[list[str]], int], argv: list[str]) -> int:
         cli_log.exception("unexpected error")
         raise
     finally:
-        sys.stderr = copy.target  # type: ignore[assignment]
-        said = "".join(copy.parts).strip()
+        if copy is not None:
+            sys.stderr = copy.target
+        said = "".join(copy.parts).strip() if copy is not None else ""
         if unexpected:
             pass
         elif status not in (0, None) and said:
