@@ -31,8 +31,16 @@ FORMAT = "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger("swdesk")
 
+_LEVELS = {
+    "swdesk": logging.INFO,
+    "alembic": logging.INFO,
+    # Alembic names each of its autogenerate plugins at INFO whenever it loads: noise on every start
+    "alembic.runtime.plugins": logging.WARNING,
+}
+
 _handler: logging.Handler | None = None
 _path: Path | None = None
+_levels_before: dict[str, int] = {}
 
 
 def log_path() -> Path:
@@ -85,10 +93,9 @@ def setup_logging(path: Path | None = None) -> Path | None:
         handler, target = logging.NullHandler(), None  # type: ignore[assignment]
     handler.setFormatter(logging.Formatter(FORMAT))
     logging.getLogger().addHandler(handler)
-    logging.getLogger("swdesk").setLevel(logging.INFO)
-    logging.getLogger("alembic").setLevel(logging.INFO)
-    # Alembic names each of its autogenerate plugins at INFO whenever it loads: noise on every start
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    for name, level in _LEVELS.items():
+        _levels_before[name] = logging.getLogger(name).level
+        logging.getLogger(name).setLevel(level)
     logging.captureWarnings(True)
     _handler, _path = handler, target
     return target
@@ -101,6 +108,8 @@ def stop_logging() -> None:
         return
     logging.getLogger().removeHandler(_handler)
     _handler.close()
+    for name, level in _levels_before.items():
+        logging.getLogger(name).setLevel(level)
     logging.captureWarnings(False)
     _handler, _path = None, None
 
