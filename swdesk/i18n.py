@@ -68,8 +68,8 @@ define(
             "The newest verified backup is from {when}: {backup}. To restore it: {command}",
         ),
         "db.no_backup": (
-            "Pārbaudīta dublējuma nav; nākamreiz tiks izveidota jauna, tukša datubāze.",
-            "There is no verified backup; the next start will create a new, empty database.",
+            "Pārbaudīta šīs datubāzes dublējuma nav.",
+            "There is no verified backup of this database.",
         ),
         "db.wal_mismatch": (
             "Datubāzes {path} žurnāla fails {wal} pieder citai datubāzei (tas aizstātu šīs datubāzes datus).",
@@ -189,6 +189,30 @@ define(
         "db.empty_with_backup": (
             "Datubāzes fails {path} ir tukšs (0 baitu), lai gan tai ir dublējumi.",
             "The database file {path} is empty (0 bytes), although it has backups.",
+        ),
+        "db.partial_page": (
+            "faila garums nav vesels lappušu ({page} baitu) skaits — fails ir nogriezts",
+            "the file's length is not a whole number of pages ({page} bytes) — the file was cut short",
+        ),
+        "db.wal_set_aside": (
+            "Blakus datubāzei {path} bija cita datubāzes žurnāla fails; tas pārvietots malā ({wal}), "
+            "datubāze netika mainīta.",
+            "Beside the database {path} lay another database's log file; it was moved aside ({wal}); the "
+            "database was not changed.",
+        ),
+        "db.backup_failed": (
+            "Brīdinājums: šodienas automātisko dublējumu neizdevās izveidot ({detail}). Darbu var turpināt; "
+            "dublēšana tiks mēģināta vēlreiz nākamajā atvēršanas reizē.",
+            "Warning: today's automatic backup could not be made ({detail}). You can keep working; the "
+            "backup is tried again the next time the database is opened.",
+        ),
+        "db.was_set_aside": (
+            "Datubāzes {path} nav: bojātā datubāze tika pārvietota malā ({aside}), un tukša datubāze tās "
+            "vietā netiek sākta bez jautājuma. {advice} Lai sāktu ar jaunu, tukšu datubāzi, pārvietojiet "
+            "malā noliktos failus citur.",
+            "The database {path} is not there: the damaged database was moved aside ({aside}), and an empty "
+            "one is not started in its place without asking. {advice} To start a new, empty database, move "
+            "the files set aside elsewhere.",
         ),
         "db.cannot_open": (
             "Datubāzi {location} nevar atvērt: {detail}",

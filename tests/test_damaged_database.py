@@ -119,16 +119,44 @@ def test_a_wal_file_from_another_database_is_not_replayed_into_this_one(filled: 
     shutil.copy(tmp_path / "cits.sqlite-wal", tmp_path / "wal.copy")
     con.close()
     # ... whose -wal ends up beside ours: SQLite would replay it and our tables would vanish.
-    shutil.copy(tmp_path / "wal.copy", Path(str(filled) + "-wal"))
+    wal = Path(str(filled) + "-wal")
+    shutil.copy(tmp_path / "wal.copy", wal)
     before = filled.read_bytes()
-    with pytest.raises(DamagedDatabaseError, match="pieder citai datubāzei") as caught:
-        open_database(str(filled), auto_backup=False)
-    assert caught.value.moved_to.read_bytes() == before
-    # the log was moved aside with it; the data in the main file is all still there
-    shutil.copy(caught.value.moved_to, tmp_path / "izglabts.sqlite")
-    saved = open_database(str(tmp_path / "izglabts.sqlite"), auto_backup=False)
-    with saved.read() as s:
+    database = open_database(str(filled), auto_backup=False)
+    # the log is set aside, never the database, which opens whole and unchanged
+    [aside] = filled.parent.glob(f"{filled.name}-wal.cits-*")
+    assert aside.read_bytes() == (tmp_path / "wal.copy").read_bytes()
+    assert any("cita datubāzes žurnāla fails" in w for w in database.report.warnings)
+    with database.read() as s:
         assert len(s.scalars(select(m.Staff.id)).all()) == 150
+    database.close()
+    assert backup.integrity_problem(filled) is None
+    assert not list(filled.parent.glob("*bojata*")) and len(before) > 0
+
+
+def test_a_wal_of_another_swdesk_database_is_set_aside_not_merged(tmp_path: Path) -> None:
+    """Two swdesk databases have the same tables; their identity (user_version) tells their logs apart."""
+    ours, theirs = tmp_path / "valka.sqlite", tmp_path / "riga.sqlite"
+    for path, name in ((ours, "Valka"), (theirs, "Rīga")):
+        database = open_database(str(path), auto_backup=False)
+        with database.write() as s:
+            s.add(m.Service(name=f"{name}s sociālais dienests", municipality="Valkas novads", head_name="X"))
+        database.close()
+    keeper = sqlite3.connect(theirs)  # another program keeps Rīga's log from being checkpointed away
+    keeper.execute("SELECT 1 FROM population").fetchall()
+    database = open_database(str(theirs), auto_backup=False)
+    with database.write() as s:
+        s.add_all(m.Population(year=year, residents=1) for year in range(1800, 1900))
+    database.close()
+    shutil.copy(Path(str(theirs) + "-wal"), Path(str(ours) + "-wal"))  # a log copied along by mistake
+    keeper.close()
+    database = open_database(str(ours), auto_backup=False)
+    with database.read() as s:
+        assert s.scalars(select(m.Service.name)).all() == ["Valkas sociālais dienests"]
+        assert s.scalars(select(m.Population.year)).all() == []  # none of Rīga's rows came in
+    database.close()
+    assert len(list(tmp_path.glob("valka.sqlite-wal.cits-*"))) == 1
+    assert backup.integrity_problem(ours) is None
 
 
 def test_a_schema_from_the_future_is_refused_but_not_moved(filled: Path) -> None:
@@ -147,7 +175,7 @@ def test_no_backup_says_so(db_path: Path) -> None:
         s.add_all(m.Population(year=year, residents=year) for year in range(1000, 2000))
     database.close()
     _damage_data_pages(db_path)
-    with pytest.raises(DamagedDatabaseError, match="Pārbaudīta dublējuma nav") as caught:
+    with pytest.raises(DamagedDatabaseError, match="Pārbaudīta šīs datubāzes dublējuma nav") as caught:
         open_database(str(db_path))
     assert caught.value.backup is None
 

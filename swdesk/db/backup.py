@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import stat
 from pathlib import Path
 
 from swdesk.i18n import define, tr
@@ -75,6 +76,38 @@ def integrity_problem(path: Path) -> str | None:
     return None
 
 
+PARTIAL_MAX_AGE_S = 3600
+
+
+def clean_partial(db_path: Path, *, now: float | None = None) -> list[Path]:
+    """Remove ``*.partial`` files that a backup or restore killed half-way left in ``backups/``.
+
+    Only those untouched for an hour: a backup another swdesk is writing right now keeps its file.
+    """
+    import time
+
+    folder = backup_dir(db_path)
+    removed = []
+    limit = (now or time.time()) - PARTIAL_MAX_AGE_S
+    if folder.is_dir():
+        for entry in folder.glob("*.partial"):
+            try:
+                if entry.is_file() and entry.stat().st_mtime < limit:
+                    entry.unlink()
+                    removed.append(entry)
+            except OSError:
+                continue
+    return removed
+
+
+def _keep_mode(source: Path, target: Path) -> None:
+    """A copy is as private as its database (personal codes inside): the database's permission bits."""
+    try:
+        os.chmod(target, stat.S_IMODE(source.stat().st_mode))
+    except OSError:
+        pass
+
+
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy of a live database (other processes may keep using it) via the backup API."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
@@ -96,6 +129,7 @@ def backup_to(source: Path, target: Path) -> Path:
     partial.unlink(missing_ok=True)
     try:
         copy_database(source, partial)
+        _keep_mode(source, partial)
         problem = integrity_problem(partial)
         if problem:
             raise BackupError(tr("backup.not_verified", path=target, detail=problem))

@@ -31,15 +31,18 @@ def municipalities() -> list[str]:
     return [row["name"] for row in shipped()["municipalities"]]
 
 
-def ensure_catalogues(session: Session) -> None:
+def missing_rows(session: Session) -> list[m.Base]:
+    """The shipped catalogue rows the database lacks (read only: opening a database takes no write lock
+    unless something is missing)."""
     cat = shipped()
+    rows: list[m.Base] = []
 
     def missing(model: type[m.Base], *key: object) -> bool:
         return session.get(model, key if len(key) > 1 else key[0]) is None
 
     for p in cat["positions"]:
         if missing(m.Position, p["code"]):
-            session.add(
+            rows.append(
                 m.Position(
                     code=p["code"],
                     name=p["name"],
@@ -53,7 +56,7 @@ def ensure_catalogues(session: Session) -> None:
             )
     for row in cat["salary_scale"]:
         if missing(m.SalaryScale, row["group"], row["year"]):
-            session.add(
+            rows.append(
                 m.SalaryScale(
                     group=row["group"],
                     year=row["year"],
@@ -62,17 +65,23 @@ def ensure_catalogues(session: Session) -> None:
                     max=Decimal(row["max"]),
                 )
             )
-    for model, rows in (
+    for model, entries in (
         (m.Education, cat["education"]),
         (m.WorkType, cat["work_types"]),
         (m.Unit, cat["units"]),
         (m.DutyCategory, cat["duty_categories"]),
     ):
-        for row in rows:
+        for row in entries:
             if missing(model, row["code"]):
-                session.add(model(code=row["code"], name=row["name"]))
+                rows.append(model(code=row["code"], name=row["name"]))
     known = set(session.scalars(select(m.Setting.key)))
     for row in cat["settings"]:
         if row["key"] not in known:
-            session.add(m.Setting(key=row["key"], valid_from=SETTINGS_EPOCH, value=row["value"]))
+            rows.append(m.Setting(key=row["key"], valid_from=SETTINGS_EPOCH, value=row["value"]))
+    return rows
+
+
+def ensure_catalogues(session: Session) -> None:
+    """Add the shipped rows the database lacks (in the caller's write transaction)."""
+    session.add_all(missing_rows(session))
     session.flush()

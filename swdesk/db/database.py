@@ -13,12 +13,13 @@ import datetime as dt
 import errno
 import os
 import re
+import secrets
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -61,6 +62,14 @@ class UnavailableDatabaseError(DatabaseError):
 class NotSwdeskFileError(DatabaseError):
     """A file that is not recognisably a swdesk database (a workbook, a PDF, text, an empty file…): refused,
     left exactly as it was."""
+
+
+class SetAsideError(UnavailableDatabaseError):
+    """A damaged database was set aside at this path before; no empty one is started in its place silently."""
+
+    def __init__(self, message: str, *, set_aside: Path) -> None:
+        super().__init__(message)
+        self.set_aside = set_aside
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -244,7 +253,8 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _tables_and_version(uri: str) -> tuple[set[str], str | None]:
+def _inspect(uri: str) -> tuple[set[str], str | None, int]:
+    """Tables, Alembic revision and identity (``user_version``) of a database that passes ``quick_check``."""
     con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
@@ -255,45 +265,77 @@ def _tables_and_version(uri: str) -> tuple[set[str], str | None]:
         if "alembic_version" in tables:
             found = con.execute("SELECT version_num FROM alembic_version").fetchone()
             version = found[0] if found else None
-        return tables, version
+        identity = con.execute("PRAGMA user_version").fetchone()[0]
+        return tables, version, int(identity)
     finally:
         con.close()
 
 
-def check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path) -> Path | None:
     """Refuse a file that is not a whole swdesk database, before anything is written to it.
 
-    Checks, read-only: the SQLite header, ``quick_check``, that an SQLite file with tables is a swdesk
-    database, and that a leftover ``-wal`` file belongs to this database. SQLite cannot tell the last:
-    it replays any WAL whose own checksums are right, so a stale log from another copy would replace
-    pages of this one. A log that belongs only adds transactions to a swdesk database; one that makes
-    the swdesk tables disappear does not belong.
+    Checks, read-only: the SQLite header, a size that is a whole number of pages, ``quick_check``, and that
+    an SQLite file with tables is a swdesk database. A leftover ``-wal`` file is checked first, on copies:
+    SQLite replays any log whose own checksums are right, so a stale log of another database would be
+    merged into this one. A log that belongs only adds transactions; one that changes the database's
+    identity (``PRAGMA user_version``, a random number swdesk gives each database), makes its tables
+    disappear or breaks a database that is sound without it does not belong: the log (never the database)
+    is set aside, and its new name returned.
     """
     from swdesk.db.models import Base
 
     with open(path, "rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = fh.read(100)
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise DatabaseError(tr("db.not_sqlite", path=path))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size >= 512 and path.stat().st_size % page_size:
+        raise DatabaseError(tr("db.damaged", path=path, detail=tr("db.partial_page", page=page_size)))
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    wal = path.with_name(path.name + "-wal")
+    set_aside = None
+    if wal.exists() and wal.stat().st_size > 0 and not _wal_belongs(path, wal, ours):
+        set_aside = _set_wal_aside(path)
     try:
-        tables, version = _tables_and_version(f"file:{path}?mode=ro")
+        tables, _version, _identity = _inspect(f"file:{path}?mode=ro")
     except sqlite3.DatabaseError as exc:
         # locked, read-only, unreadable: explained, never taken for damage (nothing is set aside)
         raise (access_problem(exc, path) or DatabaseError(tr("db.damaged", path=path, detail=str(exc)))) from exc
-    ours = set(Base.metadata.tables) | {"alembic_version"}
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        with tempfile.TemporaryDirectory() as folder:
-            alone = Path(folder) / "main.sqlite"
-            shutil.copyfile(path, alone)
-            try:
-                tables_alone, version_alone = _tables_and_version(f"file:{alone}")
-            except sqlite3.DatabaseError:
-                tables_alone, version_alone = set(), None
-        if version_alone is not None and (version is None or not (tables_alone & ours) <= tables):
-            raise DatabaseError(tr("db.wal_mismatch", path=path, wal=wal.name))
     if tables and not tables & ours:
         raise ForeignDatabaseError(tr("db.foreign", path=path))
+    return set_aside
+
+
+def _wal_belongs(path: Path, wal: Path, ours: set[str]) -> bool:
+    """Whether the log ``wal`` belongs to the database ``path``, judged on copies of both."""
+    with tempfile.TemporaryDirectory() as folder:
+        alone = Path(folder) / "alone.sqlite"
+        both = Path(folder) / "both.sqlite"
+        shutil.copyfile(path, alone)
+        shutil.copyfile(path, both)
+        shutil.copyfile(wal, Path(folder) / "both.sqlite-wal")
+        try:
+            tables_alone, _, identity_alone = _inspect(f"file:{alone}")
+        except sqlite3.DatabaseError:
+            return True  # damaged without its log: the log may hold the good pages; the main check decides
+        try:
+            tables_both, _, identity_both = _inspect(f"file:{both}")
+        except sqlite3.DatabaseError:
+            return False  # sound alone, damaged with the log
+    if identity_alone and identity_both and identity_alone != identity_both:
+        return False
+    return (tables_alone & ours) <= tables_both
+
+
+def _set_wal_aside(path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}-wal.cits-{stamp}")
+    os.replace(path.with_name(path.name + "-wal"), target)
+    shm = path.with_name(path.name + "-shm")
+    if shm.exists():
+        os.replace(shm, path.with_name(f"{path.name}-shm.cits-{stamp}"))
+    return target
 
 
 @dataclass
@@ -303,6 +345,8 @@ class OpenReport:
     created: bool = False
     migrated_from: str | None = None
     backup: Path | None = None
+    # said, but not stopping the work: a daily backup that failed, a foreign log file set aside
+    warnings: list[str] = field(default_factory=list)
 
 
 class Database:
@@ -314,6 +358,9 @@ class Database:
         self.path = sqlite_path(url)
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self.report = OpenReport()
+        # SQLite: the database's identity (PRAGMA user_version), written again by every write transaction,
+        # so that every log (-wal) swdesk writes carries it and a log of another database is recognised
+        self.identity = 0
 
     @property
     def is_sqlite(self) -> bool:
@@ -328,7 +375,9 @@ class Database:
         """One transaction: everything done in the block is committed together, or nothing is."""
         session = self._sessions()
         try:
-            session.connection(execution_options={"swdesk_write": True})
+            connection = session.connection(execution_options={"swdesk_write": True})
+            if self.identity:
+                connection.exec_driver_sql(f"PRAGMA user_version = {int(self.identity)}")
             yield session
             session.commit()
         except BaseException:
@@ -356,20 +405,24 @@ def open_database(
     *,
     auto_backup: bool = True,
     today: dt.date | None = None,
+    start_fresh: bool = False,
 ) -> Database:
     """Open (creating if needed) and migrate the database; raise :class:`DatabaseError` if it cannot be.
 
     Order matters: the file is checked and its schema version compared before anything is written, a
     daily backup is taken before a migration can touch it, and a migration always has a backup of its own.
+    Where a damaged database was set aside, no empty one takes its place unless ``start_fresh`` says so
+    (the window asks; the command line says where the set-aside file is).
     """
     url = resolve_url(db)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
+    warnings = []
     if path is not None:
         preflight(path)
         if existed:
             try:
-                check_sqlite_file(path)
+                wal_aside = check_sqlite_file(path)
             except (ForeignDatabaseError, UnavailableDatabaseError):
                 raise
             except DatabaseError as exc:
@@ -378,6 +431,10 @@ def open_database(
                 if not _recognisably_ours(path):
                     raise NotSwdeskFileError(tr("db.not_swdesk_file", path=path, kind=describe_file(path))) from exc
                 raise _set_aside(path, str(exc)) from exc
+            if wal_aside is not None:
+                warnings.append(tr("db.wal_set_aside", path=path, wal=wal_aside))
+        elif not path.exists() and not start_fresh and (aside := set_aside_copies(path)):
+            raise SetAsideError(_set_aside_message(path, aside[0]), set_aside=aside[0])
         elif path.exists() and not _in_own_data_folder(path):
             from swdesk.db.backup import backup_dir, list_backups
 
@@ -386,7 +443,9 @@ def open_database(
             raise NotSwdeskFileError(tr("db.not_swdesk_file", path=path, kind=tr("db.kind.empty")))
     made = [] if path is None else [p for p in _database_files(path) if not p.exists()]
     try:
-        return _open_checked(url, path, existed=existed, auto_backup=auto_backup, today=today)
+        database = _open_checked(url, path, existed=existed, auto_backup=auto_backup, today=today)
+        database.report.warnings[:0] = warnings
+        return database
     except BaseException as exc:
         # what this start made (a new database, its log files) goes again: a failed start changes nothing
         for part in made:
@@ -503,13 +562,19 @@ def _migrate_and_fill(
 ) -> Database:
     from swdesk.db import backup as backups
     from swdesk.db import migrate
-    from swdesk.db.catalogues import ensure_catalogues
+    from swdesk.db.catalogues import ensure_catalogues, missing_rows
 
     engine = database.engine
     migrate.refuse_newer(current)
 
     if existed and path is not None and auto_backup:
-        database.report.backup = backups.daily_backup(path, today=today)
+        backups.clean_partial(path)
+        try:
+            database.report.backup = backups.daily_backup(path, today=today)
+        except (backups.BackupError, OSError, sqlite3.Error) as exc:
+            # a failed daily backup does not stop the work: said, and tried again at the next start
+            problem = access_problem(exc, path)
+            database.report.warnings.append(tr("db.backup_failed", detail=problem or exc))
     if current != migrate.head_revision():
         if existed and path is not None:
             backups.backup_file(path, backups.backup_dir(path), prefix="pirms-migracijas")
@@ -517,9 +582,56 @@ def _migrate_and_fill(
         migrate.upgrade(engine)
         database.report.migrated_from = current if has_tables else None
         database.report.created = current is None
-    with database.write() as session:
-        ensure_catalogues(session)
+    with database.read() as session:
+        missing = bool(missing_rows(session))
+        identity = _identity(session) if database.is_sqlite else 1
+    if not identity:
+        identity = secrets.randbelow(2**31 - 1) + 1
+        missing = True
+    database.identity = identity if database.is_sqlite else 0
+    if missing:  # a write lock only when there is something to write
+        with database.write() as session:
+            ensure_catalogues(session)
     return database
+
+
+def _identity(session: Session) -> int:
+    return int(session.connection().exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def set_aside_copies(path: Path) -> list[Path]:
+    """The damaged files set aside from ``path`` (``….bojata-…``), newest first."""
+    found = [
+        p
+        for p in path.parent.glob(f"{glob_escape(path.name)}.bojata-*")
+        if not p.name.endswith(("-wal", "-shm")) and p.is_file()
+    ]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
+def _set_aside_message(path: Path, aside: Path) -> str:
+    return tr("db.was_set_aside", path=path, aside=aside, advice=_restore_advice(path))
+
+
+def _restore_advice(path: Path) -> str:
+    from swdesk.db.backup import newest_verified_backup
+
+    found = newest_verified_backup(path)
+    if found is None:
+        return tr("db.no_backup")
+    when, backup_path = found
+    return tr(
+        "db.offer_backup",
+        when=when.strftime("%d.%m.%Y %H:%M"),
+        backup=backup_path,
+        command=f'swdesk --db "{path}" restore "{backup_path}"',
+    )
 
 
 def _set_aside(path: Path, problem: str) -> DamagedDatabaseError:
@@ -537,17 +649,7 @@ def _set_aside(path: Path, problem: str) -> DamagedDatabaseError:
         if part.exists():
             os.replace(part, moved_to.with_name(moved_to.name + suffix))
     found = newest_verified_backup(path)
-    if found is None:
-        advice = tr("db.no_backup")
-    else:
-        when, backup_path = found
-        advice = tr(
-            "db.offer_backup",
-            when=when.strftime("%d.%m.%Y %H:%M"),
-            backup=backup_path,
-            command=f'swdesk --db "{path}" restore "{backup_path}"',
-        )
-    message = tr("db.set_aside", problem=problem, moved_to=moved_to, advice=advice)
+    message = tr("db.set_aside", problem=problem, moved_to=moved_to, advice=_restore_advice(path))
     return DamagedDatabaseError(message, original=path, moved_to=moved_to, backup=found[1] if found else None)
 
 
