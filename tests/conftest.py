@@ -9,6 +9,15 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The program's data folder (default database, demo database, swdesk.log) is a temporary one for the whole
+# run, also for the commands tests start in subprocesses: a test never writes into the user's own.
+if "SWDESK_TEST_KEEP_DATA_HOME" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="swdesk-test-data-")
+    atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], ignore_errors=True)
 
 from swdesk.db.database import Database, open_database  # noqa: E402
 from swdesk.i18n import set_language  # noqa: E402
