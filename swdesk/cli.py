@@ -121,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.print_help()
                 return EXIT_INPUT
             return gui.run(args)
+    from swdesk.db import database as db_module
+
+    db_module.waiting_notice = _say_waiting
     try:
         return int(args.run(args))
     except DatabaseError as exc:
@@ -131,6 +134,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        explained = explain(exc, getattr(args, "db", None))
+        if explained is None:
+            raise
+        status, message = explained
+        import logging
+
+        logging.getLogger("swdesk.cli").warning(
+            "explained error", exc_info=True
+        )  # the traceback: the log only
+        print(tr("cli.error", message=message), file=sys.stderr)
+        return status
+    finally:
+        db_module.waiting_notice = None
+
+
+def _say_waiting() -> None:
+    from swdesk.db.database import BUSY_TIMEOUT_MS
+
+    print(tr("db.waiting", seconds=BUSY_TIMEOUT_MS // 1000), file=sys.stderr, flush=True)
+
+
+def explain(exc: BaseException, db: str | None) -> tuple[int, str] | None:
+    """(exit status, sentence) for an error met while a command ran — a full disk, a lock, a lost server,
+    a document aimed at the database — or None for a real bug (which keeps its traceback). The sentence
+    never carries SQL or its parameters (names, salaries), nor a password."""
+    from pathlib import Path
+
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    from swdesk.db.database import access_problem, driver_detail, resolve_url, sqlite_path
+    from swdesk.export.common import DatabaseTargetError
+
+    if isinstance(exc, DatabaseTargetError):
+        return EXIT_INPUT, str(exc)
+    try:
+        path = sqlite_path(resolve_url(db))
+    except Exception:
+        path = None
+    if isinstance(exc, OSError):
+        where = Path(exc.filename) if exc.filename else path
+        problem = access_problem(exc, where) if where is not None else None
+        return (EXIT_DATABASE, str(problem)) if problem is not None else None
+    if isinstance(exc, DBAPIError | sqlite3_errors()):
+        problem = access_problem(exc, path) if path is not None else None
+        if problem is not None:
+            return EXIT_DATABASE, str(problem)
+        if isinstance(exc, OperationalError) and path is None:
+            return EXIT_DATABASE, tr("db.connection_lost", detail=driver_detail(exc, db))
+        return EXIT_DATABASE, tr("db.failed_now", detail=driver_detail(exc, db))
+    return None
+
+
+def sqlite3_errors() -> type[Exception]:
+    import sqlite3
+
+    return sqlite3.Error
 
 
 if __name__ == "__main__":

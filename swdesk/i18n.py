@@ -214,6 +214,32 @@ define(
             "one is not started in its place without asking. {advice} To start a new, empty database, move "
             "the files set aside elsewhere.",
         ),
+        "db.empty_path": (
+            "--db ir tukšs: norādiet datubāzes faila ceļu vai URL (vai atstājiet --db pavisam, lai "
+            "izmantotu noklusēto datubāzi).",
+            "--db is empty: give a database file path or URL (or leave --db out to use the default "
+            "database).",
+        ),
+        "db.bad_url": (
+            "Datubāzes adresi {url} nevar nolasīt ({detail}). Pārbaudiet to: "
+            "postgresql+psycopg://lietotājs:parole@serveris:5432/datubāze.",
+            "The database address {url} cannot be read ({detail}). Check it: "
+            "postgresql+psycopg://user:password@server:5432/database.",
+        ),
+        "db.waiting": (
+            "Gaida, kamēr cita swdesk programma pabeidz rakstīt datubāzē… (ne ilgāk par {seconds} s)",
+            "Waiting for another swdesk to finish writing to the database… (at most {seconds} s)",
+        ),
+        "db.failed_now": (
+            "Datubāzes darbība neizdevās: {detail}. Nekas netika mainīts.",
+            "The database operation failed: {detail}. Nothing was changed.",
+        ),
+        "db.connection_lost": (
+            "Savienojums ar datubāzes serveri pārtrūka ({detail}). Nekas netika mainīts; pārbaudiet, vai "
+            "serveris darbojas, un mēģiniet vēlreiz.",
+            "The connection to the database server was lost ({detail}). Nothing was changed; check that the "
+            "server is running and try again.",
+        ),
         "db.cannot_open": (
             "Datubāzi {location} nevar atvērt: {detail}",
             "The database {location} cannot be opened: {detail}",

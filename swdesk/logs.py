@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import platform
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -139,12 +138,11 @@ def describe_system() -> str:
     return f"swdesk {__version__}, Python {platform.python_version()}, {platform.platform()}"
 
 
-_URL_PASSWORD = re.compile(r"(://[^/:@\s]*:)[^@\s]*@")
-
-
 def masked(argv: Sequence[str]) -> str:
-    """The command line as it goes into the log: a database URL's password replaced by ***."""
-    return " ".join(_URL_PASSWORD.sub(r"\1***@", arg) for arg in argv)
+    """The command line as it goes into the log: every form of a database URL's password replaced by ***."""
+    from swdesk.db.database import mask_url  # the one place that knows where passwords hide in a URL
+
+    return " ".join(mask_url(arg, arg) for arg in argv)
 
 
 class _StderrCopy:

@@ -28,6 +28,10 @@ define(
             "Jābūt min ≤ vidējā ≤ max; ievadīts min {min}, vidējā {mid}, max {max}.",
             "It must be min ≤ mid ≤ max; entered min {min}, mid {mid}, max {max}.",
         ),
+        "scale.too_large": (
+            "Summa {value} nav iespējama mēnešalga; tai jābūt ne lielākai par {maximum} EUR.",
+            "The amount {value} is not a possible monthly salary; it must be at most {maximum} EUR.",
+        ),
         "scale.cents": (
             "Summām var būt ne vairāk kā 2 cipari aiz komata ({value}).",
             "Amounts can have at most 2 decimal places ({value}).",
@@ -79,7 +83,11 @@ def validate(group: int, year: int, low: Decimal, mid: Decimal, high: Decimal) -
         raise ScaleError(tr("scale.group", group=group))
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ScaleError(tr("scale.year", year=year))
+    from swdesk.importer.sheets import MAX_MONEY  # the import's bound on a monthly salary
+
     for value in (low, mid, high):
+        if not value.is_finite() or abs(value) > MAX_MONEY:
+            raise ScaleError(tr("scale.too_large", value=value, maximum=_shown(MAX_MONEY)))
         if value != value.quantize(Decimal("0.01")):
             raise ScaleError(tr("scale.cents", value=value))
     amounts = {"min": _shown(low), "mid": _shown(mid), "max": _shown(high)}
@@ -92,8 +100,9 @@ def validate(group: int, year: int, low: Decimal, mid: Decimal, high: Decimal) -
 def entries(session: Session) -> list[ScaleEntry]:
     """Every row, newest year first, then by group."""
     rows = session.execute(
-        select(m.SalaryScale.group, m.SalaryScale.year, m.SalaryScale.min, m.SalaryScale.mid, m.SalaryScale.max)
-        .order_by(m.SalaryScale.year.desc(), m.SalaryScale.group)
+        select(
+            m.SalaryScale.group, m.SalaryScale.year, m.SalaryScale.min, m.SalaryScale.mid, m.SalaryScale.max
+        ).order_by(m.SalaryScale.year.desc(), m.SalaryScale.group)
     )
     return [ScaleEntry(*row) for row in rows]
 

@@ -281,13 +281,18 @@ def test_no_permission_on_the_file(office: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_a_read_only_file(office: Path, tmp_path: Path) -> None:
+def test_a_read_only_file_is_read_but_not_written(office: Path, tmp_path: Path) -> None:
+    """A dry run or a check needs no write access; a change to a read-only file is refused with a sentence."""
     db = office / "swdesk.sqlite"
     db.chmod(0o444)
-    before = _snapshot(office)
-    result = _swdesk(tmp_path, "--db", str(db), "check", "--year", "2025")
-    _assert_refused(result, "ir tikai lasāms", "Tikai lasāms")
-    assert _snapshot(office) == before
+    try:
+        before = db.read_bytes()
+        assert _swdesk(tmp_path, "--db", str(db), "check", "--year", "2025").returncode == 0
+        result = _swdesk(tmp_path, "--db", str(db), "settings", "set", "claim.rate", "0,5", "--from", "01.01.2025")
+        _assert_refused(result, "ir tikai lasāms", "Tikai lasāms")
+        assert db.read_bytes() == before
+    finally:
+        db.chmod(0o644)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

@@ -17,6 +17,10 @@ define(
             "«{value}» nav datums; raksties dd.mm.gggg vai gggg-mm-dd.",
             "'{value}' is not a date; write dd.mm.yyyy or yyyy-mm-dd.",
         ),
+        "cli.date_out_of_range": (
+            "Datums «{value}» nav iespējams: gadam jābūt no {first} līdz {last}.",
+            "The date '{value}' is not possible: the year must be from {first} to {last}.",
+        ),
         "cli.xlsx": ("saglabāt arī kā Excel darbgrāmatu (.xlsx)", "also write an Excel workbook (.xlsx)"),
         "cli.pdf": ("saglabāt arī kā PDF dokumentu", "also write a PDF document"),
         "cli.written": ("Saglabāts: {path}", "Written: {path}"),
@@ -42,25 +46,35 @@ def report_written(path: object) -> None:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return open_database(args.db)
+    database = open_database(args.db)
+    for warning in database.report.warnings:  # said once, on stderr; the command goes on
+        print(warning, file=sys.stderr)
+    return database
 
 
 def parse_date(value: str) -> dt.date:
     """A date typed on the command line: dd.mm.yyyy or ISO."""
     from swdesk.cli import UsageError
+    from swdesk.importer.sheets import FIRST_YEAR, LAST_YEAR  # the import's own range of years
 
     text = value.strip()
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            pass
+    if text.isascii():  # strptime would take full-width and other Unicode digits
+        for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+            try:
+                day = dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise UsageError(tr("cli.date_out_of_range", value=value, first=FIRST_YEAR, last=LAST_YEAR))
+            return day
     raise UsageError(tr("cli.bad_date", value=value))
 
 
 def format_date(day: dt.date | None) -> str:
     """dd.mm.yyyy, as everything a person reads shows dates."""
-    return "" if day is None else day.strftime("%d.%m.%Y")
+    from swdesk.rules.findings import fmt_date  # the one date format
+
+    return "" if day is None else fmt_date(day)
 
 
 def format_number(value: Any, places: int = 2) -> str:

@@ -26,8 +26,12 @@ define(
         ),
         "init.empty_name": ("Dienesta nosaukums nevar būt tukšs.", "The service name cannot be empty."),
         "init.bad_population": (
-            "Iedzīvotāju skaitam jābūt veselam pozitīvam skaitlim.",
-            "The number of residents must be a positive whole number.",
+            "Iedzīvotāju skaitam jābūt veselam pozitīvam skaitlim, ne lielākam par {maximum}.",
+            "The number of residents must be a positive whole number, at most {maximum}.",
+        ),
+        "init.bad_year": (
+            "Gads {year} nav iespējams; norādiet gadu no {first} līdz {last}.",
+            "The year {year} is not possible; give a year from {first} to {last}.",
         ),
         "init.created": (
             "Izveidots dienests «{service}» ({municipality}) datubāzē {location}.",
@@ -84,10 +88,13 @@ def save_service(session, *, service: str, municipality: str, head: str | None =
 
 def run(args: argparse.Namespace) -> int:
     from swdesk.cli import UsageError
+    from swdesk.importer.sheets import FIRST_YEAR, LAST_YEAR, MAX_RESIDENTS  # the import's own limits
 
-    if args.population is not None and args.population <= 0:
-        raise UsageError(tr("init.bad_population"))
-    year = args.year or dt.date.today().year
+    if args.population is not None and not 0 < args.population <= MAX_RESIDENTS:
+        raise UsageError(tr("init.bad_population", maximum=f"{MAX_RESIDENTS:,}".replace(",", "\u00a0")))
+    if args.year is not None and not FIRST_YEAR <= args.year <= LAST_YEAR:
+        raise UsageError(tr("init.bad_year", year=args.year, first=FIRST_YEAR, last=LAST_YEAR))
+    year = dt.date.today().year if args.year is None else args.year
     database = open_db(args)
     with database.write() as session:
         created = save_service(session, service=args.service, municipality=args.municipality, head=args.head)

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     low, high = YEAR_RANGE
     if not low <= args.year <= high:
         raise UsageError(tr("check.bad_year", low=low, high=high, year=args.year))
-    as_of = parse_date(args.as_of) if args.as_of else None
+    as_of = parse_date(args.as_of) if args.as_of is not None else None
     database = open_db(args)
     try:
         with database.read() as session:

@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     if args.action == "set":
         st.parse_value(args.key, args.value)  # refuse a bad value before the database is touched
-        valid_from = parse_date(args.valid_from) if args.valid_from else dt.date.today()
+        valid_from = parse_date(args.valid_from) if args.valid_from is not None else dt.date.today()
         with open_db(args).write() as session:
             st.set_value(session, args.key, args.value, valid_from)
         print(
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     database = open_db(args)
     with database.read() as session:
         if args.action == "get":
-            on = parse_date(args.on) if args.on else dt.date.today()
+            on = parse_date(args.on) if args.on is not None else dt.date.today()
             print(st.raw_value(session, args.key, on))
         else:
             for key in st.KEYS:

@@ -49,6 +49,24 @@ define(
             "A database cannot be restored from itself.",
         ),
         "restore.not_swdesk": ("tā nav swdesk datubāze", "it is not a swdesk database"),
+        "restore.not_regular": (
+            "{path} nav parasts fails (tā ir mape, ierīce vai kanāls); atjaunot var tikai no dublējuma faila.",
+            "{path} is not a regular file (it is a folder, a device or a pipe); restore only from a backup file.",
+        ),
+        "backup.onto_live": (
+            "{path} ir pati datubāze (vai tās žurnāla fails); dublējumu saglabājiet citā failā.",
+            "{path} is the database itself (or its log file); save the backup to another file.",
+        ),
+        "backup.not_regular": (
+            "{path} nav parasts fails (tā ir ierīce, kanāls vai cits īpašs fails); dublējums netika saglabāts.",
+            "{path} is not a regular file (a device, a pipe or another special file); no backup was written.",
+        ),
+        "backup.exists": (
+            "Fails {path} jau ir; tas netika aizstāts. Norādiet citu nosaukumu vai, lai to aizstātu, "
+            "pievienojiet --force.",
+            "The file {path} exists already; it was not replaced. Give another name or, to replace it, add "
+            "--force.",
+        ),
     }
 )
 
@@ -237,9 +255,12 @@ def restore(db_path: Path, source: Path) -> Path:
     the copy kept aside.
     """
     from swdesk.db import migrate
+    from swdesk.db.models import Base
 
     if not source.exists():
         raise BackupError(tr("restore.not_found", path=source))
+    if not source.is_file():  # a FIFO would hang the copy, a device would be read forever
+        raise BackupError(tr("restore.not_regular", path=source))
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise BackupError(tr("restore.same_file"))
     problem = integrity_problem(source)
@@ -247,12 +268,18 @@ def restore(db_path: Path, source: Path) -> Path:
         try:
             con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
             try:
+                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
                 version = con.execute("SELECT version_num FROM alembic_version").fetchone()
             finally:
                 con.close()
         except sqlite3.DatabaseError:
-            version = None
-        if version is None:
+            tables, version = set(), None
+        # swdesk's own tables, not only an Alembic revision (another Alembic application has one too)
+        if (
+            version is None
+            or not SWDESK_CORE_TABLES <= tables
+            or not tables <= set(Base.metadata.tables) | {"alembic_version"}
+        ):
             problem = tr("restore.not_swdesk")
         else:
             migrate.refuse_newer(version[0])
@@ -261,7 +288,10 @@ def restore(db_path: Path, source: Path) -> Path:
 
     aside = None
     if db_path.exists() and db_path.stat().st_size > 0:
-        aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
+        if integrity_problem(db_path) is None:
+            aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
+        else:
+            aside = _keep_damaged(db_path)  # a damaged live database is kept byte for byte, then replaced
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -277,12 +307,58 @@ def restore(db_path: Path, source: Path) -> Path:
     return aside or db_path
 
 
-def export_copy(db_path: Path, target: Path) -> Path:
-    """`swdesk backup OUT`: a verified copy written to a file the user names."""
+# Tables every swdesk schema revision has had: what tells a swdesk database from another program's.
+SWDESK_CORE_TABLES = {"service", "population", "staff", "position", "setting"}
+
+
+def _keep_damaged(db_path: Path) -> Path:
+    """Move a damaged live database (and its log files) into backups/ as ``aizstata-bojata-….sqlite``,
+    unchanged; the restore then writes a new file in its place."""
+    folder = backup_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime(_STAMP)
+    origin = origin_of(db_path)
+    target = folder / (
+        f"aizstata-bojata-{stamp}.sqlite"
+        if origin == DEFAULT_ORIGIN
+        else f"aizstata-bojata-{stamp}.{origin}.sqlite"
+    )
+    for suffix in ("", "-wal", "-shm"):
+        part = db_path.with_name(db_path.name + suffix)
+        if part.exists():
+            os.replace(part, target.with_name(target.name + suffix))
+    return target
+
+
+def export_copy(db_path: Path, target: Path, *, force: bool = False) -> Path:
+    """`swdesk backup OUT`: a verified copy written to a file the user names.
+
+    Never over the live database or its log files, never over anything but a regular file (a device, a
+    pipe), and over an existing file only with ``force``.
+    """
     if target.is_dir():
         target = target / f"swdesk-{dt.datetime.now().strftime(_STAMP)}.sqlite"
+    _refuse_target(db_path, target, force=force)
     backup_to(db_path, target)
     return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _refuse_target(db_path: Path, target: Path, *, force: bool) -> None:
+    live = [db_path.with_name(db_path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    if any(_same_file(target, part) or target.resolve() == part.resolve() for part in live):
+        raise BackupError(tr("backup.onto_live", path=target))
+    if target.exists() or target.is_symlink():
+        if not target.is_file():
+            raise BackupError(tr("backup.not_regular", path=target))
+        if not force:
+            raise BackupError(tr("backup.exists", path=target))
 
 
 __all__ = [

@@ -17,13 +17,14 @@ import secrets
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from swdesk.i18n import tr
@@ -189,7 +190,10 @@ def preflight(path: Path) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise (access_problem(exc, path) or UnavailableDatabaseError(tr("db.no_folder", folder=folder, path=path))) from exc
+            raise (
+                access_problem(exc, path)
+                or UnavailableDatabaseError(tr("db.no_folder", folder=folder, path=path))
+            ) from exc
     elif not folder.is_dir():
         raise UnavailableDatabaseError(tr("db.folder_is_file", folder=folder, path=path))
     size = 0
@@ -197,31 +201,75 @@ def preflight(path: Path) -> None:
         if not path.is_file():
             raise UnavailableDatabaseError(tr("db.not_regular", path=path))
         size = path.stat().st_size
-        try:
-            with open(path, "rb"), open(path, "r+b"):
+        try:  # readable is enough: a read-only file serves the commands that only read (check, a dry run);
+            with open(path, "rb"):  # a write to it is refused with its own sentence (access_problem)
                 pass
         except OSError as exc:
             raise (access_problem(exc, path) or _write_problem(path)) from exc
     failed = _can_write_in(folder)
     if failed is not None:
-        raise (access_problem(failed, path) or UnavailableDatabaseError(tr("db.read_only_folder", folder=folder))) from failed
+        raise (
+            access_problem(failed, path) or UnavailableDatabaseError(tr("db.read_only_folder", folder=folder))
+        ) from failed
     free = shutil.disk_usage(folder).free
     needed = MIN_FREE_BYTES + size
     if free < needed:
-        raise UnavailableDatabaseError(tr("db.disk_full", folder=folder, free=_size(free), needed=_size(needed)))
+        raise UnavailableDatabaseError(
+            tr("db.disk_full", folder=folder, free=_size(free), needed=_size(needed))
+        )
 
 
 def resolve_url(db: str | None = None) -> str:
     """The SQLAlchemy URL for ``--db`` (a path or a URL), else ``SWDESK_DB``, else the default file."""
+    if db is not None and not db.strip():
+        raise UnavailableDatabaseError(tr("db.empty_path"))
     target = db or os.environ.get("SWDESK_DB") or str(default_db_path())
     if "://" in target:
+        _parse_url(target)  # a URL that cannot be read is said now, with its password hidden
         return target
     return "sqlite:///" + str(Path(target).expanduser().resolve())
 
 
+def _parse_url(url: str) -> URL:
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+        parsed.get_backend_name()
+        _ = parsed.port  # a port that is not a number fails here
+    except (ArgumentError, ValueError) as exc:
+        raise UnavailableDatabaseError(
+            tr("db.bad_url", url=mask_url(url), detail=mask_url(str(exc)))
+        ) from exc
+    return parsed
+
+
+_PASSWORD_IN_AUTHORITY = re.compile(
+    r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?P<user>[^:/@\s]*):(?P<secret>[^\s/]*)@"
+)
+_PASSWORD_IN_QUERY = re.compile(r"(?i)(?P<key>[?&;](?:password|passwd|pwd|pass|sslpassword)=)[^&;\s]*")
+
+
+def mask_url(text: str, url: str | None = None) -> str:
+    """``text`` with every password of a database URL in it replaced by ``***``: ``user:secret@host``
+    (also a secret holding an unencoded ``@``: everything up to the last ``@`` before the path) and
+    ``?password=…`` in the query. With ``url``, also every piece of that URL's password that a driver's
+    message may quote (a host name made of its tail). Used wherever a URL is shown or logged."""
+    found = []
+    if url is not None:
+        found += [m["secret"] for m in _PASSWORD_IN_AUTHORITY.finditer(url)]
+        found += [m.group(0).split("=", 1)[1] for m in _PASSWORD_IN_QUERY.finditer(url)]
+    text = _PASSWORD_IN_AUTHORITY.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)
+    text = _PASSWORD_IN_QUERY.sub(lambda m: f"{m['key']}***", text)
+    pieces = {piece for secret in found for piece in (secret, *secret.split("@")) if len(piece) >= 3}
+    for piece in sorted(pieces, key=len, reverse=True):
+        text = text.replace(piece, "***")
+    return text
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL, or None for another database or an in-memory one."""
-    parsed = make_url(url)
+    parsed = _parse_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
     return Path(parsed.database)
@@ -239,9 +287,30 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+# Called once when a write has to wait for another program's write (after FIRST_WAIT_MS): the command line
+# says so on stderr (set by swdesk.cli); nothing by default.
+FIRST_WAIT_MS = 1000
+waiting_notice: Callable[[], None] | None = None
+
+
 def _on_sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
     write = conn.get_execution_options().get("swdesk_write", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    if not write:
+        conn.exec_driver_sql("BEGIN")  # readers never wait for writers (WAL)
+        return
+    raw = conn.connection.dbapi_connection
+    raw.execute(f"PRAGMA busy_timeout = {FIRST_WAIT_MS}")
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if _sqlite_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED):
+            raise
+        if waiting_notice is not None:
+            waiting_notice()
+        raw.execute(f"PRAGMA busy_timeout = {max(BUSY_TIMEOUT_MS - FIRST_WAIT_MS, 0)}")
+        raw.execute("BEGIN IMMEDIATE")
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def make_engine(url: str) -> Engine:
@@ -301,7 +370,9 @@ def check_sqlite_file(path: Path) -> Path | None:
         tables, _version, _identity = _inspect(f"file:{path}?mode=ro")
     except sqlite3.DatabaseError as exc:
         # locked, read-only, unreadable: explained, never taken for damage (nothing is set aside)
-        raise (access_problem(exc, path) or DatabaseError(tr("db.damaged", path=path, detail=str(exc)))) from exc
+        raise (
+            access_problem(exc, path) or DatabaseError(tr("db.damaged", path=path, detail=str(exc)))
+        ) from exc
     if tables and not tables & ours:
         raise ForeignDatabaseError(tr("db.foreign", path=path))
     return set_aside
@@ -368,7 +439,7 @@ class Database:
 
     @property
     def display_location(self) -> str:
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return str(self.path) if self.path else url_for_humans(self.url)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -429,7 +500,9 @@ def open_database(
                 # only what is recognisably a swdesk database is set aside; a workbook named by mistake,
                 # a PDF, a text file are refused and left exactly as they are
                 if not _recognisably_ours(path):
-                    raise NotSwdeskFileError(tr("db.not_swdesk_file", path=path, kind=describe_file(path))) from exc
+                    raise NotSwdeskFileError(
+                        tr("db.not_swdesk_file", path=path, kind=describe_file(path))
+                    ) from exc
                 raise _set_aside(path, str(exc)) from exc
             if wal_aside is not None:
                 warnings.append(tr("db.wal_set_aside", path=path, wal=wal_aside))
@@ -459,7 +532,9 @@ def open_database(
             raise problem from exc
         if isinstance(exc, BackupError):
             raise
-        raise DatabaseError(tr("db.cannot_open", location=url_for_humans(url), detail=str(exc))) from exc
+        raise DatabaseError(
+            tr("db.cannot_open", location=url_for_humans(url), detail=driver_detail(exc, url))
+        ) from exc
 
 
 def _in_own_data_folder(path: Path) -> bool:
@@ -543,9 +618,13 @@ def _open_checked(
         problem = access_problem(exc, path) if path is not None else None
         if problem is not None:
             raise problem from exc
-        raise DatabaseError(tr("db.cannot_open", location=url_for_humans(url), detail=str(exc))) from exc
+        raise DatabaseError(
+            tr("db.cannot_open", location=url_for_humans(url), detail=driver_detail(exc, url))
+        ) from exc
     try:
-        return _migrate_and_fill(database, path, current, existed=existed, auto_backup=auto_backup, today=today)
+        return _migrate_and_fill(
+            database, path, current, existed=existed, auto_backup=auto_backup, today=today
+        )
     except BaseException:
         database.close()
         raise
@@ -585,13 +664,19 @@ def _migrate_and_fill(
     with database.read() as session:
         missing = bool(missing_rows(session))
         identity = _identity(session) if database.is_sqlite else 1
-    if not identity:
-        identity = secrets.randbelow(2**31 - 1) + 1
-        missing = True
-    database.identity = identity if database.is_sqlite else 0
     if missing:  # a write lock only when there is something to write
         with database.write() as session:
             ensure_catalogues(session)
+    if database.is_sqlite and not identity:
+        chosen = secrets.randbelow(2**31 - 1) + 1
+        try:
+            with database.write() as session:
+                session.connection().exec_driver_sql(f"PRAGMA user_version = {chosen}")
+            identity = chosen
+        except OperationalError as exc:
+            if _sqlite_code(exc) != SQLITE_READONLY:  # a read-only file is read without an identity
+                raise
+    database.identity = identity if database.is_sqlite else 0
     return database
 
 
@@ -653,9 +738,18 @@ def _set_aside(path: Path, problem: str) -> DamagedDatabaseError:
     return DamagedDatabaseError(message, original=path, moved_to=moved_to, backup=found[1] if found else None)
 
 
+def driver_detail(exc: BaseException, url: str | None = None) -> str:
+    """The driver's own words about an error, without SQLAlchemy's SQL, parameters and links, and with any
+    password hidden: what may be shown to a person (names and salaries never are)."""
+    original = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(original).strip().splitlines() if line.strip()]
+    text = lines[0] if lines else type(original).__name__
+    return mask_url(text.removeprefix("(psycopg.OperationalError) "), url)
+
+
 def url_for_humans(url: str) -> str:
     path = sqlite_path(url)
-    return str(path) if path else make_url(url).render_as_string(hide_password=True)
+    return str(path) if path else mask_url(url, url)
 
 
 def table_counts(database: Database) -> dict[str, int]:

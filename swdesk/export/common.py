@@ -25,6 +25,12 @@ define(
         "export.date": ("datums", "date"),
         "export.yes": ("jā", "yes"),
         "export.no": ("nē", "no"),
+        "export.onto_database": (
+            "{path} ir datubāze (vai tās žurnāla fails), nevis dokuments; dokuments netika saglabāts, un "
+            "datubāze netika mainīta. Norādiet citu faila nosaukumu.",
+            "{path} is a database (or its log file), not a document; the document was not written and the "
+            "database was not changed. Give another file name.",
+        ),
     }
 )
 
@@ -39,18 +45,50 @@ def atomic_output(path: str | os.PathLike[str], *, overwrite: bool, suffix: str)
     file (the GUI must never replace a file silently; the command line may overwrite what it is told to).
     """
     target = Path(path)
+    refuse_database_target(target)
     if not overwrite and target.exists():
         raise FileExistsError(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".swdesk-", suffix=suffix, dir=target.parent)
     os.close(handle)
-    os.chmod(temporary, 0o644)  # mkstemp makes it private; a document to mail is an ordinary file
+    # mkstemp makes it private; a document to mail is an ordinary file, as private as the user's umask says
+    os.chmod(temporary, 0o666 & ~_umask())
     try:
         yield Path(temporary)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class DatabaseTargetError(ValueError):
+    """A document was to be written over a database, its log or a backup; nothing was written."""
+
+
+def refuse_database_target(target: Path) -> None:
+    """Never write a document over a database: an SQLite file (the live one or a backup), or the log files
+    (-wal, -shm, -journal) beside one. Raises :class:`DatabaseTargetError` with a Latvian sentence."""
+    from swdesk.db.database import SQLITE_HEADER
+    from swdesk.i18n import tr
+
+    candidates = [target]
+    for suffix in ("-wal", "-shm", "-journal"):
+        if target.name.endswith(suffix):
+            candidates.append(target.with_name(target.name[: -len(suffix)]))
+    for candidate in candidates:
+        try:
+            with open(candidate, "rb") as fh:
+                is_database = fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        except OSError:
+            continue
+        if is_database:
+            raise DatabaseTargetError(tr("export.onto_database", path=target))
 
 
 def money_text(value: Number | None) -> str:

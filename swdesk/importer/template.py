@@ -350,8 +350,11 @@ def write_template(path: Path | str, *, session: Session | None = None) -> Path:
     lists_sheet.sheet_state = "hidden"
     _write_instructions(instructions, academic_minutes=academic_minutes)
     workbook.active = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    from swdesk.export.common import atomic_output
+
+    # whole or not at all: a full disk never leaves a cut workbook under the real name
+    with atomic_output(path, overwrite=True, suffix=".xlsx") as temporary:
+        workbook.save(temporary)
     return path
 
 

@@ -144,8 +144,9 @@ def fmt_percent(share: Decimal, places: int = 1) -> str:
 
 
 def fmt_date(day: dt.date) -> str:
-    """dd.mm.yyyy, as everything a person reads shows dates."""
-    return day.strftime("%d.%m.%Y")
+    """dd.mm.yyyy, as everything a person reads shows dates (the year always four digits: strftime writes
+    year 1 as "1" on some systems)."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
 def fmt_month(day: dt.date) -> str:

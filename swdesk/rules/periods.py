@@ -29,7 +29,7 @@ define(
 )
 
 # Year, then an optional part; the year is four digits so that "25-H1" is refused rather than guessed.
-_PATTERN = re.compile(r"(?P<year>\d{4})(?:-(?P<part>H[12]|Q[1-4]|9M))?", re.IGNORECASE)
+_PATTERN = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<part>H[12]|Q[1-4]|9M))?", re.IGNORECASE)  # ASCII digits only
 
 # First and last month of each part of the year.
 _MONTHS: dict[str | None, tuple[int, int]] = {

@@ -1,0 +1,217 @@
+"""Faults met on the command line are sentences, never tracebacks, raw SQL or a password (issue 19)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from swdesk.cli import main
+from swdesk.db import backup
+from swdesk.db.database import mask_url, open_database
+
+SECRET = "s3cr@t-Parole"
+
+
+def swdesk(tmp_path: Path, *argv: str, umask: int | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SWDESK_")}
+    env["HOME"] = str(tmp_path / "home")
+    return subprocess.run(
+        [sys.executable, "-m", "swdesk", *argv],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,  # noqa: PLW1509
+    )
+
+
+def sentence(result: subprocess.CompletedProcess[str], status: int, *phrases: str) -> str:
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr and "SELECT" not in result.stderr and "INSERT" not in result.stderr
+    for phrase in phrases:
+        assert phrase in result.stderr, result.stderr
+    return result.stderr
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> Path:
+    db = tmp_path / "swdesk.sqlite"
+    assert main(["--db", str(db), "demo", "--size", "small"]) == 0
+    return db
+
+
+# --- passwords ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"postgresql+psycopg://swdesk:{SECRET}@127.0.0.1:1/swdesk",  # an unencoded @ in the password
+        f"postgresql+psycopg://swdesk@127.0.0.1:1/swdesk?password={SECRET}",
+        f"postgresql+psycopg://swdesk:{SECRET}@127.0.0.1:abc/swdesk",  # and a port that is not a number
+    ],
+)
+def test_a_database_password_is_never_shown(tmp_path: Path, url: str) -> None:
+    result = swdesk(tmp_path, "--db", url, "check", "--year", "2025")
+    said = sentence(result, 3, "Kļūda:")
+    assert "s3cr" not in said and "Parole" not in said and "***" in said
+
+
+def test_mask_url_hides_every_form() -> None:
+    assert mask_url("postgresql://u:p@ss@host:5432/db") == "postgresql://u:***@host:5432/db"
+    assert mask_url("postgresql://u@host/db?sslmode=require&password=x1") == (
+        "postgresql://u@host/db?sslmode=require&password=***"
+    )
+    assert mask_url("sqlite:////home/anna/swdesk.sqlite") == "sqlite:////home/anna/swdesk.sqlite"
+
+
+# --- values the command line refuses instead of crashing ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "phrase"),
+    [
+        (["--db", "", "check", "--year", "2025"], "--db ir tukšs"),
+        (["init", "--service", "A", "--municipality", "Valkas novads", "--population", "9" * 24], "ne lielākam par"),
+        (["init", "--service", "A", "--municipality", "Valkas novads", "--year", "0", "--population", "5"],
+         "Gads 0 nav iespējams"),
+        (["scale", "set", "9", "2026", "1e30", "2", "3"], "nav iespējama mēnešalga"),
+        (["survey", "--date", "01.02.0001"], "gadam jābūt no"),
+        (["check", "--year", "2025", "--as-of", ""], "nav datums"),
+        (["claim", "--period", "２０２５"], "2025"),
+    ],
+)
+def test_impossible_values_are_sentences(tmp_path: Path, argv: list[str], phrase: str) -> None:
+    db = tmp_path / "swdesk.sqlite"
+    full = argv if argv[0] == "--db" else ["--db", str(db), *argv]
+    result = swdesk(tmp_path, *full)
+    assert result.returncode in (2, 3), result.stderr
+    sentence(result, result.returncode, phrase)
+
+
+# --- documents and backups never go over a database or a file by mistake --------------------------------
+
+
+def test_a_document_is_never_written_over_the_database(tmp_path: Path, service: Path) -> None:
+    before = service.read_bytes()
+    for option in ("--xlsx", "--pdf"):
+        result = swdesk(tmp_path, "--db", str(service), "claim", "--period", "2025", option, str(service))
+        sentence(result, 2, "ir datubāze")
+    assert service.read_bytes() == before
+
+
+def test_documents_follow_the_umask(tmp_path: Path, service: Path) -> None:
+    out = tmp_path / "pieprasijums.pdf"
+    result = swdesk(tmp_path, "--db", str(service), "claim", "--period", "2025", "--pdf", str(out), umask=0o077)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_backup_refuses_an_existing_file_a_device_and_the_database(tmp_path: Path, service: Path) -> None:
+    document = tmp_path / "svarigs.docx"
+    document.write_bytes(b"PK\x03\x04 a document the head needs")
+    sentence(swdesk(tmp_path, "--db", str(service), "backup", str(document)), 2, "jau ir", "--force")
+    assert document.read_bytes() == b"PK\x03\x04 a document the head needs"
+    sentence(swdesk(tmp_path, "--db", str(service), "backup", "/dev/null"), 2, "nav parasts fails")
+    sentence(swdesk(tmp_path, "--db", str(service), "backup", str(service)), 2, "pati datubāze")
+    result = swdesk(tmp_path, "--db", str(service), "backup", str(document), "--force")
+    assert result.returncode == 0 and backup.integrity_problem(document) is None
+
+
+def test_backups_keep_the_database_private(tmp_path: Path, service: Path) -> None:
+    service.chmod(0o600)
+    made = backup.backup_file(service, tmp_path / "kopijas", prefix="rokas")
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+
+
+# --- restore ---------------------------------------------------------------------------------------------
+
+
+def test_restore_refuses_another_alembic_application(tmp_path: Path, service: Path) -> None:
+    other = tmp_path / "cita.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    con.execute("INSERT INTO alembic_version VALUES ('0001')")
+    con.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")
+    con.commit()
+    con.close()
+    before = service.read_bytes()
+    sentence(swdesk(tmp_path, "--db", str(service), "restore", str(other)), 2, "nav swdesk datubāze")
+    assert service.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_restore_from_a_pipe_is_refused_at_once(tmp_path: Path, service: Path) -> None:
+    pipe = tmp_path / "caurule"
+    os.mkfifo(pipe)
+    started = time.monotonic()
+    sentence(swdesk(tmp_path, "--db", str(service), "restore", str(pipe)), 2, "nav parasts fails")
+    assert time.monotonic() - started < 30
+
+
+def test_restore_replaces_a_damaged_database_and_keeps_it(tmp_path: Path, service: Path) -> None:
+    good = tmp_path / "kopija.sqlite"
+    backup.backup_to(service, good)
+    damaged = b"Tabeles nr.;Vards\n" * 400
+    service.write_bytes(damaged)
+    result = swdesk(tmp_path, "--db", str(service), "restore", str(good))
+    assert result.returncode == 0, result.stderr
+    assert backup.integrity_problem(service) is None
+    [kept] = (tmp_path / "backups").glob("aizstata-bojata-*.sqlite")
+    assert kept.read_bytes() == damaged
+    assert swdesk(tmp_path, "--db", str(service), "check", "--year", "2025").returncode == 0
+
+
+# --- work goes on --------------------------------------------------------------------------------------
+
+
+def test_a_failed_daily_backup_warns_and_the_work_goes_on(tmp_path: Path, service: Path) -> None:
+    import shutil
+
+    shutil.rmtree(tmp_path / "backups", ignore_errors=True)
+    (tmp_path / "backups").write_text("a file where the backup folder should be")
+    result = swdesk(tmp_path, "--db", str(service), "check", "--year", "2025")
+    assert result.returncode == 0, result.stderr
+    assert "Brīdinājums: šodienas automātisko dublējumu neizdevās izveidot" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_writer_waits_for_another_and_says_so(tmp_path: Path, service: Path) -> None:
+    holder = sqlite3.connect(service, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(3.0, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        result = swdesk(tmp_path, "--db", str(service), "settings", "set", "claim.rate", "0,5", "--from", "01.01.2025")
+    finally:
+        release.join()
+        holder.close()
+    assert result.returncode == 0, result.stderr
+    assert "Gaida, kamēr cita swdesk programma pabeidz rakstīt" in result.stderr
+
+
+def test_a_lock_held_too_long_is_a_sentence(tmp_path: Path, service: Path, monkeypatch, capsys) -> None:
+    from swdesk.db import database as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 1500)
+    monkeypatch.setattr(db_module, "FIRST_WAIT_MS", 300)
+    open_database(str(service)).close()  # today's backup made: the next open only reads
+    holder = sqlite3.connect(service, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        status = main(["--db", str(service), "settings", "set", "claim.rate", "0,5", "--from", "01.01.2025"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert status == 3, err
+    assert "Gaida" in err and "aizņem cita programma" in err and "nav bojāta" in err
