@@ -215,3 +215,30 @@ def test_a_lock_held_too_long_is_a_sentence(tmp_path: Path, service: Path, monke
     err = capsys.readouterr().err
     assert status == 3, err
     assert "Gaida" in err and "aizņem cita programma" in err and "nav bojāta" in err
+
+
+def test_a_command_beside_an_open_window_leaves_its_log_files(tmp_path: Path, service: Path) -> None:
+    """The window keeps the database open; `swdesk check` on the same file must not remove or move its
+    -wal/-shm, so what the window writes afterwards is seen by every other reader."""
+    from sqlalchemy import select
+
+    from swdesk.db import models as m
+
+    window = open_database(str(service))
+    with window.write() as s:
+        s.add(m.Population(year=1901, residents=5))
+    wal = Path(str(service) + "-wal")
+    with window.read() as s:
+        s.execute(select(m.Population.year)).all()
+        inode = wal.stat().st_ino
+        result = swdesk(tmp_path, "--db", str(service), "check", "--year", "2025")
+        assert result.returncode == 0, result.stderr
+        assert wal.exists() and wal.stat().st_ino == inode
+    with window.write() as s:
+        s.add(m.Population(year=1902, residents=7))
+    reader = sqlite3.connect(service)
+    try:
+        assert reader.execute("SELECT residents FROM population WHERE year = 1902").fetchone() == (7,)
+    finally:
+        reader.close()
+        window.close()

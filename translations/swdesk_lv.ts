@@ -86,6 +86,30 @@
         <translation>Datubāzi nevar atvērt</translation>
     </message>
     <message>
+        <source>The database was set aside</source>
+        <translation>Datubāze ir nolikta malā</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Atjaunot dublējumu</translation>
+    </message>
+    <message>
+        <source>Start a new, empty database</source>
+        <translation>Sākt jaunu, tukšu datubāzi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Brīdinājums</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Datubāzes parole</translation>
+    </message>
+    <message>
+        <source>Password of the database server for %1:</source>
+        <translation>Datubāzes servera parole adresei %1:</translation>
+    </message>
+    <message>
         <source>Demonstration data</source>
         <translation>Demonstrācijas dati</translation>
     </message>

@@ -68,9 +68,10 @@ class NotSwdeskFileError(DatabaseError):
 class SetAsideError(UnavailableDatabaseError):
     """A damaged database was set aside at this path before; no empty one is started in its place silently."""
 
-    def __init__(self, message: str, *, set_aside: Path) -> None:
+    def __init__(self, message: str, *, set_aside: Path, backup: Path | None = None) -> None:
         super().__init__(message)
         self.set_aside = set_aside
+        self.backup = backup  # the newest verified backup of this same database, if any
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -507,7 +508,12 @@ def open_database(
             if wal_aside is not None:
                 warnings.append(tr("db.wal_set_aside", path=path, wal=wal_aside))
         elif not path.exists() and not start_fresh and (aside := set_aside_copies(path)):
-            raise SetAsideError(_set_aside_message(path, aside[0]), set_aside=aside[0])
+            from swdesk.db.backup import newest_verified_backup
+
+            own = newest_verified_backup(path)
+            raise SetAsideError(
+                _set_aside_message(path, aside[0]), set_aside=aside[0], backup=own[1] if own else None
+            )
         elif path.exists() and not _in_own_data_folder(path):
             from swdesk.db.backup import backup_dir, list_backups
 

@@ -22,7 +22,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from swdesk import __version__, i18n
-from swdesk.db.database import Database, DatabaseError, open_database
+from swdesk.db.backup import BackupError
+from swdesk.db.database import Database, DatabaseError, SetAsideError, open_database
 from swdesk.gui import translations
 from swdesk.resources import resource
 
@@ -111,6 +112,30 @@ class SwdeskApp(QApplication):
         return value if value in LANGUAGES else "lv"
 
 
+def without_password(url: str) -> str:
+    """A server URL as it may be stored: without its password."""
+    from sqlalchemy.engine import make_url
+
+    # URL.set(password=None) keeps the old password (None means "unchanged"); _replace clears it
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+
+
+def with_password(url: str, password: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def needs_password(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return False
+    return parsed.get_backend_name() != "sqlite" and parsed.password is None
+
+
 def demo_db_path() -> Path:
     from platformdirs import user_data_path
 
@@ -168,7 +193,13 @@ class Controller(QObject):
 
     def _open(self, target: str | None, *, remember: bool) -> bool:
         try:
-            database = open_database(target)
+            database = self._open_asking(target)
+        except SetAsideError as exc:
+            # a damaged database was set aside here: its backup is restored, or an empty database takes its
+            # place, only when the head says so
+            database = self._after_set_aside(target, exc)
+            if database is None:
+                return False
         except DatabaseError as exc:
             QMessageBox.critical(self.window, self.tr("The database cannot be opened"), str(exc))
             return False
@@ -176,8 +207,58 @@ class Controller(QObject):
             self.database.close()
         self.database = database
         if remember:
-            QSettings().setValue(KEY_LAST_DB, database.display_location if database.path else database.url)
+            # never a password in the settings file: a server asks for it again (see _open_asking)
+            QSettings().setValue(
+                KEY_LAST_DB, database.display_location if database.path else without_password(database.url)
+            )
+        for warning in database.report.warnings:  # a failed daily backup, a foreign log set aside
+            QMessageBox.warning(self.window, self.tr("Warning"), warning)
         return True
+
+    def _after_set_aside(self, target: str | None, exc: SetAsideError) -> Database | None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("The database was set aside"), str(exc), parent=self.window
+        )
+        restore = None
+        if exc.backup is not None:
+            restore = box.addButton(self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+        fresh = box.addButton(self.tr("Start a new, empty database"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(restore or box.button(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        try:
+            if restore is not None and box.clickedButton() is restore:
+                from swdesk.db.backup import restore as restore_backup
+                from swdesk.db.database import resolve_url, sqlite_path
+
+                path = sqlite_path(resolve_url(target))
+                assert path is not None and exc.backup is not None
+                restore_backup(path, exc.backup)
+                return self._open_asking(target)
+            if box.clickedButton() is fresh:
+                return self._open_asking(target, start_fresh=True)
+        except (DatabaseError, BackupError) as again:
+            QMessageBox.critical(self.window, self.tr("The database cannot be opened"), str(again))
+        return None
+
+    def _open_asking(self, target: str | None, *, start_fresh: bool = False) -> Database:
+        """Open ``target``; a server that refuses a URL without its password asks for the password."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        try:
+            return open_database(target, start_fresh=start_fresh)
+        except DatabaseError:
+            if not target or "://" not in target or not needs_password(target):
+                raise
+            password, ok = QInputDialog.getText(
+                self.window,
+                self.tr("Database password"),
+                self.tr("Password of the database server for %1:").replace("%1", without_password(target)),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok or not password:
+                raise
+            return open_database(with_password(target, password), start_fresh=start_fresh)
 
     def _after_open(self) -> bool:
         assert self.database is not None

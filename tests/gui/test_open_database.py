@@ -65,3 +65,74 @@ def test_opening_a_workbook_from_the_menu_leaves_it_alone(qtbot, qapp, tmp_path,
     controller.database.close()
     assert _snapshot(folder) == before
     assert not list(folder.glob("*bojata*"))
+
+
+def _set_aside_with_backup(folder: Path) -> Path:
+    from swdesk.db import models as m
+    from swdesk.db.database import DamagedDatabaseError
+
+    path = folder / "swdesk.sqlite"
+    database = open_database(str(path))  # the daily backup
+    with database.write() as s:
+        s.add(m.Service(name="Valkas novada sociālais dienests", municipality="Valkas novads", head_name="A"))
+    database.close()
+    from swdesk.db import backup
+
+    backup.backup_file(path, backup.backup_dir(path), prefix="rokas")
+    path.write_bytes(path.read_bytes()[:5000])  # cut short
+    with pytest.raises(DamagedDatabaseError):
+        open_database(str(path))
+    assert not path.exists()
+    return path
+
+
+@pytest.mark.parametrize("choice", ["Atjaunot dublējumu", "Sākt jaunu, tukšu datubāzi", "Cancel"])
+def test_after_a_database_was_set_aside_the_window_asks(qtbot, qapp, tmp_path, choice):
+    from sqlalchemy import select
+
+    from swdesk.db import models as m
+
+    path = _set_aside_with_backup(tmp_path)
+    controller = Controller(qapp, db=str(path))
+    texts: list[str] = []
+
+    def answer(box: QMessageBox) -> None:
+        texts.append(box.text())
+        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+        target = buttons.get(choice) or box.button(QMessageBox.StandardButton.Cancel)
+        target.click()
+
+    when_modal(answer)
+    opened = controller._open(str(path), remember=False)
+    assert texts and "pārvietota malā" in texts[0]
+    if choice == "Cancel":
+        assert opened is False and not path.exists()  # nothing made in its place
+        return
+    assert opened is True and path.exists()
+    with controller.database.read() as s:
+        names = s.scalars(select(m.Service.name)).all()
+    assert names == (["Valkas novada sociālais dienests"] if choice == "Atjaunot dublējumu" else [])
+    controller.database.close()
+
+
+def test_a_server_password_is_never_stored(qapp, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from swdesk.gui import app as app_module
+
+    class FakeDatabase:
+        path = None
+        url = "postgresql+psycopg://swdesk:Slepena-Parole@serveris:5432/swdesk"
+        display_location = "postgresql+psycopg://swdesk:***@serveris:5432/swdesk"
+
+        class report:  # noqa: N801
+            warnings: list[str] = []
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(app_module, "open_database", lambda target, **kwargs: FakeDatabase())
+    controller = Controller(qapp)
+    assert controller._open(FakeDatabase.url, remember=True)
+    stored = QSettings().value(app_module.KEY_LAST_DB)
+    assert stored == "postgresql+psycopg://swdesk@serveris:5432/swdesk"
