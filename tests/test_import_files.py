@@ -45,11 +45,22 @@ def test_an_empty_file_is_refused(db, tmp_path: Path) -> None:
     assert _refusal(db, path) == "Fails «tukšs.xlsx»: Fails ir tukšs (0 baitu)."
 
 
-def test_a_file_that_is_not_a_zip_is_refused(db, tmp_path: Path) -> None:
-    path = tmp_path / "vecs.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # an OLE file: old .xls or encrypted
-    message = _refusal(db, path)
-    assert message.startswith("Fails «vecs.xlsx»: Fails nav .xlsx darbgrāmata (tas nav ZIP arhīvs).")
+def test_a_file_that_is_no_workbook_is_refused(db, tmp_path: Path) -> None:
+    path = tmp_path / "teksts.xlsx"
+    path.write_text("Tabeles nr.;Vārds\n1001;Anna\n", encoding="utf-8")
+    assert _refusal(db, path) == (
+        "Fails «teksts.xlsx»: Fails nav darbgrāmata: tas nav ne .xlsx vai .ods fails (ZIP arhīvs), ne Excel "
+        "97–2003 (.xls) fails. Ja tas ir CSV teksts, dodiet tam nosaukumu ar paplašinājumu .csv."
+    )
+
+
+def test_a_damaged_old_excel_file_is_refused(db, tmp_path: Path) -> None:
+    path = tmp_path / "vecs.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # an OLE header and nothing in it
+    assert _refusal(db, path) == (
+        "Fails «vecs.xls»: Failu nevar nolasīt kā Excel 97–2003 darbgrāmatu (.xls) (faila iekšējā struktūra "
+        "ir bojāta)."
+    )
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused(db, tmp_path: Path) -> None:
@@ -60,13 +71,13 @@ def test_a_zip_that_is_not_a_workbook_is_refused(db, tmp_path: Path) -> None:
 
 
 def test_other_file_types_and_missing_files_are_refused(db, tmp_path: Path) -> None:
-    old = tmp_path / "dati.xls"
-    old.write_bytes(b"x")
-    result = import_workbook(db, [old, tmp_path / "nav.xlsx", tmp_path])
+    other = tmp_path / "dati.numbers"
+    other.write_bytes(b"x")
+    result = import_workbook(db, [other, tmp_path / "nav.xlsx", tmp_path])
     messages = [str(p) for p in result.problems]
     assert messages[0] == (
-        "Fails «dati.xls»: Faila tips «.xls» netiek atbalstīts; saglabājiet datus kā .xlsx darbgrāmatu "
-        "vai .csv failus."
+        "Fails «dati.numbers»: Faila tips «.numbers» netiek atbalstīts; saglabājiet datus kā darbgrāmatu "
+        "(.xlsx, .xls vai .ods) vai kā .csv failus."
     )
     assert messages[1].endswith("Fails vai mape nav atrasta.")
     assert messages[2].endswith("Mapē nav neviena .csv faila.")
@@ -162,7 +173,7 @@ def test_cli_refuses_a_bad_file_with_exit_2(db, db_path: Path, tmp_path: Path, c
     path.write_text("nav darbgrāmata", encoding="utf-8")
     assert main(["--db", str(db_path), "import", str(path)]) == 2
     out = capsys.readouterr().out
-    assert "Fails «x.xlsx»: Fails nav .xlsx darbgrāmata" in out
+    assert "Fails «x.xlsx»: Fails nav darbgrāmata" in out
     assert "Nekas netika ierakstīts: atrasta 1 problēma." in out
 
 

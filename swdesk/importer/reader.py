@@ -1,19 +1,44 @@
-"""Reading the import files safely: `.xlsx` workbooks and one `.csv` per sheet, SPEC §5.
+"""Reading the import files safely, SPEC §5: workbooks (``.xlsx``/``.xlsm``, ``.ods``, ``.xls``) and one
+``.csv`` per sheet.
 
 A workbook comes from outside the program (an e-mail attachment, another municipality's system), so it is
 treated as hostile until proven otherwise:
 
-* before openpyxl sees it, the ZIP container is inspected: a file that is not a ZIP (an old ``.xls``, a
-  password-protected workbook, a file cut short), one that would unpack to more than
+* what a workbook file is, is read from its first bytes, not from its name: a ZIP archive is an ``.xlsx``
+  workbook, or an OpenDocument spreadsheet (``.ods``) when its ``mimetype`` part says so; an OLE compound
+  file is an Excel 97–2003 (``.xls``) workbook, or an ``.xlsx`` encrypted with a password; anything else is
+  refused. A workbook saved under another program's extension is thus read as what it is;
+* before a ZIP workbook is read, its container is inspected: one that would unpack to more than
   :data:`MAX_UNCOMPRESSED_BYTES`, an entry compressed more than :data:`MAX_RATIO` : 1 (a "zip bomb") or an
   XML part with a DOCTYPE is refused. Python's :mod:`zipfile` never returns more bytes than an entry
   declares, so the declared sizes checked here bound what is really unpacked;
-* the XML is parsed through ``defusedxml`` (a dependency of swdesk; openpyxl picks it up by itself), which
-  refuses entity expansion ("billion laughs") and external entities;
-* sheets are read row by row as their XML is written, ignoring the dimension the file declares; a row out
-  of order or beyond Excel's last row, or wider than Excel's last column, stops the sheet; reading stops
-  after :data:`MAX_ROWS` data rows, and cells right of :data:`MAX_COLUMNS` are not read. A cell that cannot
-  be read becomes an :class:`~swdesk.importer.values.UnreadableCell`, a problem of its row and column.
+* the XML is parsed by expat with every DTD, entity and external reference refused (as ``defusedxml``
+  does; openpyxl reads its few small parts through ``defusedxml`` itself), so neither entity expansion
+  ("billion laughs") nor external entities get in;
+* sheets are read row by row as their XML is written (:mod:`swdesk.importer.ods` for ``.ods``), ignoring
+  the dimension the file declares; a row out of order or beyond the last row of a spreadsheet, or wider than
+  its last column, stops the sheet; reading stops after :data:`MAX_ROWS` data rows, and cells right of
+  :data:`MAX_COLUMNS` are not kept. A cell that cannot be read becomes an
+  :class:`~swdesk.importer.values.UnreadableCell`, a problem of its row and column;
+* an ``.xls`` workbook is read by ``xlrd`` (:mod:`swdesk.importer.xls`), which holds the whole file and a
+  sheet in memory: such a file is limited to :data:`MAX_XLS_BYTES`.
+
+A CSV file is text, and its encoding is not written in it. Excel on a Latvian Windows saves "CSV" in
+Windows-1257 (cp1257) and "CSV UTF-8" in UTF-8 with a byte order mark (BOM); LibreOffice asks. The rule
+(:func:`csv_encoding`):
+
+1. a BOM decides: UTF-8 (or UTF-16); a byte after it that is not of that encoding is refused;
+2. a file that is valid UTF-8 throughout is UTF-8 (a file of plain ASCII reads the same either way);
+3. a file that is not valid UTF-8 but holds Latvian letters written as UTF-8 (a byte C4 or C5 followed by a
+   byte 80–BF; in Windows-1257 that would be "Ä" or "Å" followed by a symbol, which Latvian text never
+   has) is part UTF-8 and part something else: it is **undecidable** and refused with the line of the first
+   byte that is not UTF-8, since reading it either way would store wrong letters;
+4. otherwise the file is Windows-1257, provided every byte is defined there (the bytes 81, 83, 88, 8A, 8C,
+   90, 98, 9A, 9C, 9F, A1 and A5 are not): a file with such a byte is in neither encoding and is refused
+   with its line. Windows-1257 has no C1 control characters, so every byte it accepts is a character a
+   person can have typed; a C0 control character is a problem of its cell, as in UTF-8.
+
+A workbook renamed to ``.csv`` is recognised by its first bytes and refused with advice.
 
 Nothing here raises for a bad file: every refusal is a :class:`ReadProblem` with a message for the user.
 """
@@ -21,6 +46,7 @@ Nothing here raises for a bad file: every refusal is a :class:`ReadProblem` with
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import functools
 import re
@@ -43,30 +69,57 @@ define(
         "import.file.not_found": ("Fails vai mape nav atrasta.", "The file or folder does not exist."),
         "import.file.empty": ("Fails ir tukšs (0 baitu).", "The file is empty (0 bytes)."),
         "import.file.unsupported": (
-            "Faila tips «{suffix}» netiek atbalstīts; saglabājiet datus kā .xlsx darbgrāmatu "
-            "vai .csv failus.",
-            "The file type '{suffix}' is not supported; save the data as an .xlsx workbook or .csv files.",
+            "Faila tips «{suffix}» netiek atbalstīts; saglabājiet datus kā darbgrāmatu (.xlsx, .xls vai "
+            ".ods) vai kā .csv failus.",
+            "The file type '{suffix}' is not supported; save the data as a workbook (.xlsx, .xls or .ods) "
+            "or as .csv files.",
         ),
         "import.file.no_csv": ("Mapē nav neviena .csv faila.", "The folder holds no .csv file."),
         "import.file.not_zip": (
-            "Fails nav .xlsx darbgrāmata (tas nav ZIP arhīvs). Ja tā ir veca .xls vai ar paroli aizsargāta "
-            "darbgrāmata, saglabājiet to kā .xlsx bez paroles.",
-            "The file is not an .xlsx workbook (it is not a ZIP archive). If it is an old .xls workbook or "
-            "one protected by a password, save it as .xlsx without a password.",
-        ),
-        "import.file.old_xls": (
-            "Fails nav .xlsx darbgrāmata (tas nav ZIP arhīvs). Tas ir vecajā Excel 97–2003 (.xls) formātā "
-            "vai cits Office fails: atveriet to Excel vai LibreOffice un saglabājiet kā .xlsx.",
-            "The file is not an .xlsx workbook (it is not a ZIP archive). It is in the old Excel 97-2003 "
-            "(.xls) format or another Office file: open it in Excel or LibreOffice and save it as .xlsx.",
+            "Fails nav darbgrāmata: tas nav ne .xlsx vai .ods fails (ZIP arhīvs), ne Excel 97–2003 (.xls) "
+            "fails. Ja tas ir CSV teksts, dodiet tam nosaukumu ar paplašinājumu .csv.",
+            "The file is not a workbook: it is neither an .xlsx or .ods file (a ZIP archive) nor an Excel "
+            "97-2003 (.xls) file. If it is CSV text, give it a name ending in .csv.",
         ),
         "import.file.encrypted": (
-            "Fails nav .xlsx darbgrāmata (tas nav ZIP arhīvs). Darbgrāmata ir aizsargāta ar paroli "
-            "(šifrēta): atveriet to Excel, noņemiet paroli (Fails → Informācija → Aizsargāt darbgrāmatu) "
-            "un saglabājiet vēlreiz.",
-            "The file is not an .xlsx workbook (it is not a ZIP archive). The workbook is protected by a "
-            "password (encrypted): open it in Excel, remove the password (File → Info → Protect Workbook) "
-            "and save it again.",
+            "Darbgrāmata ir aizsargāta ar paroli (šifrēta), tāpēc to nevar nolasīt: atveriet to Excel, "
+            "noņemiet paroli (Fails → Informācija → Aizsargāt darbgrāmatu) un saglabājiet vēlreiz.",
+            "The workbook is protected by a password (encrypted), so it cannot be read: open it in Excel, "
+            "remove the password (File → Info → Protect Workbook) and save it again.",
+        ),
+        "import.file.ods_encrypted": (
+            "Izklājlapa ir aizsargāta ar paroli (šifrēta), tāpēc to nevar nolasīt: atveriet to LibreOffice, "
+            "noņemiet paroli (Fails → Rekvizīti → Drošība) un saglabājiet vēlreiz.",
+            "The spreadsheet is protected by a password (encrypted), so it cannot be read: open it in "
+            "LibreOffice, remove the password (File → Properties → Security) and save it again.",
+        ),
+        "import.file.other_opendocument": (
+            "Fails ir OpenDocument dokuments, bet nav izklājlapa (tā veids ir «{kind}»); importam vajag "
+            "izklājlapu (.ods), .xlsx vai .xls darbgrāmatu vai .csv failus.",
+            "The file is an OpenDocument document but not a spreadsheet (its type is '{kind}'); the import "
+            "needs a spreadsheet (.ods), an .xlsx or .xls workbook or .csv files.",
+        ),
+        "import.file.unreadable_ods": (
+            "Failu nevar nolasīt kā OpenDocument izklājlapu (.ods) ({detail}).",
+            "The file cannot be read as an OpenDocument spreadsheet (.ods) ({detail}).",
+        ),
+        "import.file.unreadable_xls": (
+            "Failu nevar nolasīt kā Excel 97–2003 darbgrāmatu (.xls) ({detail}).",
+            "The file cannot be read as an Excel 97-2003 workbook (.xls) ({detail}).",
+        ),
+        "import.file.xls_no_workbook": (
+            "OLE failā nav Excel darbgrāmatas — tas var būt cits Office dokuments, piem., Word",
+            "the OLE file holds no Excel workbook — it may be another Office document, e.g. Word",
+        ),
+        "import.file.xls_damaged": (
+            "faila iekšējā struktūra ir bojāta",
+            "the inner structure of the file is damaged",
+        ),
+        "import.file.xls_too_large": (
+            "Excel 97–2003 (.xls) fails ir lielāks par {limit} MB; imports atteikts. Atveriet to Excel vai "
+            "LibreOffice un saglabājiet kā .xlsx darbgrāmatu, ko var nolasīt pa daļām.",
+            "The Excel 97-2003 (.xls) file is larger than {limit} MB; import refused. Open it in Excel or "
+            "LibreOffice and save it as an .xlsx workbook, which can be read piece by piece.",
         ),
         "import.file.truncated": (
             "Fails ir bojāts vai nepilnīgs: ZIP arhīvs beidzas pāragri (iespējams, fails nav līdz galam "
@@ -137,10 +190,36 @@ define(
             "CSV fails ir lielāks par {limit} MB; imports atteikts.",
             "The CSV file is larger than {limit} MB; import refused.",
         ),
-        "import.file.not_utf8": (
-            "CSV fails nav UTF-8 kodējumā (kļūda pie {position}. baita); saglabājiet to kā «CSV UTF-8».",
-            "The CSV file is not UTF-8 encoded (error at byte {position}); save it as 'CSV UTF-8'.",
+        "import.file.csv_bom_broken": (
+            "Fails sākas ar {encoding} kodējuma zīmi (BOM), bet tā {position}. baits nav {encoding} "
+            "kodējumā; fails ir bojāts vai salikts no dažādiem failiem. Saglabājiet to vēlreiz kā «CSV "
+            "UTF-8».",
+            "The file starts with the mark of the {encoding} encoding (BOM), but its byte {position} is not "
+            "{encoding}; the file is damaged or pieced together from different files. Save it again as "
+            "'CSV UTF-8'.",
         ),
+        "import.file.csv_mixed": (
+            "Failā ir jaukti kodējumi: daļa teksta ir UTF-8 ({utf8_line}. rindā), bet {position}. baits nav "
+            "UTF-8, tāpēc nevar droši zināt, kādi burti tajā rakstīti. Saglabājiet failu vēlreiz kā «CSV "
+            "UTF-8».",
+            "The file mixes encodings: part of the text is UTF-8 (line {utf8_line}), but byte {position} is "
+            "not UTF-8, so the letters cannot be known for certain. Save the file again as 'CSV UTF-8'.",
+        ),
+        "import.file.csv_encoding": (
+            "Fails nav ne UTF-8, ne Windows-1257 (baltiešu) kodējumā: tā {position}. baits (0x{byte}) "
+            "nevienā no tiem nav rakstzīme. Saglabājiet failu kā «CSV UTF-8».",
+            "The file is neither UTF-8 nor Windows-1257 (Baltic) encoded: its byte {position} (0x{byte}) is "
+            "a character in neither. Save the file as 'CSV UTF-8'.",
+        ),
+        "import.file.csv_is_workbook": (
+            "Fails nav CSV teksts, bet {kind} ar nosaukumu .csv; dodiet tam paplašinājumu {suffix} vai "
+            "saglabājiet lapu kā «CSV UTF-8».",
+            "The file is not CSV text but {kind} named .csv; give it the extension {suffix} or save the "
+            "sheet as 'CSV UTF-8'.",
+        ),
+        "import.file.kind_xlsx": ("Excel darbgrāmata", "an Excel workbook"),
+        "import.file.kind_ods": ("OpenDocument izklājlapa", "an OpenDocument spreadsheet"),
+        "import.file.kind_xls": ("Excel 97–2003 darbgrāmata", "an Excel 97-2003 workbook"),
         "import.file.csv_error": (
             "CSV failu nevar nolasīt ({line}. rinda): {detail}",
             "The CSV file cannot be read (line {line}): {detail}",
@@ -180,6 +259,10 @@ define(
             "Lapu nevar nolasīt tālāk par {after}. rindu: {detail}.",
             "The sheet cannot be read beyond row {after}: {detail}.",
         ),
+        "import.sheet.xls_unreadable": (
+            "Lapu nevar nolasīt: {detail}.",
+            "The sheet cannot be read: {detail}.",
+        ),
         "import.cell.bad_shared": (
             "šūna norāda uz tekstu nr. {value}, kura failā nav",
             "the cell refers to the text no. {value}, which the file does not hold",
@@ -199,6 +282,36 @@ define(
         "import.cell.bad_style": (
             "šūnas formāta numurs «{value}» nav skaitlis",
             "the cell's format number '{value}' is not a number",
+        ),
+        "import.cell.bad_ods_bool": (
+            "loģiskās vērtības šūnā ir «{value}», nevis true vai false",
+            "the logical cell holds '{value}' instead of true or false",
+        ),
+        "import.cell.bad_time": (
+            "laika šūnā ir «{value}», kas nav laiks",
+            "the time cell holds '{value}', which is not a time",
+        ),
+        "import.cell.text_too_long": (
+            "šūnas teksts ir garāks par {limit} zīmēm",
+            "the text of the cell is longer than {limit} characters",
+        ),
+        "import.sheet.ods_row_beyond": (
+            "Rindas numurs {row} pārsniedz izklājlapas pēdējo rindu {limit}; fails ir bojāts.",
+            "The row number {row} is beyond the last row {limit} of a spreadsheet; the file is damaged.",
+        ),
+        "import.sheet.ods_row_too_wide": (
+            "Rindā {row} ir vairāk nekā {limit} šūnu (izklājlapas platums); fails ir bojāts.",
+            "Row {row} holds more than {limit} cells (the width of a spreadsheet); the file is damaged.",
+        ),
+        "import.sheet.ods_bad_repeat": (
+            "atkārtojumu skaits «{value}» nav pozitīvs vesels skaitlis",
+            "the repeat count '{value}' is not a positive whole number",
+        ),
+        "import.sheet.ods_too_many_spaces": (
+            "lapā ir vairāk nekā {limit} atstarpju, kas ierakstītas kā skaits (text:s); tādu failu "
+            "izklājlapu programma nesaglabā",
+            "the sheet holds more than {limit} spaces written as a count (text:s); no spreadsheet program "
+            "saves such a file",
         ),
         "import.cell.date_out_of_range": (
             "datuma šūnā ir skaitlis {value}, kas nav iespējams datums",
@@ -250,6 +363,12 @@ MAX_ELEMENTS_PER_ROW = 8 * MAX_CELLS_PER_ROW
 # The parts openpyxl reads whole (the list of parts, the workbook, its relationships, the styles) are a few
 # kilobytes in any real workbook.
 MAX_WHOLE_PART_BYTES = 10 * MB
+# xlrd reads an .xls file whole, and the cells of a sheet and the shared strings into Python objects, up to
+# ~12 bytes of memory for each byte of the file (a table of millions of two-letter texts); a real .xls of
+# the largest sheet that format allows (65 536 rows) is well under this.
+MAX_XLS_BYTES = 10 * MB
+# The longest text a cell may hold (Excel's limit is 32 767 characters); a longer one is not kept.
+MAX_CELL_CHARS = 1_000_000
 
 # Sheets the template writes for people, not data (SPEC §5); they are skipped without a word.
 HELPER_SHEETS = ("Instrukcija", "Saraksti")
@@ -292,7 +411,8 @@ class ReadResult:
 def read_sources(
     paths: Iterable[Path | str], *, sheet_names: Iterable[str], max_rows: int = MAX_ROWS
 ) -> ReadResult:
-    """Read every given file: ``.xlsx`` workbooks, ``.csv`` files and folders of ``.csv`` files.
+    """Read every given file: workbooks (``.xlsx``, ``.xlsm``, ``.ods``, ``.xls``), ``.csv`` files and
+    folders of ``.csv`` files.
 
     Only sheets named in ``sheet_names`` are kept (matched ignoring case and surrounding spaces; a CSV file's
     name also without Latvian letters, as file names often lose them); others give a warning.
@@ -336,9 +456,13 @@ def read_sources(
                 if sheet is not None:
                     add(sheet)
         else:
-            for sheet in _read_xlsx(path, keep=keep, max_rows=max_rows, problems=result.problems):
+            for sheet in _read_workbook(path, keep=keep, max_rows=max_rows, problems=result.problems):
                 add(sheet)
     return result
+
+
+# The file name extensions read as workbooks; what a workbook really is comes from its content.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def _expand(paths: Iterable[Path | str], result: ReadResult) -> Iterator[Path]:
@@ -351,7 +475,7 @@ def _expand(paths: Iterable[Path | str], result: ReadResult) -> Iterator[Path]:
             yield from files
         elif not path.is_file():
             result.problems.append(ReadProblem(file=str(path), message=tr("import.file.not_found")))
-        elif path.suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
+        elif path.suffix.lower() not in (*WORKBOOK_SUFFIXES, ".csv"):
             result.problems.append(
                 ReadProblem(
                     file=path.name, message=tr("import.file.unsupported", suffix=path.suffix or path.name)
@@ -363,6 +487,67 @@ def _expand(paths: Iterable[Path | str], result: ReadResult) -> Iterator[Path]:
             yield path
 
 
+def _read_workbook(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProblem]) -> list[RawSheet]:
+    """The sheets of a workbook, read by the reader of what the file is (not of what its name says)."""
+    kind, refusal = workbook_kind(path)
+    if refusal is None and kind in ("xlsx", "ods"):
+        refusal = inspect_zip(path, unreadable="import.file.unreadable_ods" if kind == "ods" else None)
+    if refusal is not None:
+        problems.append(ReadProblem(file=path.name, message=refusal))
+        return []
+    if kind == "ods":
+        from swdesk.importer.ods import read_ods
+
+        return read_ods(path, keep=keep, max_rows=max_rows, problems=problems)
+    if kind == "xls":
+        from swdesk.importer.xls import read_xls
+
+        return read_xls(path, keep=keep, max_rows=max_rows, problems=problems)
+    return _read_xlsx(path, keep=keep, max_rows=max_rows, problems=problems)
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_OPENDOCUMENT = b"application/vnd.oasis.opendocument."
+
+
+def workbook_kind(path: Path) -> tuple[str | None, str | None]:
+    """What the file at ``path`` is — ``"xlsx"``, ``"ods"`` or ``"xls"`` — or None and why it cannot be read.
+
+    Told from the first bytes: an OLE compound file is an .xls workbook unless it holds an encrypted package
+    (a password-protected .xlsx); a ZIP archive is an OpenDocument spreadsheet when its ``mimetype`` part
+    (or, without one, a ``content.xml`` and no ``[Content_Types].xml``) says so, else an .xlsx workbook.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(64 * 1024)
+    if head.startswith(_OLE_MAGIC):
+        # An encrypted .xlsx is an OLE file with the streams EncryptionInfo and EncryptedPackage, whose
+        # names are in the directory near the start of the file (UTF-16).
+        if "EncryptedPackage".encode("utf-16-le") in head:
+            return None, tr("import.file.encrypted")
+        return "xls", None
+    if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK\x03\x04"):
+            return None, tr("import.file.truncated")
+        return None, tr("import.file.not_zip")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                with archive.open("mimetype") as stream:
+                    mimetype = stream.read(200).strip()
+                if mimetype == ODS_MIMETYPE:
+                    return "ods", None
+                if mimetype.startswith(_OPENDOCUMENT):
+                    kind = mimetype.decode("ascii", "replace").rpartition(".")[2]
+                    return None, tr("import.file.other_opendocument", kind=shown(kind))
+            if "content.xml" in names and "[Content_Types].xml" not in names:
+                return "ods", None
+    except Exception:  # noqa: BLE001 - a damaged archive is described by inspect_zip
+        pass
+    return "xlsx", None
+
+
 # --- xlsx ----------------------------------------------------------------------------------------------
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -372,9 +557,11 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 
 
-def inspect_zip(path: Path) -> str | None:
-    """Why the workbook at ``path`` must not be opened (not a ZIP, too large unpacked, a zip bomb, a DTD) or
-    None. Only the ZIP directory and the first bytes of the XML parts are read."""
+def inspect_zip(path: Path, *, unreadable: str | None = None) -> str | None:
+    """Why the ZIP workbook at ``path`` must not be opened (too large unpacked, a zip bomb, a DTD) or None.
+    Only the ZIP directory and the first bytes of the XML parts are read. ``unreadable`` is the message key
+    that says which kind of workbook could not be read (an Excel workbook unless told otherwise)."""
+    unreadable = unreadable or "import.file.unreadable"
     if not zipfile.is_zipfile(path):
         return _not_a_zip(path)
     try:
@@ -393,23 +580,16 @@ def inspect_zip(path: Path) -> str | None:
                     return tr("import.file.ratio", entry=entry.filename, ratio=int(ratio), limit=MAX_RATIO)
             for entry in entries:
                 if entry.filename.lower().endswith((".xml", ".rels")) and _declares_a_dtd(archive, entry):
-                    return tr("import.file.unreadable", detail=tr("import.file.unsafe_xml"))
+                    return tr(unreadable, detail=tr("import.file.unsafe_xml"))
     except Exception as exc:  # noqa: BLE001 - a damaged directory or part is a refusal, never a crash
-        return tr("import.file.unreadable", detail=_describe(exc))
+        return tr(unreadable, detail=_describe(exc))
     return None
 
 
 def _not_a_zip(path: Path) -> str:
-    """Not a ZIP archive: an old .xls or a password-protected workbook (both OLE files), a ZIP cut short, or
-    something else entirely; each gets its own advice."""
+    """Not a ZIP archive: a ZIP cut short, or something else entirely."""
     with open(path, "rb") as fh:
-        head = fh.read(64 * 1024)
-    if head.startswith(_OLE_MAGIC):
-        # An encrypted .xlsx is an OLE file with the streams EncryptionInfo and EncryptedPackage, whose
-        # names are in the directory near the start of the file (UTF-16).
-        if "EncryptedPackage".encode("utf-16-le") in head:
-            return tr("import.file.encrypted")
-        return tr("import.file.old_xls")
+        head = fh.read(4)
     if head.startswith(b"PK\x03\x04"):
         return tr("import.file.truncated")
     return tr("import.file.not_zip")
@@ -426,10 +606,7 @@ def _declares_a_dtd(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
 
 
 def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProblem]) -> list[RawSheet]:
-    refusal = inspect_zip(path)
-    if refusal is not None:
-        problems.append(ReadProblem(file=path.name, message=refusal))
-        return []
+    """The sheets of an .xlsx workbook that :func:`inspect_zip` let through."""
     from openpyxl.packaging.relationship import get_rels_path
     from openpyxl.reader.excel import ExcelReader, _find_workbook_part
     from openpyxl.styles.stylesheet import apply_stylesheet
@@ -437,12 +614,15 @@ def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProbl
 
     sheets: list[RawSheet] = []
     reader = None
+    stack = contextlib.ExitStack()
     try:
         # openpyxl warns about parts it does not read (extensions, print settings, LibreOffice's data
         # validation); none of them holds data, and pytest turns warnings into errors.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
+            # (given an open file rather than its name, openpyxl does not refuse a name not ending in .xlsx)
+            reader = ExcelReader(stack.enter_context(open(path, "rb")), read_only=True, data_only=True,
+                                 keep_links=False)  # fmt: skip
             archive = reader.archive
             # What openpyxl's reader.read() does, up to the sheets: the list of parts, the workbook (sheet
             # names, the 1900 or 1904 calendar) and the styles (which cells are dates); openpyxl parses
@@ -491,6 +671,7 @@ def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProbl
     finally:
         if reader is not None:
             reader.archive.close()
+        stack.close()
     return sheets
 
 
@@ -966,7 +1147,8 @@ def _describe(exc: BaseException) -> str:
 
 
 def _read_csv(path: Path, *, name: str, max_rows: int, problems: list[ReadProblem]) -> RawSheet | None:
-    """One CSV file as the sheet ``name``: UTF-8 with or without BOM, ``;`` or ``,`` between values.
+    """One CSV file as the sheet ``name``: UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1257 (see
+    :func:`csv_encoding`), ``;`` or ``,`` between values.
 
     The file is read as a stream, one record at a time, so that memory does not grow with its size.
     """
@@ -975,14 +1157,14 @@ def _read_csv(path: Path, *, name: str, max_rows: int, problems: list[ReadProble
             ReadProblem(file=path.name, message=tr("import.file.csv_too_large", limit=MAX_CSV_BYTES // MB))
         )
         return None
-    position = _utf8_error(path)
-    if position is not None:
-        problems.append(ReadProblem(file=path.name, message=tr("import.file.not_utf8", position=position)))
+    encoding = csv_encoding(path)
+    if encoding.refusal is not None:
+        problems.append(ReadProblem(file=path.name, row=encoding.line, message=encoding.refusal))
         return None
     sheet = RawSheet(name=name, file=path.name)
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+    with open(path, encoding=encoding.codec, newline="") as fh:
         delimiter = _sniff_delimiter(fh)
-        fh.seek(0)  # back to the start; utf-8-sig skips the BOM again
+        fh.seek(0)  # back to the start; the codec skips the BOM again
         reader = csv.reader(fh, delimiter=delimiter)
         data_rows = 0
         try:
@@ -1019,13 +1201,66 @@ def _read_csv(path: Path, *, name: str, max_rows: int, problems: list[ReadProble
     return sheet
 
 
-def _utf8_error(path: Path) -> int | None:
-    """The 1-based position of the first byte that is not UTF-8, or None; read in chunks."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+@dataclass(frozen=True)
+class CsvEncoding:
+    """How a CSV file is to be decoded (a Python codec name), or why it cannot be, and the line where."""
+
+    codec: str | None
+    refusal: str | None = None
+    line: int | None = None
+
+
+# Latvian letters (U+0100–U+017F) written in UTF-8: in Windows-1257 these bytes are "Ä" or "Å" followed by a
+# symbol, which no Latvian text holds.
+_UTF8_LATVIAN_LETTER = re.compile(rb"[\xc4\xc5][\x80-\xbf]")
+# The bytes Windows-1257 leaves undefined (Python's cp1257 codec refuses them too).
+_CP1257_UNDEFINED = re.compile(rb"[\x81\x83\x88\x8a\x8c\x90\x98\x9a\x9c\x9f\xa1\xa5]")
+_CHUNK = 1 << 20
+
+
+def csv_encoding(path: Path) -> CsvEncoding:
+    """The encoding of a CSV file by the rule in this module's docstring: a BOM, else UTF-8 if the whole
+    file is valid UTF-8, else Windows-1257 unless the file is partly UTF-8 or has a byte undefined there."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith((b"PK\x03\x04", _OLE_MAGIC)):
+        kind, suffix = ("xls", ".xls") if head.startswith(_OLE_MAGIC) else ("xlsx", ".xlsx / .ods")
+        message = tr("import.file.csv_is_workbook", kind=tr(f"import.file.kind_{kind}"), suffix=suffix)
+        return CsvEncoding(None, message)
+    for bom, codec, name in (
+        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+    ):
+        if head.startswith(bom):
+            position = _decode_error(path, codec)
+            if position is None:
+                return CsvEncoding(codec)
+            message = tr("import.file.csv_bom_broken", encoding=name, position=position)
+            return CsvEncoding(None, message, _line_of(path, position))
+    position = _decode_error(path, "utf-8")
+    if position is None:
+        return CsvEncoding("utf-8")
+    utf8_letter, undefined = _first_matches(path, (_UTF8_LATVIAN_LETTER, _CP1257_UNDEFINED))
+    if utf8_letter is not None:
+        message = tr("import.file.csv_mixed", position=position, utf8_line=_line_of(path, utf8_letter))
+        return CsvEncoding(None, message, _line_of(path, position))
+    if undefined is not None:
+        with open(path, "rb") as fh:
+            fh.seek(undefined - 1)
+            byte = fh.read(1)
+        message = tr("import.file.csv_encoding", position=undefined, byte=byte.hex().upper())
+        return CsvEncoding(None, message, _line_of(path, undefined))
+    return CsvEncoding("cp1257")
+
+
+def _decode_error(path: Path, codec: str) -> int | None:
+    """The 1-based position of the first byte that ``codec`` cannot decode, or None; read in chunks."""
+    decoder = codecs.getincrementaldecoder(codec)()
     offset = 0
     with open(path, "rb") as fh:
         while True:
-            chunk = fh.read(1 << 20)
+            chunk = fh.read(_CHUNK)
             pending = len(decoder.getstate()[0])
             try:
                 decoder.decode(chunk, final=not chunk)
@@ -1034,6 +1269,34 @@ def _utf8_error(path: Path) -> int | None:
             if not chunk:
                 return None
             offset += len(chunk)
+
+
+def _first_matches(path: Path, patterns: tuple[re.Pattern[bytes], ...]) -> list[int | None]:
+    """For each pattern (of at most two bytes), the 1-based position where it first matches, or None."""
+    found: list[int | None] = [None] * len(patterns)
+    offset = 0
+    carry = b""  # the last byte of the previous chunk, for a match across the boundary
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            data = carry + chunk
+            for index, pattern in enumerate(patterns):
+                if found[index] is None and (match := pattern.search(data)):
+                    found[index] = offset - len(carry) + match.start() + 1
+            if all(position is not None for position in found):
+                break
+            offset += len(chunk)
+            carry = chunk[-1:]
+    return found
+
+
+def _line_of(path: Path, position: int) -> int:
+    """The line (1-based) of the file that holds the byte at ``position`` (1-based)."""
+    line, remaining = 1, position - 1
+    with open(path, "rb") as fh:
+        while remaining > 0 and (chunk := fh.read(min(_CHUNK, remaining))):
+            line += chunk.count(b"\n")
+            remaining -= len(chunk)
+    return line
 
 
 def _describe_csv(exc: csv.Error) -> str:

@@ -373,30 +373,43 @@ def zip_with_flags(path: Path, parts: dict[str, bytes], *, flags: int = 0, metho
 
 # --- OLE compound files (.xls, encrypted .xlsx) -----------------------------------------------------------
 
-_FREE, _END, _FAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+_FREE, _END, _FAT, _DIF = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC
 
 
 def compound_file(streams: Sequence[tuple[str, bytes]]) -> bytes:
     """A version 3 compound file (512-byte sectors) with the given streams in the root storage.
 
-    Every stream is padded to at least 4096 bytes so that it lives in ordinary sectors (no mini stream);
-    the directory is one sector (up to four entries: the root and three streams).
+    Every stream is padded to at least 4096 bytes so that it lives in ordinary sectors (no mini stream); the
+    directory is one sector (up to four entries: the root and three streams). The FAT sectors come first,
+    then the DIFAT sectors that list the FAT sectors beyond the header's 109 (for streams over ~7 MB).
     """
     assert len(streams) <= 3
     sector = 512
+    per_sector = sector // 4
     padded = [(name, data + b"\0" * max(0, 4096 - len(data))) for name, data in streams]
     data_sectors = [-(-len(data) // sector) for _, data in padded]
-    fat_sectors = 1
-    total = fat_sectors + 1 + sum(data_sectors)
-    assert total <= sector // 4
-    fat = [_FAT, _END]
+    fat_sectors = difat_sectors = 1
+    while True:
+        difat_sectors = -(-max(0, fat_sectors - 109) // (per_sector - 1))
+        if fat_sectors * per_sector >= fat_sectors + difat_sectors + 1 + sum(data_sectors):
+            break
+        fat_sectors += 1
+    fat = [_FAT] * fat_sectors + [_DIF] * difat_sectors + [_END]  # ... and the directory
+    directory_sector = fat_sectors + difat_sectors
     starts = []
-    next_sector = 2
+    next_sector = directory_sector + 1
     for count in data_sectors:
         starts.append(next_sector)
         fat.extend(list(range(next_sector + 1, next_sector + count)) + [_END])
         next_sector += count
-    fat += [_FREE] * (sector // 4 - len(fat))
+    fat += [_FREE] * (fat_sectors * per_sector - len(fat))
+    fat_ids = list(range(fat_sectors))
+    difat = b""
+    for index in range(difat_sectors):
+        ids = fat_ids[109 + index * (per_sector - 1) : 109 + (index + 1) * (per_sector - 1)]
+        ids += [_FREE] * (per_sector - 1 - len(ids))
+        following = fat_sectors + index + 1 if index + 1 < difat_sectors else _END
+        difat += struct.pack(f"<{per_sector}I", *ids, following)
 
     def entry(name: str, kind: int, start: int, size: int, child: int = _FREE, right: int = _FREE) -> bytes:
         encoded = name.encode("utf-16-le") + b"\0\0"
@@ -414,17 +427,19 @@ def compound_file(streams: Sequence[tuple[str, bytes]]) -> bytes:
         right = index + 1 if index < len(streams) else _FREE
         directory += entry(name, 2, start, len(data), right=right)
     directory = directory.ljust(sector, b"\0")
+    first_difat = fat_sectors if difat_sectors else _END
     header = (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
         + b"\0" * 16
         + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
         + b"\0" * 6
-        + struct.pack("<IIIIIIIII", 0, fat_sectors, 1, 0, 4096, _END, 0, _END, 0)
+        + struct.pack(
+            "<IIIIIIIII", 0, fat_sectors, directory_sector, 0, 4096, _END, 0, first_difat, difat_sectors
+        )
     )
-    difat = [0] + [_FREE] * 108
-    header += struct.pack("<109I", *difat)
+    header += struct.pack("<109I", *(fat_ids[:109] + [_FREE] * (109 - len(fat_ids[:109]))))
     assert len(header) == sector
-    body = b"".join(struct.pack("<I", value) for value in fat) + directory
+    body = b"".join(struct.pack("<I", value) for value in fat) + difat + directory
     body += b"".join(
         data.ljust(count * sector, b"\0") for (_, data), count in zip(padded, data_sectors, strict=True)
     )
