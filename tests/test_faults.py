@@ -217,3 +217,55 @@ def test_killed_during_a_migration(db_path: Path, run: int) -> None:
         assert version[0] == migrate.head_revision()
     database = open_database(str(db_path), auto_backup=False)  # opens (and finishes) without help
     assert migrate.current_revision(database.engine) == migrate.head_revision()
+
+
+RESTORES = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from swdesk.db import backup
+    print("start", flush=True)
+    backup.restore(Path(sys.argv[1]), Path(sys.argv[2]))
+    print("done", flush=True)
+    """
+)
+
+
+def _population_database(path: Path, years: range) -> Path:
+    database = open_database(str(path), auto_backup=False)
+    with database.write() as s:
+        s.add_all(m.Population(year=year, residents=year) for year in years)
+    database.close()
+    return path
+
+
+@pytest.mark.parametrize("damaged", [False, True], ids=["sound", "damaged"])
+@pytest.mark.parametrize("run", range(RUNS))
+def test_killed_during_a_restore(db_path: Path, tmp_path: Path, run: int, damaged: bool) -> None:
+    """A restore (of a sound database, or over a damaged one) killed at a random point: the path holds the
+    whole old database or the whole restored one, and whatever was replaced is kept, byte for byte."""
+    source = _population_database(tmp_path / "kopija.sqlite", range(1, 4000))
+    _population_database(db_path, range(5000, 5010))
+    old = db_path.read_bytes()
+    if damaged:
+        old = b"Tabeles nr.;Vards\n" * 2000
+        db_path.write_bytes(old)
+    lines = _run_and_kill([RESTORES, str(db_path), str(source)], rng=random.Random(run), min_lines=1, max_wait=0.5)
+    if db_path.read_bytes() == old:  # not replaced (yet): the old database, untouched
+        assert "done" not in lines
+        return
+    _sound(db_path)
+    con = sqlite3.connect(db_path)
+    count = con.execute("SELECT COUNT(*) FROM population").fetchone()[0]
+    con.close()
+    if damaged:
+        assert count == 3999, "the restored database is not whole"
+        [kept] = (tmp_path / "backups").glob("aizstata-bojata-*.sqlite")
+        assert kept.read_bytes() == old
+    else:
+        assert count in (10, 3999), f"a restore was half-applied: {count} rows"
+        if count == 3999:
+            [kept] = (tmp_path / "backups").glob("aizstata-*.sqlite")
+            _sound(kept)
+    database = open_database(str(db_path), auto_backup=False)  # opens without help
+    database.close()

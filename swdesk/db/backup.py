@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -286,12 +287,11 @@ def restore(db_path: Path, source: Path) -> Path:
     if problem:
         raise BackupError(tr("restore.bad_file", path=source, detail=problem))
 
+    if db_path.exists() and db_path.stat().st_size > 0 and integrity_problem(db_path) is not None:
+        return _replace_damaged(db_path, source)
     aside = None
     if db_path.exists() and db_path.stat().st_size > 0:
-        if integrity_problem(db_path) is None:
-            aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
-        else:
-            aside = _keep_damaged(db_path)  # a damaged live database is kept byte for byte, then replaced
+        aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -311,14 +311,19 @@ def restore(db_path: Path, source: Path) -> Path:
 SWDESK_CORE_TABLES = {"service", "population", "staff", "position", "setting"}
 
 
-def _keep_damaged(db_path: Path) -> Path:
-    """Move a damaged live database (and its log files) into backups/ as ``aizstata-bojata-….sqlite``,
-    unchanged; the restore then writes a new file in its place."""
+def _replace_damaged(db_path: Path, source: Path) -> Path:
+    """Restore over a damaged (or not even SQLite) live database, which SQLite cannot write into.
+
+    The damaged file and its log files are first copied, byte for byte, into ``backups/`` as
+    ``aizstata-bojata-….sqlite``; the backup is copied to a temporary file beside the database and
+    verified; only then does it take the database's name in one rename. Killed at any point, the path
+    holds either the damaged database (its copy kept) or the whole restored one.
+    """
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime(_STAMP)
     origin = origin_of(db_path)
-    target = folder / (
+    kept = folder / (
         f"aizstata-bojata-{stamp}.sqlite"
         if origin == DEFAULT_ORIGIN
         else f"aizstata-bojata-{stamp}.{origin}.sqlite"
@@ -326,8 +331,33 @@ def _keep_damaged(db_path: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         part = db_path.with_name(db_path.name + suffix)
         if part.exists():
-            os.replace(part, target.with_name(target.name + suffix))
-    return target
+            partial = kept.with_name(kept.name + suffix + ".partial")
+            shutil.copyfile(part, partial)
+            _keep_mode(db_path, partial)
+            os.replace(partial, kept.with_name(kept.name + suffix))
+    restored = db_path.with_name(db_path.name + ".atjauno.partial")
+    restored.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(restored)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        problem = integrity_problem(restored)
+        if problem:
+            raise BackupError(tr("restore.bad_file", path=source, detail=problem))
+        _keep_mode(db_path, restored)
+        for suffix in ("-wal", "-shm"):  # the damaged database's own; copied above
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        os.replace(restored, db_path)
+    finally:
+        restored.unlink(missing_ok=True)
+    return kept
 
 
 def export_copy(db_path: Path, target: Path, *, force: bool = False) -> Path:
