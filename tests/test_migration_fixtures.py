@@ -36,6 +36,14 @@ def _check_counts(found: dict[str, int], frozen: dict[str, int]) -> None:
     assert all(found[t] >= frozen[t] for t in SEEDED & set(frozen)), (found, frozen)
 
 
+def _check_values(found: dict[str, object], manifest: dict) -> None:  # type: ignore[type-arg]
+    """The frozen key values survived; what later revisions added is there too, and empty where the
+    fixture's revision could not hold it (the service's header fields of 0002)."""
+    assert {key: found.get(key) for key in manifest["values"]} == manifest["values"]
+    if manifest["revision"] < "0002":
+        assert found["service_details"] == [None] * 7
+
+
 def _manifest(fixture: Path) -> dict:  # type: ignore[type-arg]
     return json.loads(fixture.with_suffix(".json").read_text("utf-8"))
 
@@ -60,7 +68,7 @@ def test_a_frozen_sqlite_database_migrates_with_its_data(fixture: Path, tmp_path
     con = sqlite3.connect(copy)
     rows = sqlite_rows(con)
     _check_counts(counts(rows, list(manifest["counts"])), manifest["counts"])
-    assert key_values(rows) == manifest["values"]
+    _check_values(key_values(rows), manifest)
     con.close()
     if manifest["revision"] != migrate.head_revision():
         assert list((tmp_path / "backups").glob("*.sqlite")), "no backup was made before the migration"
@@ -118,5 +126,5 @@ def test_a_frozen_database_migrates_on_postgresql(fixture: Path) -> None:
     with database.engine.connect() as conn:
         rows = lambda sql: [tuple(r) for r in conn.exec_driver_sql(sql)]  # noqa: E731
         _check_counts(counts(rows, list(manifest["counts"])), manifest["counts"])
-        assert key_values(rows) == manifest["values"]
+        _check_values(key_values(rows), manifest)
     database.close()

@@ -1,4 +1,11 @@
-"""`swdesk init --service NAME --municipality NAME`: create or name the service."""
+"""`swdesk init --service NAME --municipality NAME [--reg-nr … --iban …]`: create, name or complete the service.
+
+Run again on a database that has a service, any option changes only what it names: ``swdesk init --iban
+LV80BANK0000435195001`` fills in the bank account and keeps the rest. The header fields a claim and a survey
+carry (registration number, address, contact person, phone, e-mail, agreement or project number, IBAN) are
+validated and stored by :func:`swdesk.service_record.save_service_details`, the same function the GUI calls;
+an empty value (``--email ""``) clears a field.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +18,53 @@ from swdesk.commands import open_db
 from swdesk.db import models as m
 from swdesk.db.catalogues import municipalities
 from swdesk.i18n import define, tr
+from swdesk.service_record import (
+    DETAIL_FIELDS,
+    ServiceDetailsError,
+    ServiceRecord,
+    field_label,
+    format_iban,
+    load_service_record,
+    save_service_details,
+    validate_details,
+)
 
 define(
     {
-        "init.help": ("izveidot vai pārdēvēt dienestu", "create or rename the service"),
+        "init.help": (
+            "izveidot dienestu, mainīt tā nosaukumu vai rekvizītus",
+            "create the service, rename it or change its details",
+        ),
+        "init.reg_nr": ("dienesta reģistrācijas numurs (11 cipari)", "registration number (11 digits)"),
+        "init.address": ("dienesta adrese", "address of the service"),
+        "init.contact": ("kontaktpersona (vārds, uzvārds)", "contact person (name)"),
+        "init.phone": ("kontaktpersonas tālrunis", "contact person's phone"),
+        "init.email": ("kontaktpersonas e-pasts", "contact person's e-mail"),
+        "init.agreement": (
+            "kompensācijas līguma vai projekta numurs",
+            "number of the compensation agreement or project",
+        ),
+        "init.iban": (
+            "bankas konts (IBAN), uz kuru izmaksāt kompensāciju",
+            "bank account (IBAN) for payments",
+        ),
+        "init.need_name": (
+            "Datubāzē vēl nav dienesta: norādiet --service NOSAUKUMS un --municipality PAŠVALDĪBA.",
+            "The database has no service yet: give --service NAME and --municipality NAME.",
+        ),
+        "init.details_saved": (
+            "Dienesta «{service}» rekvizīti saglabāti.",
+            "Saved the details of '{service}'.",
+        ),
+        "init.record": ("Dienesta rekvizīti:", "Details of the service:"),
+        "init.label.service": ("Dienests", "Service"),
+        "init.label.municipality": ("Pašvaldība", "Municipality"),
+        "init.label.head": ("Vadītājs", "Head"),
+        "init.atvk": ("Pašvaldības ATVK kods", "Municipality's ATVK code"),
+        "init.atvk_missing": (
+            "nav programmas katalogā",
+            "not in the program's catalogue",
+        ),
         "init.service": ("sociālā dienesta nosaukums", "name of the social service"),
         "init.municipality": ("pašvaldība (viena no 43)", "municipality (one of the 43)"),
         "init.head": ("dienesta vadītāja vārds un uzvārds", "name of the head of the service"),
@@ -51,12 +101,26 @@ define(
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p = sub.add_parser("init", parents=[common], help=tr("init.help"))
-    p.add_argument("--service", required=True, help=tr("init.service"))
-    p.add_argument("--municipality", required=True, help=tr("init.municipality"))
+    p.add_argument("--service", help=tr("init.service"))
+    p.add_argument("--municipality", help=tr("init.municipality"))
     p.add_argument("--head", help=tr("init.head"))
     p.add_argument("--population", type=int, help=tr("init.population"))
     p.add_argument("--year", type=int, help=tr("init.year"))
+    for option, field, key in DETAIL_OPTIONS:
+        p.add_argument(option, dest=field, metavar="TEKSTS", help=tr(key))
     return p
+
+
+# option, service record field, help text
+DETAIL_OPTIONS = (
+    ("--reg-nr", "registration_number", "init.reg_nr"),
+    ("--address", "address", "init.address"),
+    ("--contact", "contact_name", "init.contact"),
+    ("--phone", "contact_phone", "init.phone"),
+    ("--email", "contact_email", "init.email"),
+    ("--agreement", "agreement_number", "init.agreement"),
+    ("--iban", "bank_account", "init.iban"),
+)
 
 
 def match_municipality(name: str) -> str | None:
@@ -86,29 +150,78 @@ def save_service(session, *, service: str, municipality: str, head: str | None =
     return False
 
 
+def _detail_changes(args: argparse.Namespace) -> dict[str, str | None]:
+    return {
+        field: getattr(args, field) for _o, field, _k in DETAIL_OPTIONS if getattr(args, field) is not None
+    }
+
+
+def describe_record(record: ServiceRecord) -> list[str]:
+    """The service record as the command prints it: one "label: value" line per field, "—" where empty."""
+    details = record.details
+    lines = [tr("init.record")]
+    values = [
+        (tr("init.label.service"), record.name),
+        (tr("init.label.municipality"), record.municipality),
+        (tr("init.atvk"), record.atvk or tr("init.atvk_missing")),
+        (tr("init.label.head"), record.head_name),
+    ] + [
+        (field_label(name), format_iban(value) if name == "bank_account" else value)
+        for name in DETAIL_FIELDS
+        for value in [getattr(details, name)]
+    ]
+    width = max(len(label) for label, _v in values)
+    lines += [f"  {label.ljust(width)}  {value or '—'}" for label, value in values]
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     from swdesk.cli import UsageError
-    from swdesk.importer.sheets import FIRST_YEAR, LAST_YEAR, MAX_RESIDENTS  # the import's own limits
 
-    if args.population is not None and not 0 < args.population <= MAX_RESIDENTS:
-        raise UsageError(tr("init.bad_population", maximum=f"{MAX_RESIDENTS:,}".replace(",", "\u00a0")))
-    if args.year is not None and not FIRST_YEAR <= args.year <= LAST_YEAR:
-        raise UsageError(tr("init.bad_year", year=args.year, first=FIRST_YEAR, last=LAST_YEAR))
-    year = dt.date.today().year if args.year is None else args.year
+    if args.population is not None and args.population <= 0:
+        raise UsageError(tr("init.bad_population"))
+    changes = _detail_changes(args)
+    try:
+        validate_details(changes)  # refuse a bad value before the database is touched
+    except ServiceDetailsError as exc:
+        raise UsageError(str(exc)) from None
+    year = args.year or dt.date.today().year
     database = open_db(args)
+    created = renamed = False
     with database.write() as session:
-        created = save_service(session, service=args.service, municipality=args.municipality, head=args.head)
+        existing = session.scalars(select(m.Service).order_by(m.Service.id)).first()
+        if existing is None and (args.service is None or args.municipality is None):
+            raise UsageError(tr("init.need_name"))
+        if args.service is not None or args.municipality is not None or args.head is not None:
+            assert existing is not None or (args.service is not None and args.municipality is not None)
+            created = save_service(
+                session,
+                service=args.service if args.service is not None else existing.name,  # type: ignore[union-attr]
+                municipality=args.municipality if args.municipality is not None else existing.municipality,  # type: ignore[union-attr]
+                head=args.head,
+            )
+            renamed = not created
+        if changes:
+            session.flush()
+            save_service_details(session, **changes)
         if args.population is not None:
             session.merge(m.Population(year=year, residents=args.population))
-    key = "init.created" if created else "init.renamed"
-    print(
-        tr(
-            key,
-            service=args.service.strip(),
-            municipality=match_municipality(args.municipality),
-            location=database.display_location,
+        record = load_service_record(session)
+    assert record is not None
+    if created:
+        print(
+            tr(
+                "init.created",
+                service=record.name,
+                municipality=record.municipality,
+                location=database.display_location,
+            )
         )
-    )
+    elif renamed:
+        print(tr("init.renamed", service=record.name, municipality=record.municipality))
+    elif changes:
+        print(tr("init.details_saved", service=record.name))
     if args.population is not None:
         print(tr("init.population_set", year=year, residents=args.population))
+    print("\n".join(describe_record(record)))
     return 0

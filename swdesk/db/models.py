@@ -86,6 +86,14 @@ class Service(Base):
     name: Mapped[str] = mapped_column(String(200))
     municipality: Mapped[str] = mapped_column(String(100))
     head_name: Mapped[str | None] = mapped_column(String(200))
+    # What a claim's or survey's header needs (revision 0002); validated in ``swdesk.service_record``.
+    registration_number: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(300))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    agreement_number: Mapped[str | None] = mapped_column(String(100))
+    bank_account: Mapped[str | None] = mapped_column(String(34))  # IBAN without spaces
 
 
 class Population(Base):
