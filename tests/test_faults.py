@@ -269,3 +269,44 @@ def test_killed_during_a_restore(db_path: Path, tmp_path: Path, run: int, damage
             _sound(kept)
     database = open_database(str(db_path), auto_backup=False)  # opens without help
     database.close()
+
+
+OPENS = textwrap.dedent(
+    """
+    import sys
+    from swdesk.db.database import open_database
+    print("start", flush=True)
+    open_database(sys.argv[1]).close()
+    print("done", flush=True)
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def foreign_wal(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The log of another swdesk database (Rīga's), holding 2000 rows it never checkpointed."""
+    folder = tmp_path_factory.mktemp("riga")
+    theirs = _population_database(folder / "riga.sqlite", range(1, 2))
+    keeper = sqlite3.connect(theirs)
+    keeper.execute("SELECT 1 FROM population").fetchall()
+    database = open_database(str(theirs), auto_backup=False)
+    with database.write() as s:
+        s.add_all(m.Population(year=-year, residents=1) for year in range(1, 2001))
+    database.close()
+    data = Path(str(theirs) + "-wal").read_bytes()
+    keeper.close()
+    return data
+
+
+@pytest.mark.parametrize("run", range(RUNS))
+def test_killed_while_a_foreign_log_is_set_aside(db_path: Path, run: int, foreign_wal: bytes) -> None:
+    """Opening beside another database's log, killed anywhere: that log's rows never enter this database."""
+    _population_database(db_path, range(5000, 5010))
+    Path(str(db_path) + "-wal").write_bytes(foreign_wal)
+    _run_and_kill([OPENS, str(db_path)], rng=random.Random(run), min_lines=1, max_wait=0.4)
+    database = open_database(str(db_path), auto_backup=False)  # opens without help
+    with database.read() as s:
+        years = set(s.scalars(select(m.Population.year)))
+    database.close()
+    assert years == set(range(5000, 5010)), "rows of another database came in"
+    _sound(db_path)
