@@ -1227,13 +1227,13 @@ def csv_encoding(path: Path) -> CsvEncoding:
         kind, suffix = ("xls", ".xls") if head.startswith(_OLE_MAGIC) else ("xlsx", ".xlsx / .ods")
         message = tr("import.file.csv_is_workbook", kind=tr(f"import.file.kind_{kind}"), suffix=suffix)
         return CsvEncoding(None, message)
-    for bom, codec, name in (
-        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+    for bom, codec, check, name in (
+        (codecs.BOM_UTF8, "utf-8-sig", "utf-8", "UTF-8"),
+        (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be", "UTF-16"),
     ):
         if head.startswith(bom):
-            position = _decode_error(path, codec)
+            position = _decode_error(path, check)  # (the BOM decoded as a character: positions count it)
             if position is None:
                 return CsvEncoding(codec)
             message = tr("import.file.csv_bom_broken", encoding=name, position=position)
