@@ -240,6 +240,12 @@ define(
             "The connection to the database server was lost ({detail}). Nothing was changed; check that the "
             "server is running and try again.",
         ),
+        "db.indexes_damaged": (
+            "Bojāti ir tikai datubāzes indeksi (meklēšanas rādītāji), nevis pati informācija; tos var "
+            "atjaunot ar komandu: {command}",
+            "Only the database's indexes (its lookup tables) are damaged, not the data itself; they can be "
+            "rebuilt with: {command}",
+        ),
         "db.cannot_open": (
             "Datubāzi {location} nevar atvērt: {detail}",
             "The database {location} cannot be opened: {detail}",

@@ -242,3 +242,55 @@ def test_a_command_beside_an_open_window_leaves_its_log_files(tmp_path: Path, se
     finally:
         reader.close()
         window.close()
+
+
+def _damage_an_index(path: Path) -> None:
+    """Rows sound, one index out of step: quick_check passes, integrity_check does not."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from swdesk.db import models as m
+
+    database = open_database(str(path), auto_backup=False)
+    with database.write() as s:
+        person = m.Staff(tabeles_nr="9001", first_name="Ērika", last_name="Šķēle", position_code="SD",
+                         fte=Decimal(1), start=dt.date(2020, 1, 1), education_code="E1", salary=Decimal(1000))
+        s.add(person)
+        s.flush()
+        s.add_all(m.Duty(staff_id=person.id, date=dt.date(2025, 1, 1) + dt.timedelta(days=i),
+                         category_code="NS_GRAMAT", hours=Decimal(1)) for i in range(40))
+    database.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = DELETE")
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_duty_date'").fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    page = path.read_bytes()[(root - 1) * size : root * size]
+    con = sqlite3.connect(path)
+    con.execute("UPDATE duty SET date = date('2024-01-01', '+' || id || ' days') WHERE staff_id = "
+                "(SELECT id FROM staff WHERE tabeles_nr = '9001')")
+    con.commit()
+    con.execute("PRAGMA journal_mode = WAL")
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size : root * size] = page
+    path.write_bytes(bytes(data))
+    assert sqlite3.connect(path).execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert backup.integrity_problem(path) is not None
+
+
+def test_damaged_indexes_do_not_lock_the_head_out_and_repair_mends_them(tmp_path: Path, service: Path) -> None:
+    import shutil
+
+    shutil.rmtree(tmp_path / "backups", ignore_errors=True)  # today's backup not yet made: the next command tries it
+    _damage_an_index(service)
+    result = swdesk(tmp_path, "--db", str(service), "check", "--year", "2025")
+    assert result.returncode == 0, result.stderr  # work goes on
+    assert "Brīdinājums" in result.stderr and "repair" in result.stderr
+    assert swdesk(tmp_path, "--db", str(service), "settings", "list").returncode == 0
+    result = swdesk(tmp_path, "--db", str(service), "repair")
+    assert result.returncode == 0 and "Indeksi atjaunoti" in result.stdout, result.stderr
+    assert backup.integrity_problem(service) is None
+    result = swdesk(tmp_path, "--db", str(service), "check", "--year", "2025")
+    assert result.returncode == 0 and "Brīdinājums" not in result.stderr
+    assert list((tmp_path / "backups").glob("automatiska-*.sqlite"))  # the daily backup, made at last

@@ -73,11 +73,27 @@ define(
 
 
 class BackupError(Exception):
-    """A backup or restore could not be done; the message is for the user."""
+    """A backup or restore could not be done; the message is for the user, ``detail`` what a check found."""
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
+
+
+_INDEX_PROBLEM = re.compile(
+    r"^(row \d+ missing from index \S+|wrong # of entries in index \S+|non-unique entry in index \S+)$"
+)
+
+
+def only_indexes_damaged(problem: str) -> bool:
+    """Whether every line ``integrity_check`` reported is about an index: the rows themselves are sound,
+    and ``REINDEX`` (``swdesk repair``) rebuilds what is wrong."""
+    lines = [line.strip() for line in problem.split(";") if line.strip()]
+    return bool(lines) and all(_INDEX_PROBLEM.match(line) for line in lines)
 
 
 def integrity_problem(path: Path) -> str | None:
@@ -151,7 +167,7 @@ def backup_to(source: Path, target: Path) -> Path:
         _keep_mode(source, partial)
         problem = integrity_problem(partial)
         if problem:
-            raise BackupError(tr("backup.not_verified", path=target, detail=problem))
+            raise BackupError(tr("backup.not_verified", path=target, detail=problem), detail=problem)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

@@ -660,6 +660,10 @@ def _migrate_and_fill(
             # a failed daily backup does not stop the work: said, and tried again at the next start
             problem = access_problem(exc, path)
             database.report.warnings.append(tr("db.backup_failed", detail=problem or exc))
+            if problem is None and backups.only_indexes_damaged(getattr(exc, "detail", None) or ""):
+                database.report.warnings.append(
+                    tr("db.indexes_damaged", command=f'swdesk --db "{path}" repair')
+                )
     if current != migrate.head_revision():
         if existed and path is not None:
             backups.backup_file(path, backups.backup_dir(path), prefix="pirms-migracijas")
