@@ -3,8 +3,9 @@
 Hypothesis feeds every kind of value a cell can hold — text with any Unicode (control characters, lone
 surrogates, Latvian letters), numbers typed as text, floats with NaN and infinities, integers of thousands
 of digits, decimals, dates, times, booleans, nothing, Excel errors, a cell the reader could not read — to
-each value parser and to every column of every sheet, and random sheets to the whole import (a CSV file
-or a workbook written byte by byte, read, validated, written in a transaction that is rolled back). The only
+each value parser and to every column of every sheet, and random sheets to the whole import (a CSV file in
+UTF-8 or Windows-1257, or an .xlsx, .ods or .xls workbook written byte by byte, read, validated, written in
+a transaction that is rolled back). The only
 exception allowed is the importer's own :class:`ValueProblem`; every problem the import reports names its
 place and is a Latvian message.
 
@@ -47,6 +48,8 @@ from swdesk.importer.values import (
     parse_whole,
 )
 from tests.hostile import build as b
+from tests.hostile import odsbuild as o
+from tests.hostile import xlsbuild as x
 from tests.hostile.corpus import row
 from tests.test_hostile_corpus import assert_latvian
 from tests.test_import_support import (
@@ -272,19 +275,32 @@ def _check_problems(result: Any) -> None:
     assert result.ok == (not result.problems)
 
 
+def _xls_safe(value: Any) -> Any:
+    return _SURROGATES.sub("", value) if isinstance(value, str) else value
+
+
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
 @FILE_PROFILE
-@given(sheet=random_sheet(), as_csv=st.booleans())
+@given(sheet=random_sheet(), file_format=st.sampled_from(["csv", "csv-windows-1257", "xlsx", "ods", "xls"]))
 def test_random_sheets_are_imported_or_refused_with_placed_problems(
-    db, tmp_path_factory: pytest.TempPathFactory, sheet: tuple[str, list[list[Any]]], as_csv: bool
+    db, tmp_path_factory: pytest.TempPathFactory, sheet: tuple[str, list[list[Any]]], file_format: str
 ) -> None:
     name, rows = sheet
     folder = tmp_path_factory.mktemp("random")
-    if as_csv:
-        path = folder / f"{name}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            import csv
+    if file_format.startswith("csv"):
+        import csv
 
+        path = folder / f"{name}.csv"
+        encoding = "cp1257" if file_format == "csv-windows-1257" else "utf-8"
+        with open(path, "w", encoding=encoding, errors="replace", newline="") as fh:
             csv.writer(fh, delimiter=";").writerows([[_csv_safe(v) for v in r] for r in rows])
+    elif file_format == "ods":
+        path = o.write_ods(folder / "random.ods", {name: [[_xml_safe(v) for v in r] for r in rows]})
+    elif file_format == "xls":
+        path = folder / "random.xls"
+        path.write_bytes(x.xls_bytes({name: [[_xls_safe(v) for v in r] for r in rows]}))
     else:
         cells = [[_xml_safe(v) for v in r] for r in rows]
         path = b.write_workbook(folder / "random.xlsx", [b.Sheet(name, b.sheet_xml(cells))])
