@@ -259,7 +259,7 @@ def test_sheets_are_set_up_for_reading_and_printing(claim_files: tuple[Path, Pat
     assert rows.print_title_rows == "$1:$1"
     assert rows.page_setup.orientation == "landscape" and rows.page_setup.fitToWidth == 1
     assert rows["E2"].number_format == "dd.mm.yyyy"
-    assert rows["H2"].number_format == "0.00" and rows["M2"].number_format == "#,##0.00"
+    assert rows["H2"].number_format == "#,##0.00" and rows["M2"].number_format == "#,##0.00"
     assert rows.column_dimensions["C"].width >= 12
 
 

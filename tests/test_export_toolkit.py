@@ -148,8 +148,9 @@ def test_numbers_and_dates_stay_numbers_and_dates(tmp_path: Path) -> None:
     ws2 = openpyxl.load_workbook(path)["Dati"]
     assert ws2["A2"].data_type == "n" and ws2["A2"].value == -1.5
     assert ws2["A2"].number_format == xlsx.MONEY_FORMAT
-    assert ws2["B2"].value == 2.25 and ws2["B2"].number_format == "0.00"
-    assert ws2["C2"].value == 0.5 and ws2["C2"].number_format == "0.00"
+    assert ws2["B2"].value == 2.25 and ws2["B2"].number_format == "#,##0.00"
+    assert ws2["C2"].value == 0.5 and ws2["C2"].number_format == "#,##0.00"
+    assert ws2["E2"].number_format == "#,##0"  # counts get thousands separators like money
     assert ws2["D2"].value == dt.datetime(2025, 2, 1) and ws2["D2"].number_format == "dd.mm.yyyy"
     assert ws2["E2"].value == -3 and ws2["E2"].data_type == "n"
     assert ws2["B3"].value is None
@@ -438,3 +439,46 @@ def test_streamed_sheet_writes_what_the_ordinary_helpers_write(tmp_path: Path) -
     assert b.row_dimensions[a.max_row - 1].outline_level == 1
     for xml in sheet_xml(second).values():
         assert "<f>" not in xml and "<f " not in xml
+    xlsx.fit_row_heights(a)
+    for number in range(1, a.max_row + 1):
+        assert a.row_dimensions[number].height == b.row_dimensions[number].height, number
+
+
+def test_money_is_written_in_cents_and_fonts_name_their_face(tmp_path: Path) -> None:
+    """Issue 16: no 580.5700000000001 in a cell; bold text is the body's face, not LibreOffice's serif."""
+    columns = [xlsx.Column("Summa, EUR", "money"), xlsx.Column("Skaits", "int")]
+    workbook = xlsx.new_workbook(write_only=True)
+    sheet = xlsx.StreamedSheet(workbook, "Dati")
+    sheet.title_block(title="Virsraksts", lines=[("Summa", 580.57 + 1e-13, "money")])
+    sheet.header(columns)
+    sheet.row(columns, [0.1 + 0.2, 1234567])
+    sheet.row(columns, [Decimal("2.675"), 1], total=True)
+    sheet.note("Piezīme")
+    sheet.write(columns=columns)
+    path = xlsx.save_workbook(workbook, tmp_path / "c.xlsx")
+    xml = sheet_xml(path)["xl/worksheets/sheet1.xml"]
+    values = re.findall(r"<v>([^<]*)</v>", xml)
+    assert "580.57" in values and "0.30" in values and "2.68" in values, values
+    assert not [v for v in values if "." in v and len(v.split(".")[1]) > 2]
+    ws = openpyxl.load_workbook(path)["Dati"]
+    faces = {cell.font.name for row in ws.iter_rows() for cell in row if cell.value is not None}
+    assert faces == {xlsx.FONT_NAME}
+    assert ws["B5"].value == 1234567 and ws["B5"].number_format == "#,##0"
+
+
+def test_wrapped_rows_get_the_height_their_lines_need() -> None:
+    """LibreOffice 7.4 does not grow a row for wrapped text: the file must say how tall it is."""
+    assert xlsx.text_lines("Kompensācija, EUR", 14, bold=True) == 2
+    assert xlsx.text_lines("Kopā", 14) == 1
+    assert xlsx.text_lines("Sociālā darba pedagoģijas augstskola «Attīstība»", 30) == 2
+    assert xlsx.text_lines("a\nb\nc", 30) == 3
+    assert xlsx.text_lines("Ā" * 50, 10) == 6  # a word longer than the line breaks between letters
+    assert xlsx.row_height(1) is None and xlsx.row_height(3) == 45
+
+
+def test_printed_footer_fits_inside_the_bottom_margin() -> None:
+    workbook = xlsx.new_workbook()
+    ws = xlsx.add_sheet(workbook, "Dati")
+    xlsx.setup_print(ws, landscape=True, footer="Pieprasījums apmācību un supervīzijas izmaksu kompensācijai")
+    assert ws.page_margins.footer + 0.4 <= ws.page_margins.bottom
+    assert ws.oddFooter.left.size == 8 and ws.oddFooter.left.font == xlsx.FONT_NAME

@@ -186,7 +186,7 @@ def test_workbook_is_a_readable_form(small: tuple[Survey, Path, Path, dict[str, 
     assert ws.page_setup.fitToWidth == 1 and int(ws.page_setup.paperSize) == 9
     assert ws.freeze_panes is not None
     fte = next(c for c in ws["D"] if isinstance(c.value, int | float))
-    assert fte.number_format == "0.00"
+    assert fte.number_format == "#,##0.00"
 
 
 @needs_poppler

@@ -12,18 +12,25 @@ instead, which neither Excel nor LibreOffice evaluate when they open the file. T
 the ``quotePrefix`` style flag — the file-format form of the leading apostrophe a person would type — so
 that a cell starting with ``=``, ``+``, ``-`` or ``@`` stays text even when someone edits it and presses
 Enter. The value itself is never altered: a name is exported exactly as it was entered.
+
+What a reader sees in Excel and in LibreOffice alike (issue 16): every font names its face (a bold font
+without a name is drawn in LibreOffice's serif fallback, unlike the body text); a row whose wrapped text
+needs more than one line gets that height written in the file (LibreOffice 7.4 does not grow such rows by
+itself, so a wrapped header overlapped the first data row); money is rounded to cents before it is
+written; counts have thousands separators like money; the printed footer sits inside the bottom margin.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 from weakref import WeakKeyDictionary
@@ -31,7 +38,6 @@ from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, WriteOnlyCell
-from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
@@ -48,31 +54,42 @@ _ILLEGAL_XML = re.compile(r"[\000-\010\013\014\016-\037]")
 
 MONEY_FORMAT = "#,##0.00"
 MONEY_EUR_FORMAT = '#,##0.00 "EUR"'
-HOURS_FORMAT = "0.00"
-FTE_FORMAT = "0.00"
-INTEGER_FORMAT = "0"
-DECIMAL1_FORMAT = "0.0"
+HOURS_FORMAT = "#,##0.00"
+FTE_FORMAT = "#,##0.00"
+INTEGER_FORMAT = "#,##0"
+YEAR_FORMAT = "0"
+DECIMAL1_FORMAT = "#,##0.0"
 SHARE_FORMAT = "0.0%"
 DATE_FORMAT = "dd.mm.yyyy"
 
 ColumnKind = Literal["text", "money", "hours", "fte", "int", "year", "decimal1", "share", "date"]
+
+CENT = Decimal("0.01")
 
 _NUMBER_FORMATS: dict[str, str] = {
     "money": MONEY_FORMAT,
     "hours": HOURS_FORMAT,
     "fte": FTE_FORMAT,
     "int": INTEGER_FORMAT,
-    "year": INTEGER_FORMAT,
+    "year": YEAR_FORMAT,
     "decimal1": DECIMAL1_FORMAT,
     "share": SHARE_FORMAT,
 }
 
-HEADER_FONT = Font(bold=True)
+# The face of openpyxl's default cell style, which unstyled cells use: every font below names it too, so
+# that bold text is the same face in Excel and in LibreOffice (which maps Calibri to its metric twin).
+FONT_NAME = "Calibri"
+FONT_SIZE = 11
+BODY_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+HEADER_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-TOTAL_FONT = Font(bold=True)
+TOTAL_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
-TITLE_FONT = Font(bold=True, size=14)
-LABEL_FONT = Font(bold=True)
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+LABEL_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+NOTE_FONT = Font(name=FONT_NAME, size=FONT_SIZE, italic=True)
+# a figure a reader must not pass on as it is (a salary of a group of one or two people)
+MARK_FILL = PatternFill("solid", fgColor="FFF2CC")
 _THIN = Side(style="thin", color="999999")
 HEADER_BORDER = Border(bottom=_THIN, top=_THIN)
 # Style objects are made once: openpyxl hashes each one assigned, and a new object per cell makes a
@@ -132,6 +149,10 @@ def _content(value: Any, kind: ColumnKind) -> _Content:
         return _text_content(value)
     if isinstance(value, bool):  # bool is an int; a flag written as 1/0 would mislead
         raise TypeError("a boolean is not a number for a spreadsheet")
+    if kind == "money" and value is not None:
+        # to cents, half up, as the money was computed: a float sum such as 580.5700000000001 never reaches
+        # the file
+        value = Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
     return _Content(value, number_format=_NUMBER_FORMATS[kind])
 
 
@@ -325,6 +346,56 @@ def fit_columns(
     _set_widths(ws, widths, columns=columns, min_width=min_width, max_width=max_width)
 
 
+# Points per line of 11-point text: Excel's default row height.
+LINE_HEIGHT = 15.0
+# Excel's width of a column that sets none, in characters.
+DEFAULT_WIDTH = 8.43
+
+
+def text_lines(text: object, width: float, *, bold: bool = False) -> int:
+    """How many lines ``text`` takes when wrapped in a column ``width`` characters wide.
+
+    An estimate on the safe side of what Excel and LibreOffice draw: a column's width counts digits of the
+    body font, letters such as "Ā" or "M" are wider and bold text wider still, so fewer characters than the
+    width are taken to fit on a line.
+    """
+    room = max(1.0, (width - 1.5) / (1.12 if bold else 1.0))
+    total = 0
+    for paragraph in str(text).split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > room:
+                lines, used = lines + 1, float(len(word))
+            else:
+                used += (1 if used else 0) + len(word)
+            while used > room:  # a word longer than the line breaks between letters
+                lines, used = lines + 1, used - room
+        total += lines
+    return total
+
+
+def row_height(lines: int) -> float | None:
+    """The height to write for a row of ``lines`` lines; None for one line (the default height)."""
+    return lines * LINE_HEIGHT if lines > 1 else None
+
+
+def fit_row_heights(ws: Worksheet, *, rows: Iterable[int] | None = None) -> None:
+    """Give each row whose wrapped text needs several lines that height (ordinary sheets; call after the
+    column widths are set). ``rows`` limits it to some rows; by default every row is measured."""
+    for row in ws.iter_rows(min_row=1) if rows is None else (ws[r] for r in rows):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                continue
+            letter = get_column_letter(cell.column)
+            width = ws.column_dimensions[letter].width if letter in ws.column_dimensions else DEFAULT_WIDTH
+            bold = bool(cell.font is not None and cell.font.b)
+            lines = max(lines, text_lines(cell.value, width or DEFAULT_WIDTH, bold=bold))
+        height = row_height(lines)
+        if height is not None:
+            ws.row_dimensions[row[0].row].height = height
+
+
 # --- write-only sheets, for long tables ---------------------------------------------------------------------
 
 # The looks of the cells the helpers above write: (font, fill, border, alignment), the same objects.
@@ -332,6 +403,7 @@ _LOOKS: dict[str, tuple[Font | None, PatternFill | None, Border | None, Alignmen
     "title": (TITLE_FONT, None, None, None),
     "label": (LABEL_FONT, None, None, None),
     "value": (None, None, None, LEFT),
+    "note": (NOTE_FONT, None, None, None),
     "header": (HEADER_FONT, HEADER_FILL, HEADER_BORDER, HEADER_ALIGNMENT),
     "body": (None, None, None, TOP),
     "body_wrapped": (None, None, None, TOP_WRAPPED),
@@ -391,6 +463,10 @@ class StreamedSheet:
 
     def label_value(self, label: str, value: Any, kind: ColumnKind) -> int:
         return self._add([_text_content(label), _content(value, kind)], ("label", "value"))
+
+    def note(self, text: str) -> int:
+        """A line of explanation in italics, standing in the first column and running on to the right."""
+        return self._add([_text_content(text)], ("note",))
 
     def title_block(self, *, title: str, lines: Sequence[tuple[str, Any, ColumnKind]] = ()) -> int:
         """As :func:`write_title_block`: the title, ``label: value`` lines and an empty row."""
@@ -469,6 +545,15 @@ class StreamedSheet:
         style_of = self._style
         widest = max((len(contents) for contents, _looks, _level in self._rows), default=0)
         letters = [get_column_letter(index) for index in range(1, widest + 1)]
+        dimensions = self.ws.column_dimensions
+        column_widths = [
+            (dimensions[letter].width or DEFAULT_WIDTH) if letter in dimensions else DEFAULT_WIDTH
+            for letter in letters
+        ]
+        wrapping = {
+            look for look, (_f, _fi, _b, alignment) in _LOOKS.items() if alignment and alignment.wrap_text
+        }
+        bold_looks = {look for look, (font, _fi, _b, _a) in _LOOKS.items() if font is not None and font.b}
         sheet_data = io.BytesIO()
         sheet_data.write(b"<sheetData>")
         out: list[str] = []
@@ -476,11 +561,15 @@ class StreamedSheet:
         # row by row into bytes, so that no list of a whole sheet's pieces is ever held
         for number, (contents, looks, outline_level) in enumerate(self._rows, start=1):
             out.clear()
-            add(
-                f'<row r="{number}" outlineLevel="{outline_level}">'
-                if outline_level
-                else f'<row r="{number}">'
-            )
+            lines = 1
+            for width, content, look in zip(column_widths, contents, looks, strict=False):
+                if look in wrapping and content.text and content.value:
+                    lines = max(lines, text_lines(content.value, width, bold=look in bold_looks))
+            height = row_height(lines)
+            attributes = f' ht="{height:g}" customHeight="1"' if height else ""
+            if outline_level:
+                attributes += f' outlineLevel="{outline_level}"'
+            add(f'<row r="{number}"{attributes}>')
             for letter, content, look in zip(letters, contents, looks, strict=False):
                 value = content.value
                 if value is None and look in _BARE_LOOKS:
@@ -498,12 +587,33 @@ class StreamedSheet:
                 elif isinstance(value, dt.date):
                     add(f'{head} t="n"><v>{to_excel(value, epoch)}</v></c>')
                 else:
-                    add(f'{head} t="n"><v>{safe_string(value)}</v></c>')
+                    add(f'{head} t="n"><v>{number_text(value)}</v></c>')
             add("</row>")
             sheet_data.write("".join(out).encode("utf-8"))
         sheet_data.write(b"</sheetData>")
         self.sheet_data = sheet_data.getvalue()
         self._rows = []
+
+
+def number_text(value: Decimal | int | float) -> str:
+    """A number as the sheet's XML holds it: the shortest text that reads back as the same value.
+
+    openpyxl writes ``"%.16g" % value``, which turns the cents of 580.57 into ``580.5700000000001`` — the
+    same binary number to a spreadsheet, but not the amount to anyone who reads the file's text.
+    """
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else ""
+    return str(value)
+
+
+# a number openpyxl wrote with more digits than it holds (see number_text)
+_LONG_NUMBER = re.compile(rb"<v>(-?[0-9]+\.[0-9]{6,}(?:[eE][-+]?[0-9]+)?)</v>")
+
+
+def _shortest_numbers(xml: bytes) -> bytes:
+    return _LONG_NUMBER.sub(lambda found: b"<v>" + repr(float(found.group(1))).encode() + b"</v>", xml)
 
 
 # the streamed sheets of each workbook, whose rows save_workbook puts into the file
@@ -512,7 +622,8 @@ _EMPTY_SHEET_DATA = b"<sheetData></sheetData>"
 
 
 def _put_rows(saved: bytes, sheets: Sequence[StreamedSheet], target: Path) -> None:
-    """Copy the workbook openpyxl ``saved`` to ``target`` with each streamed sheet's rows in place."""
+    """Copy the workbook openpyxl ``saved`` to ``target`` with each streamed sheet's rows in place and
+    every sheet's numbers in their shortest form (:func:`number_text`)."""
     rows = {sheet.ws.path.lstrip("/"): sheet.sheet_data for sheet in sheets if sheet.sheet_data is not None}
     with (
         zipfile.ZipFile(io.BytesIO(saved)) as source,
@@ -525,6 +636,8 @@ def _put_rows(saved: bytes, sheets: Sequence[StreamedSheet], target: Path) -> No
                 if data.count(_EMPTY_SHEET_DATA) != 1:
                     raise ValueError(f"{info.filename}: no empty <sheetData> to fill")
                 data = data.replace(_EMPTY_SHEET_DATA, sheet_data)
+            elif info.filename.startswith("xl/worksheets/"):
+                data = _shortest_numbers(data)
             out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
 
 
@@ -549,14 +662,21 @@ def setup_print(
     ws.page_setup.fitToHeight = 0  # 0 = as many pages as the rows need
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # the footer stands 0.3" from the paper's edge, inside a 0.75" margin: room for its line in Excel and
+    # in LibreOffice, which otherwise cuts it at the edge of the paper
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     if header_row is not None:
         ws.print_title_rows = f"{header_row}:{header_row}"
     if footer:
         ws.oddFooter.left.text = footer.replace("&", "&&")  # "&" starts a code in header/footer text
+        ws.oddFooter.left.font = FONT_NAME
+        ws.oddFooter.left.size = 8  # small type, so that a long title fits beside the page number
     # Excel's page-number codes: "&P. lapa no &N" prints "1. lapa no 3"
     ws.oddFooter.right.text = "&P. lapa no &N"
+    ws.oddFooter.right.font = FONT_NAME
+    ws.oddFooter.right.size = 8
 
 
 def save_workbook(workbook: Workbook, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
@@ -566,11 +686,7 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str], *, overwrite
     line may overwrite what it is told to write).
     """
     with atomic_output(path, overwrite=overwrite, suffix=".xlsx") as temporary:
-        streamed = _STREAMED.get(workbook, [])
-        if streamed:
-            buffer = io.BytesIO()
-            workbook.save(buffer)
-            _put_rows(buffer.getvalue(), streamed, temporary)
-        else:
-            workbook.save(temporary)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        _put_rows(buffer.getvalue(), _STREAMED.get(workbook, []), temporary)
     return Path(path)
