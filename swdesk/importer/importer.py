@@ -74,6 +74,12 @@ define(
             "Datubāze noraidīja datus: {detail}",
             "The database refused the data: {detail}",
         ),
+        "import.conflict": (
+            "Vienlaikus tos pašus datus rakstīja cits imports (cits dators vai logs), un trīs mēģinājumi "
+            "neizdevās ({detail}). Darbgrāmatā kļūdas nav: mēģiniet vēlreiz pēc brīža. Nekas netika ierakstīts.",
+            "Another import (another PC or window) was writing the same data at the same time, and three "
+            "attempts failed ({detail}). The workbook has no error: try again in a moment. Nothing was written.",
+        ),
     }
 )
 
@@ -195,6 +201,48 @@ def import_workbook(
     )
     raw_by_name = {raw.name: raw for raw in read.sheets}
     file_names = list(dict.fromkeys(Path(p).name for p in paths))
+    read_problems, read_warnings = list(result.problems), list(result.warnings)
+    for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+        try:
+            return _write(database, raw_by_name, result, file_names, dry_run=dry_run)
+        except _Conflict as conflict:
+            # another import (another PC on the same PostgreSQL database) wrote the same rows meanwhile:
+            # the workbook is fine; validate it again against what is there now
+            if attempt == CONFLICT_ATTEMPTS:
+                result.problems.append(
+                    Problem(
+                        sheet=None,
+                        row=None,
+                        column=None,
+                        message=tr("import.conflict", detail=conflict.detail),
+                    )
+                )
+                return result
+            result = ImportResult(dry_run=dry_run)
+            result.problems.extend(read_problems)
+            result.warnings.extend(read_warnings)
+    return result
+
+
+CONFLICT_ATTEMPTS = 3
+
+
+class _Conflict(Exception):
+    def __init__(self, detail: object) -> None:
+        super().__init__(str(detail))
+        self.detail = detail
+
+
+def _write(
+    database: Database,
+    raw_by_name: dict[str, Any],
+    result: ImportResult,
+    file_names: list[str],
+    *,
+    dry_run: bool,
+) -> ImportResult:
+    """One all-or-nothing attempt; :class:`_Conflict` when the database refused a row that validated (a
+    concurrent writer's key), so that the caller can try again."""
     try:
         with database.write() as session:
             parsed = _validate(session, raw_by_name, result)
@@ -205,12 +253,7 @@ def import_workbook(
                 _apply(session, parsed, result)
                 session.flush()
             except IntegrityError as exc:
-                result.problems.append(
-                    Problem(
-                        sheet=None, row=None, column=None, message=tr("import.db_refused", detail=exc.orig)
-                    )
-                )
-                raise _Rollback from exc
+                raise _Conflict(exc.orig) from exc
             totals = result.totals
             if totals.changed:
                 session.add(
@@ -222,6 +265,8 @@ def import_workbook(
                 raise _Rollback
     except _Rollback:
         return result
+    except IntegrityError as exc:  # refused at commit
+        raise _Conflict(exc.orig) from exc
     result.written = True
     return result
 
@@ -444,7 +489,9 @@ def _check_duty_months(session: Session, parsed: dict[str, list[ParsedRow]], pro
             continue
         complete = all(v.get(f) is not None for f in ("first_name", "last_name", "fte", "start"))
         employments[v["tabeles_nr"]] = (
-            Employment(v["tabeles_nr"], f"{v['first_name']} {v['last_name']}", v["fte"], v["start"], v.get("end"))
+            Employment(
+                v["tabeles_nr"], f"{v['first_name']} {v['last_name']}", v["fte"], v["start"], v.get("end")
+            )
             if complete and row.number not in refused
             else None
         )
@@ -457,7 +504,9 @@ def _check_duty_months(session: Session, parsed: dict[str, list[ParsedRow]], pro
             employments[staff.tabeles_nr] = Employment.of(staff)
             staff_ids[staff.tabeles_nr] = staff.id
     # people of this import's Darbinieki sheet who are in the database already may have entries there too
-    staff_ids.update(_existing_staff_ids(session, sorted(referenced.intersection(employments) - set(staff_ids))))
+    staff_ids.update(
+        _existing_staff_ids(session, sorted(referenced.intersection(employments) - set(staff_ids)))
+    )
     recorded = _recorded_duties(session, staff_ids, [month for _nr, month in groups])
     for (nr, month), rows in groups.items():
         employment = employments.get(nr)
@@ -501,7 +550,9 @@ def _recorded_duties(
     d = m.Duty
     for start in range(0, len(ids), 500):
         stmt = select(d.staff_id, d.date, d.category_code, d.hours, d.description).where(
-            d.staff_id.in_(ids[start : start + 500]), d.date >= min(months), d.date <= month_last_day(max(months))
+            d.staff_id.in_(ids[start : start + 500]),
+            d.date >= min(months),
+            d.date <= month_last_day(max(months)),
         )
         for row in session.execute(stmt):
             month = month_of(row.date)
