@@ -183,7 +183,7 @@ class _ContentParser:
     def skip_table(self) -> None:
         """Read no further rows of the current table."""
         self.kept = False
-        self.row = self.cell = None
+        self.row = self.cell = self.paragraph = None
 
     def events(self, archive: zipfile.ZipFile) -> Iterator[tuple[Any, ...]]:
         parser = _safe_expat()
@@ -234,6 +234,7 @@ class _ContentParser:
 
     def _start_cell(self, tag: str, attrs: dict[str, str]) -> None:
         self.cell = {
+            "depth": self.depth,  # (a table inside a cell has cells of its own, which do not end this one)
             "repeat": self._repeat(attrs, "number-columns-repeated"),
             "covered": tag == "table:covered-table-cell",
             "type": attrs.get(f"{_OFFICE} value-type"),
@@ -295,7 +296,7 @@ class _ContentParser:
             if tag in ("text:p", "text:h") and self.paragraph is not None:
                 self.cell["paragraphs"].append(_paragraph_text(self.paragraph))
                 self.paragraph = None
-            elif tag in ("table:table-cell", "table:covered-table-cell") and self.paragraph is None:
+            elif self.depth == self.cell["depth"] - 1 and self.paragraph is None:
                 self._finish_cell(self.cell)
                 self.cell = None
         elif self.row is not None and tag == "table:table-row":
