@@ -172,8 +172,8 @@ def test_a_workbook_renamed_csv_is_refused_with_advice(db, tmp_path: Path) -> No
     path = tmp_path / "Darbinieki.csv"
     shutil.copyfile(FILES / "dati.ods", path)
     assert _refused(db, path) == (
-        "Fails «Darbinieki.csv»: Fails nav CSV teksts, bet Excel darbgrāmata ar nosaukumu .csv; dodiet tam "
-        "paplašinājumu .xlsx / .ods vai saglabājiet lapu kā «CSV UTF-8»."
+        "Fails «Darbinieki.csv»: Fails nav CSV teksts, bet OpenDocument izklājlapa ar nosaukumu .csv; dodiet "
+        "tam paplašinājumu .ods vai saglabājiet lapu kā «CSV UTF-8»."
     )
 
 

@@ -1224,8 +1224,8 @@ def csv_encoding(path: Path) -> CsvEncoding:
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head.startswith((b"PK\x03\x04", _OLE_MAGIC)):
-        kind, suffix = ("xls", ".xls") if head.startswith(_OLE_MAGIC) else ("xlsx", ".xlsx / .ods")
-        message = tr("import.file.csv_is_workbook", kind=tr(f"import.file.kind_{kind}"), suffix=suffix)
+        kind = workbook_kind(path)[0] or ("xls" if head.startswith(_OLE_MAGIC) else "xlsx")
+        message = tr("import.file.csv_is_workbook", kind=tr(f"import.file.kind_{kind}"), suffix=f".{kind}")
         return CsvEncoding(None, message)
     for bom, codec, check, name in (
         (codecs.BOM_UTF8, "utf-8-sig", "utf-8", "UTF-8"),
