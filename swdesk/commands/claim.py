@@ -2,11 +2,16 @@
 
 The rule is :func:`swdesk.rules.claim.build_claim`; this module reads the arguments, prints the claim as
 SPEC §6 JSON or as a short Latvian summary, and writes the documents asked for with ``--xlsx``/``--pdf``.
+The documents are Latvian whatever ``--lang`` says (they go to the Ministry); ``--english-copy`` adds an
+English copy of each beside it. When the service record lacks a field the claim's header needs, the command
+says which (on stderr) and how to fill it in; the documents are written all the same, with the field marked
+"nav norādīts".
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
 
 from swdesk.commands import (
@@ -54,6 +59,16 @@ define(
         "claim.no_rows": ("Periodā nav neviena apmācību vai supervīzijas ieraksta.",
                           "There are no training or supervision events in the period."),
         "claim.eur": ("{amount} EUR", "EUR {amount}"),
+        "claim.english_copy": (
+            "blakus katram dokumentam saglabāt arī tā kopiju angļu valodā (NOSAUKUMS.en.pdf)",
+            "also write an English copy beside each document (NAME.en.pdf)",
+        ),
+        "claim.missing_fields": (
+            "Pieprasījuma galvenē nav norādīts: {fields}. Papildiniet dienesta rekvizītus, piemēram: "
+            "swdesk init --reg-nr … --iban … --contact … --phone … --email … --agreement … --address …",
+            "The claim's header lacks: {fields}. Complete the service's details, for example: "
+            "swdesk init --reg-nr … --iban … --contact … --phone … --email … --agreement … --address …",
+        ),
     }
 )
 
@@ -63,6 +78,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--period", required=True, help=tr("claim.period"))
     p.add_argument("--json", action="store_true", help=tr("claim.json"))
     add_document_options(p)
+    p.add_argument("--english-copy", action="store_true", help=tr("claim.english_copy"))
     return p
 
 
@@ -86,11 +102,17 @@ def run(args: argparse.Namespace) -> int:
         print(render_text(claim))
     if args.xlsx or args.pdf:
         from swdesk.export import write_claim_pdf, write_claim_xlsx
+        from swdesk.export.common import english_copy_path
+        from swdesk.service_record import missing_claim_fields
 
-        if args.xlsx:
-            report_written(write_claim_xlsx(claim, args.xlsx))
-        if args.pdf:
-            report_written(write_claim_pdf(claim, args.pdf))
+        missing = missing_claim_fields(claim.service)
+        if missing:
+            print(tr("claim.missing_fields", fields=", ".join(missing)), file=sys.stderr)
+        for path, writer in ((args.xlsx, write_claim_xlsx), (args.pdf, write_claim_pdf)):
+            if path:
+                report_written(writer(claim, path))
+                if args.english_copy:
+                    report_written(writer(claim, english_copy_path(path), lang="en"))
     return 0
 
 

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from swdesk.commands import format_date, format_number
-from swdesk.i18n import define, tr
+from swdesk.i18n import define, language, set_language, tr
 
 define(
     {
@@ -35,6 +35,28 @@ define(
 )
 
 Number = Decimal | int | float
+
+# What goes to the Ministry or the council is Latvian whatever the window's language (issue 16 item 6);
+# an English copy is written only when asked for explicitly.
+OFFICIAL_LANGUAGE = "lv"
+
+
+def english_copy_path(path: str | os.PathLike[str]) -> Path:
+    """Where the English copy of a document goes: beside it, ``Kompensacija_….en.pdf``."""
+    target = Path(path)
+    return target.with_name(f"{target.stem}.en{target.suffix}")
+
+
+@contextmanager
+def document_language(lang: str = OFFICIAL_LANGUAGE) -> Iterator[None]:
+    """Write a document in ``lang``: its texts, its numbers (decimal comma) and dates, then restore the
+    language the program was in."""
+    previous = language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 @contextmanager
@@ -123,6 +145,12 @@ def yes_no(value: bool | None) -> str:
     if value is None:
         return ""
     return tr("export.yes") if value else tr("export.no")
+
+
+def exact_hours(minutes: int) -> float:
+    """Whole minutes as hours for a workbook cell, unrounded (50 min = 0.8333…): the rows of a column then
+    add up to the total of the minutes, which a cell rounded to 0,83 would not."""
+    return minutes / 60
 
 
 def minutes_to_hours(minutes: int | None) -> Decimal | None:

@@ -205,6 +205,7 @@ def build_pdf(
     wide: bool = False,
     footer: str | None = None,
     overwrite: bool = True,
+    lang: str = "lv",
 ) -> Path:
     """Lay ``story`` out on A4 (``wide``: landscape) and save it through a temporary file.
 
@@ -225,7 +226,7 @@ def build_pdf(
             title=title,
             author=author,
             creator="swdesk",
-            lang="lv-LV",
+            lang="en-GB" if lang == "en" else "lv-LV",
         )
         frame = Frame(
             doc.leftMargin,
@@ -294,6 +295,38 @@ def title_block(
         out += [Spacer(1, 3 * mm), table]
     out.append(Spacer(1, 5 * mm))
     return out
+
+
+def two_column_fields(
+    left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]], *, width: float | None = None
+) -> Table:
+    """A form's header in two halves side by side: ``label  value`` pairs, labels bold, values wrapping."""
+    st = styles(cell_size=8.5)
+    label_style = ParagraphStyle("field_label", parent=st.cell, fontName=FONT_BOLD)
+    total = width or content_width()
+    rows = []
+    for index in range(max(len(left), len(right))):
+        row: list[Any] = []
+        for half in (left, right):
+            if index < len(half):
+                label, value = half[index]
+                row += [Paragraph(escape(label), label_style), Paragraph(escape(value), st.cell)]
+            else:
+                row += ["", ""]
+        rows.append(row)
+    table = Table(rows, colWidths=[total * 0.18, total * 0.30, total * 0.19, total * 0.33], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
 
 
 def heading(text: str) -> Paragraph:
@@ -775,8 +808,19 @@ def key_value_table(
     return table
 
 
-def signature_block(*, role: str, name: str | None, width: float | None = None) -> Flowable:
-    """Lines for a signature and a date, with the signer's role and name to the left of them."""
+def signature_block(
+    *, role: str, name: str | None, width: float | None = None, prepared_by: str | None = None
+) -> Flowable:
+    """Lines for a signature and a date, with the signer's role and name to the left of them; below them
+    ``prepared_by`` ("Sagatavoja: …, tālr. …") when given. Kept together on one page."""
+    return KeepTogether(signature_lines(role=role, name=name, width=width, prepared_by=prepared_by))
+
+
+def signature_lines(
+    *, role: str, name: str | None, width: float | None = None, prepared_by: str | None = None
+) -> list[Flowable]:
+    """:func:`signature_block`'s flowables, for a caller that keeps them together with more (a
+    KeepTogether inside another always starts a new page in reportlab)."""
     st = styles(cell_size=9)
     under = ParagraphStyle("under", parent=st.cell_center, fontSize=7, textColor=colors.HexColor("#444444"))
     signer = escape(role) + (f"<br/>{escape(name)}" if name else "")
@@ -799,7 +843,10 @@ def signature_block(*, role: str, name: str | None, width: float | None = None) 
             ]
         )
     )
-    return KeepTogether([Spacer(1, 8 * mm), table])
+    block: list[Flowable] = [Spacer(1, 6 * mm), table]
+    if prepared_by:
+        block += [Spacer(1, 3 * mm), Paragraph(escape(prepared_by), st.cell)]
+    return block
 
 
 # --- charts -------------------------------------------------------------------------------------------------
@@ -1035,6 +1082,9 @@ __all__ = [
     "Table",
     "TableStyle",
     "FONT_BOLD",
+    "Paragraph",
+    "mm",
+    "two_column_fields",
     "NumberedCanvas",
     "Series",
     "bar_chart",
@@ -1051,6 +1101,7 @@ __all__ = [
     "row_table",
     "RowTable",
     "signature_block",
+    "signature_lines",
     "styles",
     "title_block",
 ]

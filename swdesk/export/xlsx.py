@@ -28,7 +28,7 @@ import math
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -96,7 +96,9 @@ HEADER_BORDER = Border(bottom=_THIN, top=_THIN)
 # 300-row claim noticeably slow.
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
 TOP = Alignment(vertical="top")
-TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
+# Text columns are indented a little: a right-aligned number just left of a text ("1" beside "0008") would
+# otherwise read as one figure.
+TOP_WRAPPED = Alignment(vertical="top", wrap_text=True, horizontal="left", indent=1)
 LEFT = Alignment(horizontal="left")
 
 
@@ -305,6 +307,13 @@ def _fit_length(value: Any, number_format: str | None, *, bold: bool, wrapped: b
     return _display_length(value, number_format)
 
 
+def _header_word(value: Any, *, bold: bool, wrapped: bool) -> int:
+    """The longest word of a wrapped header, which no column may be narrower than (a word is never broken)."""
+    if bold and wrapped and isinstance(value, str):
+        return max((len(word) for word in value.split()), default=0)
+    return 0
+
+
 def _set_widths(
     ws: Worksheet,
     widths: dict[int, float],
@@ -312,12 +321,19 @@ def _set_widths(
     columns: Sequence[Column] | None,
     min_width: float,
     max_width: float,
+    floors: dict[int, int] | None = None,
+    fixed: Mapping[int, float] | None = None,
 ) -> None:
+    floors = floors or {}
     for index, length in widths.items():
         limit = max_width
         if columns is not None and index <= len(columns):
             limit = columns[index - 1].max_width
-        ws.column_dimensions[get_column_letter(index)].width = max(min_width, min(limit, length * 1.1 + 2))
+        # a bold header word takes about 15 % more room than the digits a width counts
+        width = max(min_width, min(limit, length * 1.1 + 2), floors.get(index, 0) * 1.15 + 2)
+        ws.column_dimensions[get_column_letter(index)].width = width
+    for index, width in (fixed or {}).items():
+        ws.column_dimensions[get_column_letter(index)].width = width
 
 
 def fit_columns(
@@ -330,6 +346,7 @@ def fit_columns(
 ) -> None:
     """Set each column's width to fit its widest value (headers wrap, so their longest word counts)."""
     widths: dict[int, float] = {}
+    floors: dict[int, int] = {}
     for row in ws.iter_rows(min_row=from_row):
         for cell in row:
             if cell.value is None or not hasattr(cell, "column"):
@@ -343,7 +360,13 @@ def fit_columns(
                 wrapped=bool(cell.alignment.wrap_text),
             )
             widths[cell.column] = max(widths.get(cell.column, 0), length)
-    _set_widths(ws, widths, columns=columns, min_width=min_width, max_width=max_width)
+            word = _header_word(
+                cell.value,
+                bold=bool(cell.font is not None and cell.font.b),
+                wrapped=bool(cell.alignment.wrap_text),
+            )
+            floors[cell.column] = max(floors.get(cell.column, 0), word)
+    _set_widths(ws, widths, columns=columns, min_width=min_width, max_width=max_width, floors=floors)
 
 
 # Points per line of 11-point text: Excel's default row height.
@@ -352,22 +375,45 @@ LINE_HEIGHT = 15.0
 DEFAULT_WIDTH = 8.43
 
 
-def text_lines(text: object, width: float, *, bold: bool = False) -> int:
-    """How many lines ``text`` takes when wrapped in a column ``width`` characters wide.
+# Advance widths of Calibri letters in digit widths (a column's width counts digits), grouped; any other
+# letter counts as 0.95, somewhat above the average lower-case letter, to err on the side of a spare line.
+_NARROW = frozenset("iIlļīíìjJ.,;:'!|()[]{}/-ftr")
+_WIDE = frozenset("mwMWŠŽ@%")
+_SPACE_WIDTH = 0.45
+INDENT_WIDTH = 1.4  # indent 1 of a text cell, in digit widths
 
-    An estimate on the safe side of what Excel and LibreOffice draw: a column's width counts digits of the
-    body font, letters such as "Ā" or "M" are wider and bold text wider still, so fewer characters than the
-    width are taken to fit on a line.
+
+def _text_width(word: str) -> float:
+    width = 0.0
+    for ch in word:
+        if ch in _NARROW:
+            width += 0.55
+        elif ch in _WIDE:
+            width += 1.6
+        elif ch.isupper():
+            width += 1.15
+        else:
+            width += 0.95
+    return width
+
+
+def text_lines(text: object, width: float, *, bold: bool = False) -> int:
+    """How many lines ``text`` takes when wrapped in a text cell (indented) ``width`` digits wide.
+
+    An estimate on the safe side of what Excel and LibreOffice draw: letters are measured by rough
+    Calibri widths, bold text 8 % wider; a word longer than the line breaks between letters.
     """
-    room = max(1.0, (width - 1.5) / (1.12 if bold else 1.0))
+    scale = 1.08 if bold else 1.0
+    room = max(1.0, width - 0.6 - INDENT_WIDTH)
     total = 0
     for paragraph in str(text).split("\n"):
         lines, used = 1, 0.0
         for word in paragraph.split():
-            if used and used + 1 + len(word) > room:
-                lines, used = lines + 1, float(len(word))
+            size = _text_width(word) * scale
+            if used and used + _SPACE_WIDTH + size > room:
+                lines, used = lines + 1, size
             else:
-                used += (1 if used else 0) + len(word)
+                used += (_SPACE_WIDTH if used else 0) + size
             while used > room:  # a word longer than the line breaks between letters
                 lines, used = lines + 1, used - room
         total += lines
@@ -512,8 +558,9 @@ class StreamedSheet:
             style = self._styles[key] = template.style_id
         return style
 
-    def _widths(self, from_row: int) -> dict[int, float]:
+    def _widths(self, from_row: int) -> tuple[dict[int, float], dict[int, int]]:
         widths: dict[int, float] = {}
+        floors: dict[int, int] = {}
         for contents, looks, _level in self._rows[from_row - 1 :]:
             for index, (content, look) in enumerate(zip(contents, looks, strict=True), start=1):
                 if content.value is None or look == "title":  # the title must not widen column A
@@ -527,7 +574,11 @@ class StreamedSheet:
                 )
                 if length > widths.get(index, 0):
                     widths[index] = length
-        return widths
+                if look == "header":
+                    word = _header_word(content.value, bold=True, wrapped=True)
+                    if word > floors.get(index, 0):
+                        floors[index] = word
+        return widths, floors
 
     def write(
         self,
@@ -536,10 +587,19 @@ class StreamedSheet:
         fit_from_row: int = 1,
         min_width: float = 6,
         max_width: float = 45,
+        fixed: Mapping[int, float] | None = None,
     ) -> None:
-        """Fit the column widths as :func:`fit_columns` would and make the rows' ``<sheetData>``."""
+        """Fit the column widths as :func:`fit_columns` would (``fixed``: widths set by the caller, by
+        column number) and make the rows' ``<sheetData>``, with the row heights those widths need."""
+        widths, floors = self._widths(fit_from_row)
         _set_widths(
-            self.ws, self._widths(fit_from_row), columns=columns, min_width=min_width, max_width=max_width
+            self.ws,
+            widths,
+            columns=columns,
+            min_width=min_width,
+            max_width=max_width,
+            floors=floors,
+            fixed=fixed,
         )
         epoch = self.ws.parent.epoch
         style_of = self._style

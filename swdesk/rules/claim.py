@@ -26,6 +26,11 @@ The rule is :func:`compute_claim`, a pure function over :class:`ClaimInput`; :fu
   model keeps no position history.
 * The cost caps are compared with the exact (unrounded) cap, and eligible cost and compensation are computed
   with exact fractions and rounded once, half up, to cents.
+
+What a claim document prints besides the rows (issue 16) is carried here too and computes nothing new: how
+much of each person's yearly cap the events before the period already used (:class:`CapUsage`, the same
+running sums that decide ``over_annual_cap``), the service's record with its header fields, and the date
+from which the rate in force applies.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from sqlalchemy.orm import Session
 from swdesk.db import models as m
 from swdesk.i18n import define, tr
 from swdesk.rules.periods import Period
+from swdesk.service_record import ServiceRecord
 from swdesk.settings import CostCap, Settings
 
 define(
@@ -137,6 +143,10 @@ class ClaimInput:
     service_name: str | None = None
     municipality: str | None = None
     head_name: str | None = None
+    # the service's record with the header fields of a claim document (None in plain-data uses)
+    service: ServiceRecord | None = None
+    # the date from which the claim.rate in force at the period end applies (None: the shipped default)
+    rate_from: dt.date | None = None
 
 
 # --- output --------------------------------------------------------------------------------------------
@@ -169,6 +179,8 @@ class ClaimRow:
     eligible_cost: Decimal
     compensation: Decimal
     excluded: str | None
+    # as entered for a supervision (None: not filled in, which SPEC §3 treats as not certified)
+    certified_supervisor: bool | None = None
 
     @property
     def staff_name(self) -> str:
@@ -228,6 +240,23 @@ class KindSubtotal:
 
 
 @dataclass(frozen=True)
+class CapUsage:
+    """A person's yearly cap of one kind as a claim uses it (SPEC §3): the cap, the compensable minutes of
+    the events of the same year before the period, and those of the period's rows, all in whole minutes."""
+
+    tabeles_nr: str
+    kind: str
+    cap_minutes: int
+    used_before: int
+    used_in_period: int
+
+    @property
+    def left(self) -> int:
+        """Minutes of the cap still free after this claim (never below 0)."""
+        return max(0, self.cap_minutes - self.used_before - self.used_in_period)
+
+
+@dataclass(frozen=True)
 class Claim:
     """A compensation claim for a period: everything its JSON, xlsx and pdf forms show.
 
@@ -245,6 +274,10 @@ class Claim:
     by_person: tuple[PersonSubtotal, ...]
     by_kind: tuple[KindSubtotal, ...]
     totals: ClaimTotals
+    # per person and kind with rows in the period, in the order of ``by_person`` then of KINDS
+    cap_usage: tuple[CapUsage, ...] = ()
+    service: ServiceRecord | None = None
+    rate_from: dt.date | None = None
 
     def excluded_counts(self) -> dict[str, int]:
         """Number of excluded rows per reason code, every reason listed (in SPEC §3 order)."""
@@ -345,6 +378,7 @@ def _row(
         eligible_cost=eligible,
         compensation=compensation,
         excluded=excluded,
+        certified_supervisor=event.certified_supervisor,
     )
 
 
@@ -370,6 +404,8 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
         key=lambda e: (e.date, e.event_id),
     )
     used: dict[tuple[str, str], int] = {}
+    used_before: dict[tuple[str, str], int] = {}
+    caps: dict[tuple[str, str], int] = {}
     rows: list[ClaimRow] = []
     for event in events:
         excluded = _rule_reason(event)
@@ -384,6 +420,11 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
                 used[key] = used.get(key, 0) + compensable
         if event.date >= period.start:
             rows.append(_row(event, compensable=compensable, excluded=excluded, settings=settings))
+            caps.setdefault((event.tabeles_nr, event.kind), annual_cap_minutes(event, settings))
+        else:
+            key = (event.tabeles_nr, event.kind)
+            used_before[key] = used_before.get(key, 0) + compensable
+    by_person = _by_person(rows)
     return Claim(
         period=period,
         service_name=inputs.service_name,
@@ -392,11 +433,27 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
         rate=settings.claim_rate,
         settings=settings,
         rows=tuple(rows),
-        by_person=_by_person(rows),
+        by_person=by_person,
         by_kind=tuple(
             KindSubtotal(kind=k, totals=ClaimTotals.of(r for r in rows if r.kind == k)) for k in KINDS
         ),
         totals=ClaimTotals.of(rows),
+        cap_usage=tuple(
+            CapUsage(
+                tabeles_nr=person.tabeles_nr,
+                kind=kind,
+                cap_minutes=caps[(person.tabeles_nr, kind)],
+                used_before=used_before.get((person.tabeles_nr, kind), 0),
+                used_in_period=sum(
+                    r.compensable_minutes for r in rows if r.tabeles_nr == person.tabeles_nr and r.kind == kind
+                ),
+            )
+            for person in by_person
+            for kind in KINDS
+            if (person.tabeles_nr, kind) in caps
+        ),
+        service=inputs.service,
+        rate_from=inputs.rate_from,
     )
 
 
@@ -450,13 +507,26 @@ def load_claim_input(session: Session, period: Period) -> ClaimInput:
         )
         for r in session.execute(stmt)
     )
-    service = session.scalars(select(m.Service).order_by(m.Service.id)).first()
+    from swdesk.service_record import load_service_record
+
+    service = load_service_record(session)
     return ClaimInput(
         events=events,
         service_name=service.name if service else None,
         municipality=service.municipality if service else None,
         head_name=service.head_name if service else None,
+        service=service,
+        rate_from=_rate_from(session, period.end),
     )
+
+
+def _rate_from(session: Session, day: dt.date) -> dt.date | None:
+    """The date from which the claim.rate in force on ``day`` applies; None when none was stored (the
+    shipped default)."""
+    from swdesk.settings import history
+
+    dates = [valid_from for valid_from, _value in history(session, "claim.rate") if valid_from <= day]
+    return dates[-1] if dates else None
 
 
 def build_claim(session: Session, period: Period) -> Claim:
