@@ -294,3 +294,43 @@ def test_damaged_indexes_do_not_lock_the_head_out_and_repair_mends_them(tmp_path
     result = swdesk(tmp_path, "--db", str(service), "check", "--year", "2025")
     assert result.returncode == 0 and "Brīdinājums" not in result.stderr
     assert list((tmp_path / "backups").glob("automatiska-*.sqlite"))  # the daily backup, made at last
+
+
+WRITER = """
+import sys
+from swdesk.db.database import open_database
+from swdesk.db import models as m
+db = open_database(sys.argv[1], auto_backup=False)
+year = 3000
+while True:
+    with db.write() as s:
+        s.add(m.Population(year=year, residents=1))
+    print(year, flush=True)
+    year += 1
+"""
+
+
+def test_no_commit_is_lost_from_both_files_during_a_restore(tmp_path: Path, service: Path) -> None:
+    """Another program keeps committing while the database is restored: each of its commits is in the copy
+    kept aside or in the restored database, never lost from both (the restore holds the write lock)."""
+    good = tmp_path / "kopija.sqlite"
+    backup.backup_to(service, good)
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(service)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None
+        writer.stdout.readline()
+        time.sleep(0.3)
+        aside = backup.restore(service, good)
+        time.sleep(0.3)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert writer.stdout is not None
+    reported = {int(line) for line in writer.stdout.read().split()} | {3000}
+    writer.stdout.close()
+    found: set[int] = set()
+    for path in (aside, service):
+        con = sqlite3.connect(path)
+        found |= {row[0] for row in con.execute("SELECT year FROM population WHERE year >= 3000")}
+        con.close()
+    assert reported <= found, f"lost from both: {sorted(reported - found)[:5]}"

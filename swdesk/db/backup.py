@@ -14,6 +14,7 @@ import re
 import shutil
 import sqlite3
 import stat
+import tempfile
 from pathlib import Path
 
 from swdesk.i18n import define, tr
@@ -307,6 +308,9 @@ def restore(db_path: Path, source: Path) -> Path:
         return _replace_damaged(db_path, source)
     aside = None
     if db_path.exists() and db_path.stat().st_size > 0:
+        done = _restore_under_lock(db_path, source)
+        if done is not None:
+            return done
         aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -325,6 +329,78 @@ def restore(db_path: Path, source: Path) -> Path:
 
 # Tables every swdesk schema revision has had: what tells a swdesk database from another program's.
 SWDESK_CORE_TABLES = {"service", "population", "staff", "position", "setting"}
+
+
+def _restore_under_lock(db_path: Path, source: Path) -> Path | None:
+    """Restore into the live database in one write transaction, holding its write lock from the copy kept
+    aside to the end: a change another program commits meanwhile waits, and is never lost from both files.
+
+    The backup is first brought to this program's schema in a temporary copy; when the live database's
+    tables differ from it (an older live schema), None is returned and the caller restores page by page.
+    Returns the copy kept aside (``backups/aizstata-….sqlite``, verified).
+    """
+    from swdesk.db.database import BUSY_TIMEOUT_MS, open_database
+
+    with tempfile.TemporaryDirectory(prefix="swdesk-restore-") as folder:
+        prepared = Path(folder) / "atjaunojamais.sqlite"
+        copy_database(source, prepared)
+        open_database(str(prepared), auto_backup=False).close()  # migrated to this program's schema
+        guard = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            guard.execute("BEGIN IMMEDIATE")  # from here on, nobody else writes
+            guard.execute("ATTACH DATABASE ? AS src", (str(prepared),))
+            columns = {}
+            for schema in ("main", "src"):
+                names = guard.execute(
+                    f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                ).fetchall()
+                columns[schema] = {
+                    name: [row[1] for row in guard.execute(f'PRAGMA {schema}.table_info("{name}")')]
+                    for (name,) in names
+                }
+            if columns["main"] != columns["src"]:
+                guard.execute("ROLLBACK")
+                return None
+            aside = _aside_name(db_path)
+            partial = aside.with_name(aside.name + ".partial")
+            aside.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                # exactly what is replaced: a reader's snapshot, taken while the lock keeps writers out
+                # (the backup API cannot read through the connection that holds the write transaction)
+                copy_database(db_path, partial)
+                _keep_mode(db_path, partial)
+                problem = integrity_problem(partial)
+                if problem:
+                    raise BackupError(tr("backup.not_verified", path=aside, detail=problem), detail=problem)
+                os.replace(partial, aside)
+            finally:
+                partial.unlink(missing_ok=True)
+            guard.execute("PRAGMA defer_foreign_keys = ON")
+            for table in columns["main"]:
+                guard.execute(f'DELETE FROM main."{table}"')
+            for table, names in columns["main"].items():
+                listed = ", ".join(f'"{n}"' for n in names)
+                guard.execute(f'INSERT INTO main."{table}" ({listed}) SELECT {listed} FROM src."{table}"')
+            guard.execute("COMMIT")
+        except BaseException:
+            if guard.in_transaction:
+                guard.execute("ROLLBACK")
+            raise
+        finally:
+            guard.close()
+    return aside
+
+
+def _aside_name(db_path: Path) -> Path:
+    stamp = dt.datetime.now().strftime(_STAMP)
+    origin = origin_of(db_path)
+    tail = ".sqlite" if origin == DEFAULT_ORIGIN else f".{origin}.sqlite"
+    target = backup_dir(db_path) / f"aizstata-{stamp}{tail}"
+    n = 1
+    while target.exists():
+        target = backup_dir(db_path) / f"aizstata-{stamp}-{n}{tail}"
+        n += 1
+    return target
 
 
 def _replace_damaged(db_path: Path, source: Path) -> Path:
