@@ -125,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from swdesk.db import database as db_module
 
     db_module.waiting_notice = _say_waiting
+    _said_waiting.clear()
     try:
         return int(args.run(args))
     except DatabaseError as exc:
@@ -151,10 +152,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_module.waiting_notice = None
 
 
-def _say_waiting() -> None:
+_said_waiting: list[bool] = []
+
+
+def _say_waiting(waited: float | None) -> bool:
+    """Once per command: the person sees why nothing happens for a while; the command keeps waiting."""
     from swdesk.db.database import BUSY_TIMEOUT_MS
 
-    print(tr("db.waiting", seconds=BUSY_TIMEOUT_MS // 1000), file=sys.stderr, flush=True)
+    if waited is not None and not _said_waiting:
+        _said_waiting.append(True)
+        print(tr("db.waiting", seconds=BUSY_TIMEOUT_MS // 1000), file=sys.stderr, flush=True)
+    return True
 
 
 def explain(exc: BaseException, db: str | None) -> tuple[int, str] | None:

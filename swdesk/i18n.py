@@ -246,6 +246,12 @@ define(
             "Only the database's indexes (its lookup tables) are damaged, not the data itself; they can be "
             "rebuilt with: {command}",
         ),
+        "db.write_cancelled": (
+            "Gaidīšana atcelta: cita programma vēl raksta datubāzē. Nekas netika saglabāts; mēģiniet vēlreiz "
+            "pēc brīža.",
+            "Waiting was cancelled: another program is still writing to the database. Nothing was saved; try "
+            "again in a moment.",
+        ),
         "db.cannot_open": (
             "Datubāzi {location} nevar atvērt: {detail}",
             "The database {location} cannot be opened: {detail}",

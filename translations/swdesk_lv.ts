@@ -80,6 +80,21 @@
     </message>
 </context>
 <context>
+    <name>WaitingForWriter</name>
+    <message>
+        <source>Waiting for another swdesk to finish writing to the database…</source>
+        <translation>Gaida, kamēr cita swdesk programma pabeidz rakstīt datubāzē…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Atcelt</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Gaida</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>The database cannot be opened</source>

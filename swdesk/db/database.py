@@ -288,28 +288,49 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
-# Called once when a write has to wait for another program's write (after FIRST_WAIT_MS): the command line
-# says so on stderr (set by swdesk.cli); nothing by default.
+# A write that finds another program writing waits up to BUSY_TIMEOUT_MS. After FIRST_WAIT_MS, and then
+# every WAIT_STEP_MS, ``waiting_notice(seconds waited)`` is called (the command line says once that it is
+# waiting; the window shows it with a Cancel button); when it returns False the write is given up
+# (:class:`WriteCancelled`), nothing written.
 FIRST_WAIT_MS = 1000
-waiting_notice: Callable[[], None] | None = None
+WAIT_STEP_MS = 250
+waiting_notice: Callable[[float | None], bool] | None = None  # None: the wait is over
+
+
+class WriteCancelled(UnavailableDatabaseError):
+    """The person stopped waiting for another program's write; nothing was written."""
 
 
 def _on_sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    import time
+
     write = conn.get_execution_options().get("swdesk_write", False)
     if not write:
         conn.exec_driver_sql("BEGIN")  # readers never wait for writers (WAL)
         return
     raw = conn.connection.dbapi_connection
-    raw.execute(f"PRAGMA busy_timeout = {FIRST_WAIT_MS}")
+    started = time.monotonic()
+    step = FIRST_WAIT_MS
     try:
-        raw.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        if _sqlite_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED):
-            raise
-        if waiting_notice is not None:
-            waiting_notice()
-        raw.execute(f"PRAGMA busy_timeout = {max(BUSY_TIMEOUT_MS - FIRST_WAIT_MS, 0)}")
-        raw.execute("BEGIN IMMEDIATE")
+        while True:
+            raw.execute(f"PRAGMA busy_timeout = {step}")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                if waiting_notice is not None and step != FIRST_WAIT_MS:
+                    waiting_notice(None)
+                return
+            except sqlite3.OperationalError as exc:
+                if _sqlite_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED):
+                    raise
+                waited = time.monotonic() - started
+                if waited * 1000 >= BUSY_TIMEOUT_MS:
+                    if waiting_notice is not None:
+                        waiting_notice(None)
+                    raise
+                if waiting_notice is not None and not waiting_notice(waited):
+                    waiting_notice(None)
+                    raise WriteCancelled(tr("db.write_cancelled")) from exc
+                step = min(WAIT_STEP_MS, max(BUSY_TIMEOUT_MS - int(waited * 1000), 1))
     finally:
         raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 

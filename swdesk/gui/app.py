@@ -13,13 +13,15 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     QSettings,
+    Qt,
+    QThread,
     QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from swdesk import __version__, i18n
 from swdesk.db.backup import BackupError
@@ -110,6 +112,43 @@ class SwdeskApp(QApplication):
     def saved_language() -> str:
         value = QSettings().value(KEY_LANGUAGE, "lv")
         return value if value in LANGUAGES else "lv"
+
+
+class WaitingForWriter(QObject):
+    """While a write of the window waits for another program's write: a small dialog says so, with Cancel.
+
+    Installed as :data:`swdesk.db.database.waiting_notice`; it acts only for writes made on the UI thread
+    (a worker's operation has its own progress dialog) and keeps the window painted while it waits.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.dialog: QProgressDialog | None = None
+
+    def __call__(self, waited: float | None) -> bool:
+        app = QApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            return True
+        if waited is None:
+            if self.dialog is not None:
+                self.dialog.close()
+                self.dialog.deleteLater()
+                self.dialog = None
+            return True
+        if self.dialog is None:
+            self.dialog = QProgressDialog(
+                self.tr("Waiting for another swdesk to finish writing to the database…"),
+                self.tr("Cancel"),
+                0,
+                0,
+                QApplication.activeWindow(),
+            )
+            self.dialog.setWindowTitle(self.tr("Waiting"))
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(0)
+            self.dialog.show()
+        QApplication.processEvents()
+        return not self.dialog.wasCanceled()
 
 
 def without_password(url: str) -> str:
@@ -429,6 +468,9 @@ def main(*, db: str | None = None, demo: bool = False, argv: list[str] | None = 
     app = SwdeskApp(argv)
     app.install_language(SwdeskApp.saved_language())
     install_excepthook()
+    from swdesk.db import database as db_module
+
+    db_module.waiting_notice = WaitingForWriter(app)
     controller = Controller(app, db=db, demo=demo)
     if not controller.start():
         return EXIT_DATABASE if controller.database is None else 0
