@@ -1,6 +1,7 @@
 """`swdesk survey [--date DATE] [--json]`: the annual survey of social work specialists (SPEC §4).
 
-The xlsx and pdf outputs (``--xlsx``, ``--pdf``) belong to the export module and are added there.
+The xlsx and pdf outputs (``--xlsx``, ``--pdf``) belong to the export module. They are Latvian whatever
+``--lang`` says (they go to the Ministry); ``--english-copy`` adds an English copy of each beside it.
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ define(
                                "Hours of non-social-work duties"),
         "survey.nonsw_share": ("To daļa no darba laika", "Their share of contracted hours"),
         "survey.top_categories": ("Lielākās kategorijas", "Largest categories"),
+        "survey.english_copy": (
+            "blakus katram dokumentam saglabāt arī tā kopiju angļu valodā (NOSAUKUMS.en.pdf)",
+            "also write an English copy beside each document (NAME.en.pdf)",
+        ),
     }
 )
 
@@ -71,6 +76,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--date", help=tr("survey.date"))
     p.add_argument("--json", action="store_true", help=tr("survey.json"))
     add_document_options(p)
+    p.add_argument("--english-copy", action="store_true", help=tr("survey.english_copy"))
     return p
 
 
@@ -154,9 +160,11 @@ def run(args: argparse.Namespace) -> int:
                             category_names=labels["category_names"]))
     if args.xlsx or args.pdf:
         from swdesk.export import write_survey_pdf, write_survey_xlsx
+        from swdesk.export.common import english_copy_path
 
-        if args.xlsx:
-            report_written(write_survey_xlsx(survey, args.xlsx, **labels))
-        if args.pdf:
-            report_written(write_survey_pdf(survey, args.pdf, **labels))
+        for path, writer in ((args.xlsx, write_survey_xlsx), (args.pdf, write_survey_pdf)):
+            if path:
+                report_written(writer(survey, path, **labels))
+                if args.english_copy:
+                    report_written(writer(survey, english_copy_path(path), lang="en", **labels))
     return 0

@@ -298,9 +298,14 @@ def title_block(
 
 
 def two_column_fields(
-    left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]], *, width: float | None = None
+    left: Sequence[tuple[str, str]],
+    right: Sequence[tuple[str, str]],
+    *,
+    width: float | None = None,
+    shares: tuple[float, float, float, float] = (0.18, 0.30, 0.19, 0.33),
 ) -> Table:
-    """A form's header in two halves side by side: ``label  value`` pairs, labels bold, values wrapping."""
+    """A form's header in two halves side by side: ``label  value`` pairs, labels bold, values wrapping;
+    ``shares`` of the width for the left labels, left values, right labels and right values."""
     st = styles(cell_size=8.5)
     label_style = ParagraphStyle("field_label", parent=st.cell, fontName=FONT_BOLD)
     total = width or content_width()
@@ -314,7 +319,7 @@ def two_column_fields(
             else:
                 row += ["", ""]
         rows.append(row)
-    table = Table(rows, colWidths=[total * 0.18, total * 0.30, total * 0.19, total * 0.33], hAlign="LEFT")
+    table = Table(rows, colWidths=[total * share for share in shares], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

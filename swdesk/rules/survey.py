@@ -7,13 +7,18 @@ checks: R6 shares, R7 training and R8 supervision for the previous year are meas
 for Y−1 as of 31 December Y−1.
 
 The survey holds counts, sums and codes only: no names, personal codes or employee numbers.
+
+For the form a service fills in (issue 16) the survey also keeps every position of the catalogue, those with
+nobody and no vacancy too (:attr:`Survey.position_rows`; the JSON of SPEC §6 leaves them out, as it may),
+and the staff of each position on D counted by education level (E1–E6). Neither changes a figure of
+SPEC §4.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
 from typing import Any
@@ -53,6 +58,8 @@ class PositionFigures:
     salary_max: Decimal | None
     below_scale: int | None
     education_noncompliant: int | None
+    # staff active on D by education code (SPEC §1.3), only the codes someone has
+    education: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,8 @@ class Survey:
     positions: dict[str, PositionFigures]
     service: ServiceFigures
     previous_year: PreviousYearFigures
+    # every position of the catalogue in its order, with zeros where nobody works and nothing is vacant
+    position_rows: dict[str, PositionFigures] = field(default_factory=dict)
 
     @property
     def year(self) -> int:
@@ -147,8 +156,12 @@ def _position_order(snapshot: Snapshot) -> list[str]:
     return known + sorted(set(snapshot.positions) - set(known))
 
 
-def position_figures(ctx: CheckContext) -> dict[str, PositionFigures]:
-    """Per position on D: staff active on D, vacancies open on D, pay and the R9/R10 counts (SPEC §4)."""
+def position_figures(ctx: CheckContext, *, include_empty: bool = False) -> dict[str, PositionFigures]:
+    """Per position on D: staff active on D, vacancies open on D, pay and the R9/R10 counts (SPEC §4).
+
+    ``include_empty``: positions with nobody and no vacancy too (counts 0, pay None; the R9/R10 counts 0
+    where they apply and None where they do not), for a form whose rows must not shift between services.
+    """
     snapshot, day = ctx.snapshot, ctx.as_of
     active: dict[str, list[StaffMember]] = defaultdict(list)
     for person in snapshot.staff_sorted:
@@ -162,7 +175,7 @@ def position_figures(ctx: CheckContext) -> dict[str, PositionFigures]:
     codes = _position_order(snapshot) + sorted((set(active) | set(vacancies)) - set(snapshot.positions))
     for code in codes:
         people, open_posts = active.get(code, []), vacancies.get(code, [])
-        if not people and not open_posts:
+        if not people and not open_posts and not include_empty:
             continue  # SPEC §6: positions with nobody and no vacancy may be left out
         position = snapshot.positions.get(code)
         salaries = [p.salary for p in people]
@@ -183,8 +196,16 @@ def position_figures(ctx: CheckContext) -> dict[str, PositionFigures]:
             salary_max=max(salaries) if salaries else None,
             below_scale=below,
             education_noncompliant=noncompliant,
+            education=_education_counts(people),
         )
     return result
+
+
+def _education_counts(people: list[StaffMember]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for person in people:
+        counts[person.education_code] += 1
+    return dict(sorted(counts.items()))
 
 
 def _twelve_months_before(day: dt.date) -> dt.date:
@@ -285,6 +306,7 @@ def build_survey(
         positions=position_figures(current),
         service=service_figures(current, previous),
         previous_year=previous_year_figures(previous),
+        position_rows=position_figures(current, include_empty=True),
     )
 
 
