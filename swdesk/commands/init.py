@@ -177,15 +177,18 @@ def describe_record(record: ServiceRecord) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from swdesk.cli import UsageError
+    from swdesk.importer.sheets import FIRST_YEAR, LAST_YEAR, MAX_RESIDENTS  # the import's own limits
 
-    if args.population is not None and args.population <= 0:
-        raise UsageError(tr("init.bad_population"))
+    if args.population is not None and not 0 < args.population <= MAX_RESIDENTS:
+        raise UsageError(tr("init.bad_population", maximum=f"{MAX_RESIDENTS:,}".replace(",", "\u00a0")))
+    if args.year is not None and not FIRST_YEAR <= args.year <= LAST_YEAR:
+        raise UsageError(tr("init.bad_year", year=args.year, first=FIRST_YEAR, last=LAST_YEAR))
     changes = _detail_changes(args)
     try:
         validate_details(changes)  # refuse a bad value before the database is touched
     except ServiceDetailsError as exc:
         raise UsageError(str(exc)) from None
-    year = args.year or dt.date.today().year
+    year = dt.date.today().year if args.year is None else args.year
     database = open_db(args)
     created = renamed = False
     with database.write() as session:
