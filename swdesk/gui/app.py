@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from swdesk import __version__, i18n
@@ -74,6 +74,9 @@ class SwdeskApp(QApplication):
         self.language = "lv"
         self.garbage_collector = GarbageCollector(self)
         self._load_fonts()
+        icon = resource("icons", "swdesk.png")  # the shipped icon: title bar, task bar, dialogs
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
 
     def _load_fonts(self) -> None:
         # DejaVu Sans has every Latvian letter; where the system has no good font (a bare Linux, the

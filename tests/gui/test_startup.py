@@ -145,3 +145,8 @@ def test_a_normal_start_prints_nothing_and_writes_the_log(tmp_path, service_db):
     assert f"INFO swdesk.cli: start: swdesk --db {service_db.path} (swdesk " in log
     assert f"INFO swdesk.gui: window opened on {service_db.path}" in log
     assert log.rstrip().endswith("INFO swdesk.cli: exit status 0")
+
+
+def test_the_window_has_the_shipped_icon(qapp):
+    icon = qapp.windowIcon()
+    assert not icon.isNull() and icon.availableSizes()[0].width() >= 64
