@@ -80,3 +80,79 @@ def test_command_writes_the_report(
     assert out.read_bytes().startswith(b"%PDF-")
     assert "Ziņojums saglabāts" in capsys.readouterr().out
     assert main(["--db", str(folder / "demo.sqlite"), "report", "--year", "1800", "--pdf", str(out)]) == 2
+
+
+@needs_poppler
+def test_charts_a_council_member_can_read(report: CouncilReport, tmp_path: Path) -> None:
+    """Issue 16 item 5: axis titles with units, whole category names, positions named, lines told apart,
+    and the head's name, the date and a signature line at the end."""
+    path = write_report_pdf(report, tmp_path / "Atskaite.pdf", prepared=dt.date(2026, 1, 20))
+    pages = pdf_pages(path)
+    charts = " ".join(" ".join(pdf_text(path, page=p).split()) for p in (2, 3))
+    for axis in (
+        "iedzīvotāji uz 1 slodzi",
+        "lietas uz 1 slodzi mēnesī",
+        "stundas (h) gadā",
+        "stundas (h) vidēji uz darbinieku",
+    ):
+        assert axis in charts, axis
+    assert "…" not in charts  # no name cut short
+    for code, _hours in report.duty_hours_by_category[:8]:
+        assert report.duty_category_names[code] in charts, code
+    for code, _done, _required in report.training_by_position:
+        assert report.position_names[code] in charts, code
+    assert not {"SD_VEC", "SD_JAUN", "SPO", "SAPR"} & set(charts.split())  # named, not coded
+    last = " ".join(pdf_text(path, page=pages).split())
+    assert report.service is not None and report.service.head_name
+    for words in (
+        "Ziņojums sagatavots 20.01.2026.",
+        "Sociālā dienesta vadītājs",
+        report.service.head_name,
+        "paraksts",
+        "datums",
+    ):
+        assert words in last, words
+    headlines = " ".join(pdf_text(path, page=1).split())
+    assert "MK 03.06.2003. noteikumu Nr. 291" in headlines and "zaudējis spēku" in headlines
+
+
+def test_lines_of_a_chart_have_each_their_own_dash_and_marker() -> None:
+    from swdesk.export import pdf
+
+    styles = [pdf.line_style(i) for i in range(7)]
+    assert len({(str(dashes), marker) for _colour, dashes, marker in styles}) == 7
+    drawing = pdf.line_chart(
+        title="Lietas",
+        categories=["01.2025", "02.2025", "03.2025"],
+        series=[
+            pdf.Series(f"Veids {i}", [5.0, 5.0, 5.0]) for i in range(5)
+        ],  # five lines on top of each other
+        value_title="lietas uz 1 slodzi",
+    )
+    chart = next(item for item in drawing.contents if type(item).__name__ == "HorizontalLineChart")
+    markers = [chart.lines[i].symbol.kind for i in range(5)]
+    dashes = [str(chart.lines[i].strokeDashArray) for i in range(5)]
+    assert len(set(zip(markers, dashes, strict=True))) == 5
+
+
+@needs_poppler
+def test_the_report_is_latvian_with_lang_en_and_english_only_as_a_copy(
+    demo: tuple[Database, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _database, folder = demo
+    out = tmp_path / "r.pdf"
+    args = [
+        "--db",
+        str(folder / "demo.sqlite"),
+        "--lang",
+        "en",
+        "report",
+        "--year",
+        "2025",
+        "--pdf",
+        str(out),
+    ]
+    assert main([*args, "--english-copy"]) == 0
+    assert "Report written" in capsys.readouterr().out  # the terminal speaks the chosen language
+    assert "Sociālā dienesta personāls 2025. gadā" in pdf_text(out, page=1)
+    assert "Staff of the social service in 2025" in pdf_text(tmp_path / "r.en.pdf", page=1)

@@ -1,4 +1,8 @@
-"""`swdesk report --year Y --pdf F [--as-of DATE]`: the council report (issue 4 item 3)."""
+"""`swdesk report --year Y --pdf F [--as-of DATE]`: the council report (issue 4 item 3).
+
+The report is Latvian whatever ``--lang`` says (it goes to the council); ``--english-copy`` adds an English
+copy beside it (``NAME.en.pdf``).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--year", type=int, required=True, help=tr("report.year"))
     p.add_argument("--pdf", type=Path, required=True, help=tr("report.pdf"))
     p.add_argument("--as-of", dest="as_of", help=tr("report.as_of_arg"))
+    p.add_argument("--english-copy", action="store_true", help=tr("report.english_copy"))
     return p
 
 
@@ -37,4 +42,8 @@ def run(args: argparse.Namespace) -> int:
         database.close()
     # the command line may overwrite what it is told to write (issue 4); the GUI asks first
     print(tr("report.written", path=write_report_pdf(report, args.pdf)))
+    if args.english_copy:
+        from swdesk.export.common import english_copy_path
+
+        print(tr("report.written", path=write_report_pdf(report, english_copy_path(args.pdf), lang="en")))
     return 0

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reportlab import rl_config
-from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Drawing, Group, Line, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -885,16 +886,30 @@ def _axis_label(places: int) -> Callable[[float], str]:
 
 
 def _chart_frame(
-    *, title: str, width: float, height: float, legend_names: Sequence[str]
+    *, title: str, width: float, height: float, legend_names: Sequence[str], value_title: str = ""
 ) -> tuple[Drawing, float, float, float, float]:
-    """A drawing with the title on top and room for the legend below; returns it and the plot box."""
+    """A drawing with the title on top, room for the legend below and, left of the value axis, its title
+    turned upright; returns the drawing and the plot box."""
     drawing = Drawing(width, height)
     drawing.initialFontName = FONT  # else renderPDF sets Helvetica first and the PDF lists it un-embedded
     drawing.initialFontSize = 8
     drawing.add(String(0, height - 12, title, fontName=FONT_BOLD, fontSize=10))
     legend_height = 14 * _legend_layout(legend_names, width)[1] if len(legend_names) > 1 else 0
-    left, bottom = 45.0, 28.0 + legend_height
-    return drawing, left, bottom, width - left - 10, height - bottom - 22
+    left, bottom = (58.0 if value_title else 45.0), 28.0 + legend_height
+    plot_height = height - bottom - 22
+    if value_title:
+        _upright(drawing, value_title, x=9, y=bottom + plot_height / 2)
+    return drawing, left, bottom, width - left - 10, plot_height
+
+
+AXIS_TITLE_SIZE = 7.5
+
+
+def _upright(drawing: Drawing, text: str, *, x: float, y: float) -> None:
+    """``text`` read from bottom to top, centred on (x, y): the title of a value axis."""
+    label = Group(String(0, 0, text, fontName=FONT, fontSize=AXIS_TITLE_SIZE, textAnchor="middle"))
+    label.transform = (0, 1, -1, 0, x, y)  # turned a quarter to the left, then moved to (x, y)
+    drawing.add(label)
 
 
 LEGEND_FONT_SIZE = 7.5
@@ -1000,7 +1015,7 @@ def bar_chart(
     width = width or content_width()
     names = [s.name for s in series]
     drawing, left, bottom, plot_width, plot_height = _chart_frame(
-        title=title, width=width, height=height, legend_names=names
+        title=title, width=width, height=height, legend_names=names, value_title=value_title
     )
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = left, bottom, plot_width, plot_height
@@ -1019,8 +1034,6 @@ def bar_chart(
         chart.barLabels.nudge = 6
         chart.barLabelFormat = _axis_label(places)
     drawing.add(chart)
-    if value_title:
-        drawing.add(String(2, bottom + plot_height + 4, value_title, fontName=FONT, fontSize=7))
     if reference:
         _reference_line(
             drawing,
@@ -1049,7 +1062,11 @@ def line_chart(
     width = width or content_width()
     names = [s.name for s in series]
     drawing, left, bottom, plot_width, plot_height = _chart_frame(
-        title=title, width=width, height=height, legend_names=names
+        title=title,
+        width=width,
+        height=height,
+        legend_names=[] if len(names) < 2 else names,
+        value_title=value_title,
     )
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = left, bottom, plot_width, plot_height
@@ -1059,13 +1076,12 @@ def line_chart(
     top = _set_axes(chart, values, categories, reference=reference, places=places, slant_after=12)
     chart.joinedLines = 1
     for i in range(len(data)):
-        colour = SERIES_COLOURS[i % len(SERIES_COLOURS)]
+        colour, dashes, marker = line_style(i)
         chart.lines[i].strokeColor = colour
         chart.lines[i].strokeWidth = 1.5
-        chart.lines[i].symbol = None
+        chart.lines[i].strokeDashArray = dashes
+        chart.lines[i].symbol = _marker(marker, colour)
     drawing.add(chart)
-    if value_title:
-        drawing.add(String(2, bottom + plot_height + 4, value_title, fontName=FONT, fontSize=7))
     if reference:
         _reference_line(
             drawing,
@@ -1074,6 +1090,153 @@ def line_chart(
             box=(left, bottom, plot_width, plot_height),
             top=top,
         )
+    _add_line_legend(drawing, names=names, width=width)
+    return drawing
+
+
+# Lines that cross must be told apart in grey print too: each series has its colour, dash and marker.
+LINE_DASHES: tuple[list[float] | None, ...] = (None, [5, 2], [1.5, 1.5], [6, 2, 1.5, 2], [3, 3], None, [8, 3])
+LINE_MARKERS = (
+    "FilledCircle",
+    "FilledSquare",
+    "FilledDiamond",
+    "FilledTriangle",
+    "Circle",
+    "Square",
+    "Cross",
+)
+
+
+def line_style(index: int) -> tuple[Any, list[float] | None, str]:
+    """(colour, dash pattern, marker) of the ``index``-th line of a chart."""
+    return (
+        SERIES_COLOURS[index % len(SERIES_COLOURS)],
+        LINE_DASHES[index % len(LINE_DASHES)],
+        LINE_MARKERS[index % len(LINE_MARKERS)],
+    )
+
+
+def _marker(kind: str, colour: Any, size: float = 4.5) -> Any:
+    marker = makeMarker(kind)
+    marker.size = size
+    marker.fillColor = colour
+    marker.strokeColor = colour
+    marker.strokeWidth = 0.8
+    return marker
+
+
+def _add_line_legend(drawing: Drawing, *, names: Sequence[str], width: float) -> None:
+    """A legend whose keys are the lines themselves: colour, dash and marker, so each can be found."""
+    if len(names) < 2:
+        return
+    columns, rows = _legend_layout(names, width)
+    step = (width - 16) / columns
+    for i, name in enumerate(names):
+        colour, dashes, marker = line_style(i)
+        column, row = i // rows, i % rows
+        x = 8 + column * step
+        y = 14 * (rows - row) - 6
+        drawing.add(Line(x, y, x + 22, y, strokeColor=colour, strokeWidth=1.5, strokeDashArray=dashes))
+        symbol = _marker(marker, colour)
+        symbol.x, symbol.y = x + 11, y
+        drawing.add(symbol)
+        drawing.add(String(x + 28, y - 2.5, name, fontName=FONT, fontSize=LEGEND_FONT_SIZE))
+
+
+def _wrap_label(text: str, room: float, size: float) -> list[str]:
+    """A category name in lines no wider than ``room`` points (broken at spaces)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and pdfmetrics.stringWidth(candidate, FONT, size) > room:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return [*lines, line] if line else lines
+
+
+def hbar_chart(
+    *,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    value_title: str,
+    places: int = 0,
+    width: float | None = None,
+    label_share: float = 0.4,
+    bar_labels: bool = True,
+) -> Drawing:
+    """A horizontal bar chart: long category names (duty categories, positions) stand whole, wrapped,
+    left of their bars; the value axis runs along the bottom with ``value_title`` under it."""
+    register_fonts()
+    width = width or content_width()
+    size = 7.0
+    room = width * label_share
+    wrapped = [_wrap_label(name, room - 8, size) for name in categories]
+    names = [s.name for s in series]
+    per_bar = 10.0
+    band = max(per_bar * max(1, len(series)) + 6, max(len(lines) for lines in wrapped) * (size + 1.5) + 4)
+    legend_height = 14 * _legend_layout(names, width)[1] if len(names) > 1 else 0
+    plot_height = band * len(categories)
+    bottom = 34.0 + legend_height
+    height = plot_height + bottom + 24
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT
+    drawing.initialFontSize = 8
+    drawing.add(String(0, height - 12, title, fontName=FONT_BOLD, fontSize=10))
+    left = room
+    plot_width = width - left - 30
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = left, bottom, plot_width, plot_height
+    # the first category on top, as a list is read, and within it the first series on top: reportlab draws
+    # both from the bottom up
+    data = [[0 if v is None else float(v) for v in reversed(s.values)] for s in reversed(series)]
+    chart.data = data
+    values = [v for row in data for v in row]
+    top = nice_ceiling(max([*values, 0]) * 1.1)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = top / 5
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = _axis_label(places if top / 5 < 10 else 0)
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.categoryAxis.categoryNames = [""] * len(categories)
+    chart.barSpacing = 1
+    chart.groupSpacing = 6
+    for i in range(len(data)):
+        chart.bars[i].fillColor = SERIES_COLOURS[(len(data) - 1 - i) % len(SERIES_COLOURS)]
+        chart.bars[i].strokeColor = None
+    if bar_labels:
+        chart.barLabels.fontName = FONT
+        chart.barLabels.fontSize = 6.5
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 3
+        chart.barLabelFormat = _axis_label(places)
+    drawing.add(chart)
+    # the names, drawn by hand so that they wrap: centred on their band, right-aligned to the axis
+    for index, lines in enumerate(wrapped):
+        centre = bottom + plot_height - band * (index + 0.5)
+        first = centre + (len(lines) - 1) * (size + 1.5) / 2 - size / 3
+        for n, line in enumerate(lines):
+            drawing.add(
+                String(
+                    left - 4, first - n * (size + 1.5), line, fontName=FONT, fontSize=size, textAnchor="end"
+                )
+            )
+    drawing.add(
+        String(
+            left + plot_width / 2,
+            bottom - 22,
+            value_title,
+            fontName=FONT,
+            fontSize=AXIS_TITLE_SIZE,
+            textAnchor="middle",
+        )
+    )
     _add_legend(drawing, names=names, width=width)
     return drawing
 
@@ -1093,6 +1256,8 @@ __all__ = [
     "NumberedCanvas",
     "Series",
     "bar_chart",
+    "hbar_chart",
+    "line_style",
     "build_pdf",
     "content_width",
     "data_table",

@@ -10,6 +10,12 @@ checks, whose messages name their sources.
 
 Every figure comes from the functions of ``swdesk.rules.checks`` that the checks and the survey use, so
 the report, ``swdesk check`` and the GUI can never disagree.
+
+As a council member reads it (issue 16): every chart's value axis has a title with its unit; long names
+(duty categories, positions) stand whole, wrapped, beside horizontal bars instead of cut under slanted ones;
+positions are named, not coded; the lines of the caseload chart have their own dash and marker; the norms
+name the source they are taken from today; the report closes with the head's name, the date and a line to
+sign. It is Latvian whatever the program's language.
 """
 
 from __future__ import annotations
@@ -26,7 +32,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from swdesk.export import pdf
-from swdesk.export.common import date_text, fte_text, integer_text, share_text
+from swdesk.export.common import (
+    OFFICIAL_LANGUAGE,
+    date_text,
+    document_language,
+    fte_text,
+    integer_text,
+    share_text,
+)
 from swdesk.i18n import define, tr
 from swdesk.rules.checks import (
     CheckContext,
@@ -111,12 +124,18 @@ define(
         ),
         "report.of": ("{share} ({done} no {total})", "{share} ({done} of {total})"),
         "report.training.norm": (
-            "norma: 24 vai 16 stundas gadā atkarībā no amata, proporcionāli nostrādātajam laikam",
-            "norm: 24 or 16 hours a year by position, prorated to the time employed",
+            "norma: amata gada stundas (dienesta amatu katalogā 24 vai 16 h), proporcionāli nostrādātajam "
+            "laikam; skaitļi ņemti no MK 03.06.2003. noteikumu Nr. 291 2.4. punkta, kas zaudējis spēku "
+            "(spēkā esošo MK 13.06.2017. noteikumu Nr. 338 prasības nav pārbaudītas)",
+            "norm: the position's yearly hours (24 or 16 h in the service's catalogue), prorated to the time "
+            "employed; the figures come from para. 2.4 of Cabinet Regulation No. 291 of 03.06.2003, which is "
+            "no longer in force (the requirements of Regulation No. 338 of 13.06.2017 are not verified)",
         ),
         "report.supervision.norm": (
-            "norma: {individual} h individuālās vai {group} h grupas supervīzijas gadā",
-            "norm: {individual} h individual or {group} h group supervision a year",
+            "norma: {individual} h individuālās vai {group} h grupas supervīzijas gadā (dienesta "
+            "iestatījumi pēc LM ESF projekta Nr. 9.2.1.1/15/I/001 materiāliem)",
+            "norm: {individual} h individual or {group} h group supervision a year (the service's settings, "
+            "after the materials of the Ministry's ESF project No. 9.2.1.1/15/I/001)",
         ),
         "report.salary": ("Darbinieki ar algu zem skalas minimuma", "Staff paid below the scale minimum"),
         "report.salary.norm": (
@@ -135,6 +154,11 @@ define(
             "Residents per specialist FTE",
         ),
         "report.chart.ratio.series": ("Iedzīvotāji uz slodzi", "Residents per FTE"),
+        "report.axis.ratio": ("iedzīvotāji uz 1 slodzi", "residents per 1 FTE"),
+        "report.axis.caseload": ("lietas uz 1 slodzi mēnesī", "cases per 1 FTE a month"),
+        "report.axis.duties": ("stundas (h) gadā", "hours (h) in the year"),
+        "report.axis.training": ("stundas (h) vidēji uz darbinieku", "hours (h) per person on average"),
+        "report.signed": ("Ziņojums sagatavots {date}.", "Report prepared on {date}."),
         "report.chart.ratio.limit": ("norma 1:{limit}", "norm 1:{limit}"),
         "report.chart.caseload": (
             "Lietas mēnesī uz slodzi pa darba veidiem, {year}",
@@ -173,6 +197,10 @@ define(
             "the as-of date (default: today or 31 Dec)",
         ),
         "report.written": ("Ziņojums saglabāts: {path}", "Report written: {path}"),
+        "report.english_copy": (
+            "blakus saglabāt arī ziņojuma kopiju angļu valodā (NOSAUKUMS.en.pdf)",
+            "also write an English copy beside it (NAME.en.pdf)",
+        ),
     }
 )
 
@@ -475,6 +503,7 @@ def _charts(report: CouncilReport) -> list[Any]:
                     tr("report.chart.ratio.limit", limit=int(report.settings.ratio_limit)),
                     float(report.settings.ratio_limit),
                 ),
+                value_title=tr("report.axis.ratio"),
                 width=width,
                 height=190,
             )
@@ -493,8 +522,9 @@ def _charts(report: CouncilReport) -> list[Any]:
                     for code, values in report.caseload_by_work_type.items()
                 ],
                 places=1,
+                value_title=tr("report.axis.caseload"),
                 width=width,
-                height=230,
+                height=250,
             )
         )
     else:
@@ -504,18 +534,18 @@ def _charts(report: CouncilReport) -> list[Any]:
     if report.duty_hours_by_category:
         shown = list(report.duty_hours_by_category[:CATEGORIES_SHOWN])
         rest = sum((h for _c, h in report.duty_hours_by_category[CATEGORIES_SHOWN:]), Decimal(0))
-        labels = [_short(report.duty_category_names.get(c, c)) for c, _h in shown]
+        labels = [report.duty_category_names.get(c, c) for c, _h in shown]
         values = [h for _c, h in shown]
         if rest:
             labels.append(tr("report.chart.duties.other"))
             values.append(rest)
         out.append(
-            pdf.bar_chart(
+            pdf.hbar_chart(
                 title=title,
                 categories=labels,
                 series=[pdf.Series(tr("report.chart.duties.series"), values)],
+                value_title=tr("report.axis.duties"),
                 width=width,
-                height=230,
             )
         )
     else:
@@ -524,9 +554,11 @@ def _charts(report: CouncilReport) -> list[Any]:
     title = tr("report.chart.training", year=report.year)
     if report.training_by_position:
         out.append(
-            pdf.bar_chart(
+            pdf.hbar_chart(
                 title=title,
-                categories=[code for code, _d, _r in report.training_by_position],
+                categories=[
+                    report.position_names.get(code, code) for code, _d, _r in report.training_by_position
+                ],
                 series=[
                     pdf.Series(
                         tr("report.chart.training.done"), [d for _c, d, _r in report.training_by_position]
@@ -536,8 +568,8 @@ def _charts(report: CouncilReport) -> list[Any]:
                     ),
                 ],
                 places=1,
+                value_title=tr("report.axis.training"),
                 width=width,
-                height=200,
             )
         )
     else:
@@ -545,13 +577,25 @@ def _charts(report: CouncilReport) -> list[Any]:
     return out
 
 
-def _short(text: str, limit: int = 28) -> str:
-    """A category name short enough for a slanted axis label."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,:") + "…"
+def write_report_pdf(
+    report: CouncilReport,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = True,
+    prepared: dt.date | None = None,
+    lang: str = OFFICIAL_LANGUAGE,
+) -> Path:
+    """The council report as a portrait A4 PDF: headline figures, four charts, every finding, and the
+    head's name, the date and a line to sign. Latvian unless ``lang`` asks for an English copy."""
+    with document_language(lang):
+        return _write_report_pdf(
+            report, path, overwrite=overwrite, prepared=prepared or dt.date.today(), lang=lang
+        )
 
 
-def write_report_pdf(report: CouncilReport, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
-    """The council report as a portrait A4 PDF: headline figures, four charts, every finding."""
+def _write_report_pdf(
+    report: CouncilReport, path: str | os.PathLike[str], *, overwrite: bool, prepared: dt.date, lang: str
+) -> Path:
     service = report.service
     lines = [
         (tr("report.service"), service.name if service else ""),
@@ -598,6 +642,15 @@ def write_report_pdf(report: CouncilReport, path: str | os.PathLike[str], *, ove
         )
     else:
         story.append(pdf.paragraph(tr("report.findings.none")))
+    story.append(
+        pdf.KeepTogether(
+            [
+                pdf.Spacer(1, 4 * pdf.mm),
+                pdf.paragraph(tr("report.signed", date=date_text(prepared))),
+                *pdf.signature_lines(role=tr("report.head"), name=service.head_name if service else None),
+            ]
+        )
+    )
     full_title = f"{title} — {service.municipality}" if service and service.municipality else title
     return pdf.build_pdf(
         path,
@@ -605,4 +658,5 @@ def write_report_pdf(report: CouncilReport, path: str | os.PathLike[str], *, ove
         title=full_title,
         author=(service.head_name or "") if service else "",
         overwrite=overwrite,
+        lang=lang,
     )
