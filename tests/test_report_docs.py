@@ -156,3 +156,17 @@ def test_the_report_is_latvian_with_lang_en_and_english_only_as_a_copy(
     assert "Report written" in capsys.readouterr().out  # the terminal speaks the chosen language
     assert "Sociālā dienesta personāls 2025. gadā" in pdf_text(out, page=1)
     assert "Staff of the social service in 2025" in pdf_text(tmp_path / "r.en.pdf", page=1)
+
+
+def test_norm_findings_cite_the_source_in_force_and_say_what_lost_force(report: CouncilReport) -> None:
+    """Issue 16 item 8: the training norm is the service's catalogue's, its hours come from MK Nr. 291,
+    which has lost force — the message says so, and names the act in force (MK Nr. 338)."""
+    training = [f for f in report.findings if f.rule == "training.hours"]
+    supervision = [f for f in report.findings if f.rule == "supervision.hours"]
+    assert training and supervision
+    for finding in training:
+        assert "dienesta amatu katalogā" in finding.message
+        assert "Nr. 291" in finding.message and "zaudējis spēku" in finding.message
+        assert "Nr. 338" in finding.message
+    for finding in supervision:
+        assert "dienesta iestatījumi" in finding.message and "zaudējuši spēku" in finding.message

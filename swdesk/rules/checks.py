@@ -80,16 +80,23 @@ define(
             "Sociālo pakalpojumu un sociālās palīdzības likuma 10. pants",
             "Law on Social Services and Social Assistance, Section 10",
         ),
+        # Issue 16: the source a norm is taken from today (the service's own catalogue or settings), and
+        # that its figure comes from an act which has lost force (DOMAIN §6.1, §11.1)
         "rules.source.training": (
-            "MK 03.06.2003. noteikumu Nr. 291 «Prasības sociālo pakalpojumu sniedzējiem» 2.4. punkts",
-            "Cabinet Regulation No. 291 of 3 June 2003 'Requirements for social service providers', "
-            "para. 2.4",
+            "amata norma dienesta amatu katalogā; stundu skaits ņemts no MK 03.06.2003. noteikumu Nr. 291 "
+            "«Prasības sociālo pakalpojumu sniedzējiem» 2.4. punkta, kas zaudējis spēku; spēkā esošo MK "
+            "13.06.2017. noteikumu Nr. 338 stundu prasības nav pārbaudītas",
+            "the position's norm in the service's catalogue; the hours come from para. 2.4 of Cabinet "
+            "Regulation No. 291 of 3 June 2003 'Requirements for social service providers', which has lost "
+            "force; the hours required by Regulation No. 338 of 13 June 2017 in force are not verified",
         ),
         "rules.source.supervision": (
-            "LM ESF projekta «Profesionāla sociālā darba attīstība pašvaldībās» (Nr. 9.2.1.1/15/I/001) "
-            "materiāli",
-            "materials of the Ministry of Welfare ESF project 'Development of professional social work in "
-            "municipalities' (No. 9.2.1.1/15/I/001)",
+            "dienesta iestatījumi; stundas ņemtas no LM ESF projekta «Profesionāla sociālā darba attīstība "
+            "pašvaldībās» (Nr. 9.2.1.1/15/I/001) materiāliem, kas atsaucas uz MK noteikumiem Nr. 291, kuri "
+            "zaudējuši spēku",
+            "the service's settings; the hours come from the materials of the Ministry of Welfare ESF project "
+            "'Development of professional social work in municipalities' (No. 9.2.1.1/15/I/001), which cite "
+            "Cabinet Regulation No. 291, no longer in force",
         ),
         "rules.source.education": (
             "Sociālo pakalpojumu un sociālās palīdzības likuma 41. pants",
