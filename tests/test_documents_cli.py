@@ -125,3 +125,70 @@ def test_check_claim_and_survey_on_the_small_demo_print_exactly_the_spec_keys(de
         "nonsw_share",
         "top_nonsw_categories",
     }
+
+
+def test_a_claim_without_the_service_details_says_what_is_missing_and_is_written(
+    demo_db: str, tmp_path, capsys
+) -> None:
+    xlsx = tmp_path / "k.xlsx"
+    assert main(["--db", demo_db, "claim", "--period", "2025-H1", "--xlsx", str(xlsx)]) == 0
+    err = capsys.readouterr().err
+    assert "Pieprasījuma galvenē nav norādīts: Reģistrācijas numurs" in err and "swdesk init --reg-nr" in err
+    summary = openpyxl.load_workbook(xlsx)["Kopsavilkums"]
+    labels = {summary.cell(row=r, column=1).value: summary.cell(row=r, column=2).value for r in range(1, 20)}
+    assert labels["Bankas konts (IBAN)"] == "nav norādīts"
+
+
+def test_documents_are_latvian_with_lang_en_and_english_only_as_an_explicit_copy(
+    demo_db: str, tmp_path, capsys
+) -> None:
+    """Issue 16 item 6: what goes to LM is Latvian whatever the terminal's language."""
+    claim_xlsx, claim_pdf = tmp_path / "k.xlsx", tmp_path / "k.pdf"
+    survey_xlsx = tmp_path / "a.xlsx"
+    assert (
+        main(
+            [
+                "--db",
+                demo_db,
+                "--lang",
+                "en",
+                "claim",
+                "--period",
+                "2025-H1",
+                "--xlsx",
+                str(claim_xlsx),
+                "--pdf",
+                str(claim_pdf),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(["--db", demo_db, "--lang", "en", "survey", "--date", "01.02.2026", "--xlsx", str(survey_xlsx)])
+        == 0
+    )
+    assert "Written:" in capsys.readouterr().err  # the person at the terminal reads English
+    assert openpyxl.load_workbook(claim_xlsx).sheetnames == [
+        "Kopsavilkums",
+        "Pa darbiniekiem",
+        "Notikumi",
+        "Izslēgtie",
+    ]
+    assert openpyxl.load_workbook(survey_xlsx).sheetnames == ["Aptauja"]
+    assert not (tmp_path / "k.en.xlsx").exists()
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(claim_pdf), "-"], capture_output=True, text=True).stdout
+        assert (
+            "Pieprasījums apmācību un supervīzijas izmaksu kompensācijai" in text and "Claim for" not in text
+        )
+    assert (
+        main(["--db", demo_db, "claim", "--period", "2025-H1", "--xlsx", str(claim_xlsx), "--english-copy"])
+        == 0
+    )
+    assert openpyxl.load_workbook(claim_xlsx).sheetnames[0] == "Kopsavilkums"
+    assert openpyxl.load_workbook(tmp_path / "k.en.xlsx").sheetnames == [
+        "Summary",
+        "By person",
+        "Events",
+        "Excluded",
+    ]
