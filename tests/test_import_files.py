@@ -185,3 +185,38 @@ def test_valid_files_next_to_a_bad_one_are_not_imported(db, tmp_path: Path) -> N
     result = import_workbook(db, [good, bad])
     assert [str(p) for p in result.problems] == ["Fails «Lietas.csv»: Fails ir tukšs (0 baitu)."]
     assert dump(db) == before
+
+
+def test_a_strict_open_xml_workbook_is_refused_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's "Strict Open XML Spreadsheet": not "no import sheets" with exit 0, but a sentence that says
+    how to save it, exit 2, nothing written."""
+    import zipfile
+
+    from tests.test_import_support import valid_sheets, write_xlsx
+
+    plain = write_xlsx(tmp_path / "plain.xlsx", valid_sheets())
+    strict = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.endswith((".xml", ".rels")):
+                text = data.decode("utf-8")
+                text = text.replace(
+                    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+                ).replace(
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+                )
+                data = text.encode("utf-8")
+            out.writestr(info, data)
+    db = tmp_path / "swdesk.sqlite"
+    from swdesk.cli import main
+
+    assert main(["--db", str(db), "import", str(strict)]) == 2
+    assert "Strict Open XML Spreadsheet" in capsys.readouterr().out
+    from swdesk.db.database import open_database, table_counts
+
+    database = open_database(str(db), auto_backup=False)
+    assert table_counts(database)["staff"] == 0
+    database.close()

@@ -68,6 +68,12 @@ define(
     {
         "import.file.not_found": ("Fails vai mape nav atrasta.", "The file or folder does not exist."),
         "import.file.empty": ("Fails ir tukšs (0 baitu).", "The file is empty (0 bytes)."),
+        "import.file.strict": (
+            "Darbgrāmata saglabāta formātā «Strict Open XML Spreadsheet», ko swdesk nelasa. Atveriet to Excel un "
+            "saglabājiet kā «Excel darbgrāmata (*.xlsx)» (Fails → Saglabāt kā); nekas netika importēts.",
+            "The workbook is saved as 'Strict Open XML Spreadsheet', which swdesk does not read. Open it in "
+            "Excel and save it as 'Excel Workbook (*.xlsx)' (File → Save As); nothing was imported.",
+        ),
         "import.file.unsupported": (
             "Faila tips «{suffix}» netiek atbalstīts; saglabājiet datus kā darbgrāmatu (.xlsx, .xls vai "
             ".ods) vai kā .csv failus.",
@@ -633,6 +639,10 @@ def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProbl
             reader.read_manifest()
             workbook_part = _find_workbook_part(reader.package).PartName[1:]
             _check_part_size(archive, workbook_part)
+            if _is_strict(archive, workbook_part):
+                # openpyxl knows only the Transitional namespaces: it would find no sheet in the workbook
+                problems.append(ReadProblem(file=path.name, message=tr("import.file.strict")))
+                return []
             _check_part_size(archive, get_rels_path(workbook_part))
             reader.read_workbook()
             _check_part_size(archive, ARC_STYLE)
@@ -673,6 +683,15 @@ def _read_xlsx(path: Path, *, keep: Any, max_rows: int, problems: list[ReadProbl
             reader.archive.close()
         stack.close()
     return sheets
+
+
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _is_strict(archive: zipfile.ZipFile, workbook_part: str) -> bool:
+    """Whether the workbook is saved as "Strict Open XML Spreadsheet" (ISO/IEC 29500 Strict)."""
+    with archive.open(workbook_part) as fh:
+        return STRICT_NAMESPACE in fh.read(4096)
 
 
 def _check_part_size(archive: zipfile.ZipFile, member: str) -> None:
