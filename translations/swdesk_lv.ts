@@ -1105,8 +1105,8 @@
         <translation>Izvēlēties darbgrāmatu</translation>
     </message>
     <message>
-        <source>Workbooks (*.xlsx *.csv);;All files (*)</source>
-        <translation>Darbgrāmatas (*.xlsx *.csv);;Visi faili (*)</translation>
+        <source>Workbooks and CSV (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Darbgrāmatas un CSV (*.xlsx *.xlsm *.xls *.ods *.csv);;Visi faili (*)</translation>
     </message>
     <message>
         <source>Checking the workbook…</source>

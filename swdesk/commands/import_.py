@@ -15,12 +15,12 @@ from swdesk.importer.importer import ImportResult, import_workbook
 define(
     {
         "import.help": (
-            "importēt darbgrāmatu (.xlsx) vai CSV failus: visu vai neko",
-            "import a workbook (.xlsx) or CSV files: all or nothing",
+            "importēt darbgrāmatu (.xlsx, .xls, .ods) vai CSV failus: visu vai neko",
+            "import a workbook (.xlsx, .xls, .ods) or CSV files: all or nothing",
         ),
         "import.files": (
-            ".xlsx fails, viens vai vairāki .csv faili vai mape ar .csv failiem",
-            "an .xlsx file, one or more .csv files, or a folder of .csv files",
+            "darbgrāmata (.xlsx, .xls, .ods), viens vai vairāki .csv faili (UTF-8 vai Windows-1257) vai mape ar tiem",
+            "a workbook (.xlsx, .xls, .ods), one or more .csv files (UTF-8 or Windows-1257), or a folder of them",
         ),
         "import.dry_run": (
             "tikai pārbaudīt un parādīt, kas mainītos; neko neierakstīt",

@@ -119,7 +119,7 @@ class ImportView(QWidget):
             self,
             self.tr("Choose a workbook"),
             str(Path.home()),
-            self.tr("Workbooks (*.xlsx *.csv);;All files (*)"),
+            self.tr("Workbooks and CSV (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"),
         )
         if path:
             self.load(Path(path))
