@@ -105,6 +105,18 @@
         <translation>Datubāze ir nolikta malā</translation>
     </message>
     <message>
+        <source>The database %1 was damaged and was set aside, unchanged, as %2. An empty database is not started in its place without asking.</source>
+        <translation>Datubāze %1 bija bojāta un tika nemainīta nolikta malā kā %2. Tukša datubāze tās vietā netiek sākta bez jautājuma.</translation>
+    </message>
+    <message>
+        <source>The newest verified backup of this database is from %1.</source>
+        <translation>Jaunākais pārbaudītais šīs datubāzes dublējums ir no %1.</translation>
+    </message>
+    <message>
+        <source>There is no verified backup of this database.</source>
+        <translation>Pārbaudīta šīs datubāzes dublējuma nav.</translation>
+    </message>
+    <message>
         <source>Restore the backup</source>
         <translation>Atjaunot dublējumu</translation>
     </message>

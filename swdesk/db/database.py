@@ -68,10 +68,18 @@ class NotSwdeskFileError(DatabaseError):
 class SetAsideError(UnavailableDatabaseError):
     """A damaged database was set aside at this path before; no empty one is started in its place silently."""
 
-    def __init__(self, message: str, *, set_aside: Path, backup: Path | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        set_aside: Path,
+        backup: Path | None = None,
+        backup_time: dt.datetime | None = None,
+    ) -> None:
         super().__init__(message)
         self.set_aside = set_aside
         self.backup = backup  # the newest verified backup of this same database, if any
+        self.backup_time = backup_time
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -533,7 +541,10 @@ def open_database(
 
             own = newest_verified_backup(path)
             raise SetAsideError(
-                _set_aside_message(path, aside[0]), set_aside=aside[0], backup=own[1] if own else None
+                _set_aside_message(path, aside[0]),
+                set_aside=aside[0],
+                backup=own[1] if own else None,
+                backup_time=own[0] if own else None,
             )
         elif path.exists() and not _in_own_data_folder(path):
             from swdesk.db.backup import backup_dir, list_backups

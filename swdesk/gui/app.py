@@ -258,9 +258,27 @@ class Controller(QObject):
         return True
 
     def _after_set_aside(self, target: str | None, exc: SetAsideError) -> Database | None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("The database was set aside"), str(exc), parent=self.window
+        from swdesk.rules.findings import fmt_date
+
+        text = (
+            self.tr(
+                "The database %1 was damaged and was set aside, unchanged, as %2. An empty database is not "
+                "started in its place without asking."
+            )
+            .replace("%1", str(exc.set_aside.with_name(exc.set_aside.name.split(".bojata-")[0])))
+            .replace("%2", exc.set_aside.name)
         )
+        if exc.backup is not None and exc.backup_time is not None:
+            when = f"{fmt_date(exc.backup_time.date())} {exc.backup_time:%H:%M}"
+            text += "\n\n" + self.tr("The newest verified backup of this database is from %1.").replace(
+                "%1", when
+            )
+        else:
+            text += "\n\n" + self.tr("There is no verified backup of this database.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("The database was set aside"), text, parent=self.window
+        )
+        box.setDetailedText(str(exc))  # the paths and the command line, for whoever helps
         restore = None
         if exc.backup is not None:
             restore = box.addButton(self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)

@@ -104,7 +104,8 @@ def test_after_a_database_was_set_aside_the_window_asks(qtbot, qapp, tmp_path, c
 
     when_modal(answer)
     opened = controller._open(str(path), remember=False)
-    assert texts and "pārvietota malā" in texts[0]
+    assert texts and "bija bojāta un tika nemainīta nolikta malā" in texts[0]
+    assert ("Jaunākais pārbaudītais šīs datubāzes dublējums ir no" in texts[0]) and "swdesk --db" not in texts[0]
     if choice == "Cancel":
         assert opened is False and not path.exists()  # nothing made in its place
         return
