@@ -87,6 +87,19 @@ step "swdesk survey --date 01.02.2026 --xlsx --pdf"
 "$SWDESK" --db "$DB" survey --date 01.02.2026 --xlsx "$OUT/aptauja.xlsx" --pdf "$OUT/aptauja.pdf" >/dev/null
 test -s "$OUT/aptauja.xlsx" && test -s "$OUT/aptauja.pdf" || die "the survey was not written"
 
+step "the files heads keep: LibreOffice .ods, old Excel .xls, Excel's Latvian CSV (Windows-1257)"
+for book in dati.ods dati.xls windows-1257/Darbinieki.csv; do
+    fresh="$WORK/user/Mani dokumenti/formats-$(basename "$book").sqlite"
+    "$SWDESK" --db "$fresh" import "$REPO/tests/import_files/$book" >"$WORK/import.txt" \
+        || { cat "$WORK/import.txt"; die "the import of $book failed"; }
+    "$WORK/env/bin/python" -I - "$fresh" "$book" <<'PY'
+import sqlite3, sys
+names = {r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT first_name || ' ' || last_name FROM staff")}
+assert "Ērika Šķēle" in names, f"{sys.argv[2]}: {sorted(names)}"
+print(f"{sys.argv[2]}: {len(names)} staff, Ērika Šķēle letter for letter")
+PY
+done
+
 step "the window, in Latvian"
 cp "$REPO/tests/installed/window_check.py" "$WORK/window_check.py"
 "$WORK/env/bin/python" -I "$WORK/window_check.py" "$WORK/env" "$DB" "$OUT/window.png"
