@@ -648,3 +648,20 @@ def test_libreoffice_reads_the_same_sums_and_prints_a_whole_first_page(
         "Apliecinu, ka",
     ):
         assert words in first, words
+
+
+def test_the_legal_basis_of_the_rate_follows_the_period_and_says_where_the_rate_comes_from() -> None:
+    import dataclasses
+
+    from swdesk.export.claim_docs import rate_basis
+
+    claim = make_claim(3)
+    assert rate_basis(claim).endswith("MK 12.12.2023. noteikumi Nr. 751; likmi nosaka dienesta iestatījums")
+    changed = dataclasses.replace(claim, rate_from=dt.date(2025, 1, 1))
+    assert rate_basis(changed).endswith("likme dienesta iestatījumos no 01.01.2025")
+    # a 2017 claim at 50 % under a scheme that paid 70 %: the reader is told
+    old = dataclasses.replace(claim, period=parse_period("2017-H1"))
+    assert "Nr. 9.2.1.1/15/I/001" in rate_basis(old) and rate_basis(old).endswith("likme ir 70 %")
+    assert rate_basis(dataclasses.replace(claim, period=parse_period("2023-H1"))).startswith(
+        "programmas katalogā šim periodam nav zināms"
+    )

@@ -37,6 +37,7 @@ from swdesk.export.common import (
     date_text,
     document_language,
     exact_hours,
+    integer_text,
     money_text,
     share_text,
     yes_no,
@@ -82,6 +83,10 @@ define(
         "claimdoc.rate_from": (
             "{basis}; likme dienesta iestatījumos no {date}",
             "{basis}; the rate is set in the service's settings from {date}",
+        ),
+        "claimdoc.rate_setting": (
+            "{basis}; likmi nosaka dienesta iestatījums",
+            "{basis}; the rate is set in the service's settings",
         ),
         "claimdoc.rate_other": (
             "{basis}; šajā pamatā noteiktā likme ir {rate}",
@@ -206,8 +211,8 @@ def _header(key: str) -> str:
 
 
 def hm_text(minutes: int) -> str:
-    """Minutes as hours and minutes, "8:40": exact, so printed rows add up to their total."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    """Minutes as hours and minutes, "8:40" ("16 607:15"): exact, so printed rows add up to their total."""
+    return f"{integer_text(minutes // 60)}:{minutes % 60:02d}"
 
 
 def claim_number(claim: Claim) -> str:
@@ -259,6 +264,9 @@ def rate_basis(claim: Claim) -> str:
         return tr("claimdoc.rate_other", basis=basis, rate=_percent(Decimal(scheme["rate"])))
     if claim.rate_from is not None and claim.rate_from != SETTINGS_EPOCH:
         return tr("claimdoc.rate_from", basis=basis, date=date_text(claim.rate_from))
+    if scheme["rate"] is None:
+        # the catalogue does not know the scheme's rate: say where the claim's rate comes from
+        return tr("claimdoc.rate_setting", basis=basis)
     return basis
 
 
@@ -828,7 +836,7 @@ def _claimed_table(claim: Claim, split: Parts) -> pdf.Table:
     def line(label: str, events: int, totals: ClaimTotals, used_before: int) -> list[str]:
         return [
             label,
-            str(events),
+            integer_text(events),
             hm_text(totals.minutes),
             hm_text(totals.compensable_minutes),
             hm_text(used_before),
@@ -852,11 +860,11 @@ def _claimed_table(claim: Claim, split: Parts) -> pdf.Table:
 
 def _reason_table(split: Parts) -> pdf.Table:
     rows = [
-        [tr(f"claim.reason.{reason}"), str(t.rows), hm_text(t.minutes), money_text(t.cost)]
+        [tr(f"claim.reason.{reason}"), integer_text(t.rows), hm_text(t.minutes), money_text(t.cost)]
         for reason, t in split.excluded_by_reason
     ]
     t = split.excluded_totals
-    rows.append([tr("claimdoc.total_excluded"), str(t.rows), hm_text(t.minutes), money_text(t.cost)])
+    rows.append([tr("claimdoc.total_excluded"), integer_text(t.rows), hm_text(t.minutes), money_text(t.cost)])
     return pdf.data_table(
         header=[_header("reason"), _header("excluded_events"), _header("duration_hm"), _header("cost")],
         rows=rows,
@@ -876,8 +884,8 @@ def _people_table(claim: Claim) -> pdf.RowTable:
             f"{line.name} ({line.tabeles_nr})",
             line.position,
             kind_label(line.kind),
-            str(line.claimed.rows),
-            str(line.excluded_count),
+            integer_text(line.claimed.rows),
+            integer_text(line.excluded_count),
             hm_text(line.usage.cap_minutes),
             hm_text(line.usage.used_before),
             hm_text(line.usage.used_in_period),
@@ -890,8 +898,8 @@ def _people_table(claim: Claim) -> pdf.RowTable:
     ]
     claimed = ClaimTotals.of(r for r in claim.rows if r.excluded is None)
     total = {
-        "claimed_events": str(claimed.rows),
-        "excluded_events": str(claim.totals.excluded_rows),
+        "claimed_events": integer_text(claimed.rows),
+        "excluded_events": integer_text(claim.totals.excluded_rows),
         "used_before_hm": hm_text(sum(line.usage.used_before for line in lines)),
         "compensable_hm": hm_text(claimed.compensable_minutes),
         "cost_pdf": money_text(claimed.cost),
