@@ -661,7 +661,7 @@ def test_the_legal_basis_of_the_rate_follows_the_period_and_says_where_the_rate_
     assert rate_basis(changed).endswith("likme dienesta iestatījumos no 01.01.2025")
     # a 2017 claim at 50 % under a scheme that paid 70 %: the reader is told
     old = dataclasses.replace(claim, period=parse_period("2017-H1"))
-    assert "Nr. 9.2.1.1/15/I/001" in rate_basis(old) and rate_basis(old).endswith("likme ir 70 %")
+    assert "Nr. 9.2.1.1/15/I/001" in rate_basis(old) and rate_basis(old).endswith("likme ir 70\u00a0%")
     assert rate_basis(dataclasses.replace(claim, period=parse_period("2023-H1"))).startswith(
         "programmas katalogā šim periodam nav zināms"
     )
