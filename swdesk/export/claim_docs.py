@@ -851,7 +851,7 @@ def _claimed_table(claim: Claim, split: Parts) -> pdf.Table:
         header=header,
         rows=rows,
         widths=[20, 9, 9, 10, 10, 12, 14, 14],
-        align=["left"] + ["right"] * 7,
+        align=pdf.left_then_right(7),
         total_rows=[len(rows) - 1],
         font_size=8.5,
         width=pdf.content_width(wide=True),

@@ -16,8 +16,9 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -72,6 +73,11 @@ SERIES_COLOURS = (
 LIMIT_COLOUR = colors.HexColor("#C00000")
 
 Align = Literal["left", "right", "center"]
+
+
+def left_then_right(rights: int) -> list[Align]:
+    """The alignment of a table whose first column is text and the others figures."""
+    return cast(list[Align], ["left"] + ["right"] * rights)
 
 
 def register_fonts() -> None:
@@ -863,7 +869,7 @@ class Series:
     """One named data series of a chart; None is a gap (no data that month or year)."""
 
     name: str
-    values: Sequence[float | None]
+    values: Sequence[float | Decimal | None]
 
 
 def nice_ceiling(value: float) -> float:
@@ -1257,6 +1263,7 @@ __all__ = [
     "Series",
     "bar_chart",
     "hbar_chart",
+    "left_then_right",
     "line_style",
     "build_pdf",
     "content_width",

@@ -590,7 +590,7 @@ def _positions_table(rows: Mapping[str, PositionFigures], names: Mapping[str, st
         rows=lines,
         # millimetres of a portrait page: each header word and "1 624,00*" on one line
         widths=[36, 11, 13.2, 11, 13.2, 11, 13.2, 14.8, 14.8, 14.8, 13, 15],
-        align=["left"] + ["right"] * 11,
+        align=pdf.left_then_right(11),
         total_rows=[len(lines) - 1],
         font_size=7,
         width=width,
@@ -615,7 +615,7 @@ def _education_table(rows: Mapping[str, PositionFigures], names: Mapping[str, st
         header=[tr("surveydoc.col.position"), *EDUCATION_LEVELS],
         rows=lines,
         widths=[36] + [11] * len(EDUCATION_LEVELS),
-        align=["left"] + ["right"] * len(EDUCATION_LEVELS),
+        align=pdf.left_then_right(len(EDUCATION_LEVELS)),
         total_rows=[len(lines) - 1],
         font_size=7,
         width=width * 102 / 180,
