@@ -181,7 +181,8 @@ def origin_of(db_path: Path) -> str:
     return name[: -len(".sqlite")] if name.lower().endswith(".sqlite") else name
 
 
-def backup_file(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None) -> Path:
+def backup_name(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None) -> Path:
+    """``folder/prefix-YYYYMMDD-HHMMSS[-n][.origin].sqlite``: a name no file has yet."""
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     origin = origin_of(db_path)
     tail = ".sqlite" if origin == DEFAULT_ORIGIN else f".{origin}.sqlite"
@@ -190,7 +191,11 @@ def backup_file(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | 
     while target.exists():
         target = folder / f"{prefix}-{stamp}-{n}{tail}"
         n += 1
-    return backup_to(db_path, target)
+    return target
+
+
+def backup_file(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None) -> Path:
+    return backup_to(db_path, backup_name(db_path, folder, prefix=prefix, now=now))
 
 
 def list_backups(
@@ -361,20 +366,9 @@ def _restore_under_lock(db_path: Path, source: Path) -> Path | None:
             if columns["main"] != columns["src"]:
                 guard.execute("ROLLBACK")
                 return None
-            aside = _aside_name(db_path)
-            partial = aside.with_name(aside.name + ".partial")
-            aside.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                # exactly what is replaced: a reader's snapshot, taken while the lock keeps writers out
-                # (the backup API cannot read through the connection that holds the write transaction)
-                copy_database(db_path, partial)
-                _keep_mode(db_path, partial)
-                problem = integrity_problem(partial)
-                if problem:
-                    raise BackupError(tr("backup.not_verified", path=aside, detail=problem), detail=problem)
-                os.replace(partial, aside)
-            finally:
-                partial.unlink(missing_ok=True)
+            # exactly what is replaced: a reader's snapshot, taken while the lock keeps writers out (the
+            # backup API cannot read through the connection that holds the write transaction)
+            aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
             guard.execute("PRAGMA defer_foreign_keys = ON")
             for table in columns["main"]:
                 guard.execute(f'DELETE FROM main."{table}"')
@@ -391,18 +385,6 @@ def _restore_under_lock(db_path: Path, source: Path) -> Path | None:
     return aside
 
 
-def _aside_name(db_path: Path) -> Path:
-    stamp = dt.datetime.now().strftime(_STAMP)
-    origin = origin_of(db_path)
-    tail = ".sqlite" if origin == DEFAULT_ORIGIN else f".{origin}.sqlite"
-    target = backup_dir(db_path) / f"aizstata-{stamp}{tail}"
-    n = 1
-    while target.exists():
-        target = backup_dir(db_path) / f"aizstata-{stamp}-{n}{tail}"
-        n += 1
-    return target
-
-
 def _replace_damaged(db_path: Path, source: Path) -> Path:
     """Restore over a damaged (or not even SQLite) live database, which SQLite cannot write into.
 
@@ -413,13 +395,7 @@ def _replace_damaged(db_path: Path, source: Path) -> Path:
     """
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime(_STAMP)
-    origin = origin_of(db_path)
-    kept = folder / (
-        f"aizstata-bojata-{stamp}.sqlite"
-        if origin == DEFAULT_ORIGIN
-        else f"aizstata-bojata-{stamp}.{origin}.sqlite"
-    )
+    kept = backup_name(db_path, folder, prefix="aizstata-bojata")
     for suffix in ("", "-wal", "-shm"):
         part = db_path.with_name(db_path.name + suffix)
         if part.exists():
