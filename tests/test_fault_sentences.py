@@ -36,7 +36,9 @@ def swdesk(tmp_path: Path, *argv: str, umask: int | None = None) -> subprocess.C
 
 def sentence(result: subprocess.CompletedProcess[str], status: int, *phrases: str) -> str:
     assert result.returncode == status, result.stderr
-    assert "Traceback" not in result.stderr and "SELECT" not in result.stderr and "INSERT" not in result.stderr
+    assert (
+        "Traceback" not in result.stderr and "SELECT" not in result.stderr and "INSERT" not in result.stderr
+    )
     for phrase in phrases:
         assert phrase in result.stderr, result.stderr
     return result.stderr
@@ -81,9 +83,14 @@ def test_mask_url_hides_every_form() -> None:
     ("argv", "phrase"),
     [
         (["--db", "", "check", "--year", "2025"], "--db ir tukšs"),
-        (["init", "--service", "A", "--municipality", "Valkas novads", "--population", "9" * 24], "ne lielākam par"),
-        (["init", "--service", "A", "--municipality", "Valkas novads", "--year", "0", "--population", "5"],
-         "Gads 0 nav iespējams"),
+        (
+            ["init", "--service", "A", "--municipality", "Valkas novads", "--population", "9" * 24],
+            "ne lielākam par",
+        ),
+        (
+            ["init", "--service", "A", "--municipality", "Valkas novads", "--year", "0", "--population", "5"],
+            "Gads 0 nav iespējams",
+        ),
         (["scale", "set", "9", "2026", "1e30", "2", "3"], "nav iespējama mēnešalga"),
         (["survey", "--date", "01.02.0001"], "gadam jābūt no"),
         (["check", "--year", "2025", "--as-of", ""], "nav datums"),
@@ -111,7 +118,9 @@ def test_a_document_is_never_written_over_the_database(tmp_path: Path, service: 
 
 def test_documents_follow_the_umask(tmp_path: Path, service: Path) -> None:
     out = tmp_path / "pieprasijums.pdf"
-    result = swdesk(tmp_path, "--db", str(service), "claim", "--period", "2025", "--pdf", str(out), umask=0o077)
+    result = swdesk(
+        tmp_path, "--db", str(service), "claim", "--period", "2025", "--pdf", str(out), umask=0o077
+    )
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
@@ -191,7 +200,9 @@ def test_a_writer_waits_for_another_and_says_so(tmp_path: Path, service: Path) -
     release = threading.Timer(3.0, lambda: holder.execute("COMMIT"))
     release.start()
     try:
-        result = swdesk(tmp_path, "--db", str(service), "settings", "set", "claim.rate", "0,5", "--from", "01.01.2025")
+        result = swdesk(
+            tmp_path, "--db", str(service), "settings", "set", "claim.rate", "0,5", "--from", "01.01.2025"
+        )
     finally:
         release.join()
         holder.close()
@@ -253,12 +264,27 @@ def _damage_an_index(path: Path) -> None:
 
     database = open_database(str(path), auto_backup=False)
     with database.write() as s:
-        person = m.Staff(tabeles_nr="9001", first_name="Ērika", last_name="Šķēle", position_code="SD",
-                         fte=Decimal(1), start=dt.date(2020, 1, 1), education_code="E1", salary=Decimal(1000))
+        person = m.Staff(
+            tabeles_nr="9001",
+            first_name="Ērika",
+            last_name="Šķēle",
+            position_code="SD",
+            fte=Decimal(1),
+            start=dt.date(2020, 1, 1),
+            education_code="E1",
+            salary=Decimal(1000),
+        )
         s.add(person)
         s.flush()
-        s.add_all(m.Duty(staff_id=person.id, date=dt.date(2025, 1, 1) + dt.timedelta(days=i),
-                         category_code="NS_GRAMAT", hours=Decimal(1)) for i in range(40))
+        s.add_all(
+            m.Duty(
+                staff_id=person.id,
+                date=dt.date(2025, 1, 1) + dt.timedelta(days=i),
+                category_code="NS_GRAMAT",
+                hours=Decimal(1),
+            )
+            for i in range(40)
+        )
     database.close()
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode = DELETE")
@@ -267,8 +293,10 @@ def _damage_an_index(path: Path) -> None:
     con.close()
     page = path.read_bytes()[(root - 1) * size : root * size]
     con = sqlite3.connect(path)
-    con.execute("UPDATE duty SET date = date('2024-01-01', '+' || id || ' days') WHERE staff_id = "
-                "(SELECT id FROM staff WHERE tabeles_nr = '9001')")
+    con.execute(
+        "UPDATE duty SET date = date('2024-01-01', '+' || id || ' days') WHERE staff_id = "
+        "(SELECT id FROM staff WHERE tabeles_nr = '9001')"
+    )
     con.commit()
     con.execute("PRAGMA journal_mode = WAL")
     con.close()
@@ -279,10 +307,14 @@ def _damage_an_index(path: Path) -> None:
     assert backup.integrity_problem(path) is not None
 
 
-def test_damaged_indexes_do_not_lock_the_head_out_and_repair_mends_them(tmp_path: Path, service: Path) -> None:
+def test_damaged_indexes_do_not_lock_the_head_out_and_repair_mends_them(
+    tmp_path: Path, service: Path
+) -> None:
     import shutil
 
-    shutil.rmtree(tmp_path / "backups", ignore_errors=True)  # today's backup not yet made: the next command tries it
+    shutil.rmtree(
+        tmp_path / "backups", ignore_errors=True
+    )  # today's backup not yet made: the next command tries it
     _damage_an_index(service)
     result = swdesk(tmp_path, "--db", str(service), "check", "--year", "2025")
     assert result.returncode == 0, result.stderr  # work goes on
@@ -334,3 +366,43 @@ def test_no_commit_is_lost_from_both_files_during_a_restore(tmp_path: Path, serv
         found |= {row[0] for row in con.execute("SELECT year FROM population WHERE year >= 3000")}
         con.close()
     assert reported <= found, f"lost from both: {sorted(reported - found)[:5]}"
+
+
+def test_a_dry_run_needs_no_write_access(tmp_path: Path, service: Path) -> None:
+    """A read-only database: the dry run counts what an import would change; the real import is refused."""
+    from tests.test_import_support import valid_sheets, write_xlsx
+
+    book = write_xlsx(tmp_path / "dati.xlsx", valid_sheets())
+    service.chmod(0o444)
+    try:
+        before = service.read_bytes()
+        dry = swdesk_without_override(tmp_path, "--db", str(service), "import", str(book), "--dry-run")
+        assert dry.returncode == 0, dry.stderr
+        assert "Traceback" not in dry.stderr
+        assert "Pārbaude bez ierakstīšanas: kļūdu nav; importējot tiktu pievienoti" in dry.stdout
+        real = swdesk_without_override(tmp_path, "--db", str(service), "import", str(book))
+        sentence(real, 3, "ir tikai lasāms")
+        assert service.read_bytes() == before
+    finally:
+        service.chmod(0o644)
+
+
+def swdesk_without_override(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """As root, permissions apply only without the capabilities that override them (see test_damaged_database)."""
+    import shutil as _shutil
+
+    drop = (
+        ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and _shutil.which("setpriv")
+        else []
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SWDESK_")}
+    env["HOME"] = str(tmp_path / "home")
+    return subprocess.run(
+        [*drop, sys.executable, "-m", "swdesk", *argv],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
