@@ -406,3 +406,40 @@ def swdesk_without_override(tmp_path: Path, *argv: str) -> subprocess.CompletedP
         text=True,
         timeout=120,
     )
+
+
+def test_a_disk_that_fills_during_an_import_is_a_sentence(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The disk fills while the rows are written: a sentence and exit 3, no SQL, and the database as before."""
+    from swdesk.db import database as db_module
+    from tests.test_import_support import valid_sheets, write_xlsx
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("a small disk needs a tmpfs mount (root on Linux)")
+    try:
+        db = disk / "swdesk.sqlite"
+        open_database(str(db), auto_backup=False).close()
+        monkeypatch.setattr(db_module, "preflight", lambda path: None)  # past the start, as if it filled later
+        book = write_xlsx(tmp_path / "dati.xlsx", valid_sheets())
+        before = db.read_bytes()
+        filler = disk / "cits.bin"
+        filler.write_bytes(b"\0" * (shutil_free(disk) - 4096))
+        status = main(["--db", str(db), "import", str(book)])
+        err = capsys.readouterr().err
+        assert status == 3, err
+        assert "ir pilns" in err and "Traceback" not in err and "INSERT" not in err
+        filler.unlink()
+        assert backup.integrity_problem(db) is None
+        con = sqlite3.connect(db)
+        assert con.execute("SELECT COUNT(*) FROM staff").fetchone() == (0,)
+        con.close()
+        assert len(db.read_bytes()) == len(before)
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def shutil_free(folder: Path) -> int:
+    import shutil as _shutil
+
+    return _shutil.disk_usage(folder).free

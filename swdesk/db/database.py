@@ -152,8 +152,18 @@ def access_problem(exc: BaseException, path: Path) -> UnavailableDatabaseError |
     if code in (SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN):
         return _write_problem(path)
     if code == SQLITE_IOERR:
+        # a write the disk had no room for often comes back as an I/O error (the log or its index grew)
+        if _nearly_full(folder):
+            return UnavailableDatabaseError(tr("db.disk_full_now", folder=folder))
         return UnavailableDatabaseError(tr("db.io_error", path=path, detail=getattr(exc, "orig", exc)))
     return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < MIN_FREE_BYTES
+    except OSError:
+        return False
 
 
 def _write_problem(path: Path) -> UnavailableDatabaseError:
