@@ -443,3 +443,55 @@ def shutil_free(folder: Path) -> int:
     import shutil as _shutil
 
     return _shutil.disk_usage(folder).free
+
+
+HOLDER = """
+import sys, time
+from swdesk.db.database import open_database
+from swdesk.db import models as m
+db = open_database(sys.argv[1], auto_backup=False)
+with db.write() as s:
+    s.add_all(m.Population(year=y, residents=1) for y in range(1000, 1120))
+print("committed", flush=True)
+time.sleep(30)
+"""
+
+
+def test_a_log_deleted_under_a_live_writer_does_not_set_the_database_aside(tmp_path: Path, service: Path) -> None:
+    """Someone deletes the -wal of a database another swdesk has open: `check` must not take the live file
+    for damaged and move it, and a following import must not go into a new empty database."""
+    from tests.test_import_support import valid_sheets, write_xlsx
+
+    writer = subprocess.Popen([sys.executable, "-c", HOLDER, str(service)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "committed"
+        Path(str(service) + "-wal").unlink()
+        result = swdesk(tmp_path, "--db", str(service), "check", "--year", "2025")
+        assert "Traceback" not in result.stderr and result.returncode in (0, 3), result.stderr
+        assert service.exists() and not list(tmp_path.glob("*bojata*"))
+        book = write_xlsx(tmp_path / "dati.xlsx", valid_sheets())
+        result = swdesk(tmp_path, "--db", str(service), "import", str(book))
+        assert "Traceback" not in result.stderr
+    finally:
+        writer.kill()
+        writer.wait()
+        if writer.stdout is not None:
+            writer.stdout.close()
+    assert not list(tmp_path.glob("*bojata*"))
+    con = sqlite3.connect(service)
+    services = con.execute("SELECT COUNT(*) FROM service").fetchone()[0]
+    con.close()
+    assert services == 1, "the import went into a new, empty database"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_backup_into_a_read_only_folder_is_a_sentence(tmp_path: Path, service: Path) -> None:
+    folder = tmp_path / "kopijas"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        result = swdesk_without_override(tmp_path, "--db", str(service), "backup", str(folder / "k.sqlite"))
+        sentence(result, 3, "nevar rakstīt")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
