@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from swdesk import __version__, i18n
 from swdesk.db.backup import BackupError
@@ -99,10 +99,10 @@ class SwdeskApp(QApplication):
         self._translators.clear()
         if language == "lv":
             for name, folder in translations.latvian_files():
-                translator = translations.load(name, folder, self)
-                if translator is not None:
-                    self.installTranslator(translator)
-                    self._translators.append(translator)
+                loaded = translations.load(name, folder, self)
+                if loaded is not None:
+                    self.installTranslator(loaded)
+                    self._translators.append(loaded)
                 else:
                     log.warning("translation %s not found in %s", name, folder)
             QLocale.setDefault(QLocale(QLocale.Language.Latvian, QLocale.Country.Latvia))
@@ -235,15 +235,15 @@ class Controller(QObject):
 
     def _open(self, target: str | None, *, remember: bool) -> bool:
         try:
-            database = self._open_asking(target)
+            database: Database | None = self._open_asking(target)
         except SetAsideError as exc:
             # a damaged database was set aside here: its backup is restored, or an empty database takes its
             # place, only when the head says so
             database = self._after_set_aside(target, exc)
-            if database is None:
-                return False
         except DatabaseError as exc:
             QMessageBox.critical(self.window, self.tr("The database cannot be opened"), str(exc))
+            return False
+        if database is None:
             return False
         if self.database is not None:
             self.database.close()
@@ -283,8 +283,8 @@ class Controller(QObject):
         if exc.backup is not None:
             restore = box.addButton(self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
         fresh = box.addButton(self.tr("Start a new, empty database"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(restore or box.button(QMessageBox.StandardButton.Cancel))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(restore or cancel)
         box.exec()
         try:
             if restore is not None and box.clickedButton() is restore:
@@ -443,7 +443,7 @@ class Controller(QObject):
         def done(aside: Path) -> None:
             if self._open(target, remember=not self.demo):
                 self.show_main()
-                if self.window is not None:
+                if isinstance(self.window, QMainWindow):
                     self.window.statusBar().showMessage(
                         self.tr("Restored from %1. The previous data was kept in %2.")
                         .replace("%1", str(source))
