@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
@@ -77,7 +78,7 @@ def atomic_output(path: str | os.PathLike[str], *, overwrite: bool, suffix: str)
     os.chmod(temporary, 0o666 & ~_umask())
     try:
         yield Path(temporary)
-        os.replace(temporary, target)
+        _replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -91,6 +92,45 @@ def _umask() -> int:
 
 class DatabaseTargetError(ValueError):
     """A document was to be written over a database, its log or a backup; nothing was written."""
+
+
+define(
+    {
+        "export.file_in_use": (
+            "Failu {path} nevar aizstāt: tas ir atvērts citā programmā (piemēram, Excel vai PDF skatītājā) vai "
+            "to neļauj mainīt piekļuves tiesības. Dokuments netika saglabāts. Aizveriet failu un mēģiniet vēlreiz "
+            "vai norādiet citu faila nosaukumu.",
+            "{path} cannot be replaced: it is open in another program (Excel or a PDF viewer, for example) or "
+            "you may not change it. The document was not saved. Close the file and try again, or give another "
+            "file name.",
+        ),
+    }
+)
+
+
+class DocumentInUseError(DatabaseTargetError, PermissionError):
+    """The document could not be put in place of ``path``: on Windows, another program holds it open.
+
+    A :class:`DatabaseTargetError` (a document that cannot go where it was aimed), so the command line says
+    it with exit status 2; a PermissionError, so whatever handles file errors still does. The temporary file
+    is removed by :func:`atomic_output`.
+    """
+
+
+def _replace(temporary: str, target: Path) -> None:
+    """``os.replace``, where a target held open elsewhere becomes a sentence instead of ``[WinError 5]``.
+
+    Excel keeps an open workbook locked against replacing; a virus scanner or the search indexer does so for
+    a moment after a file is written, so a few short retries come first.
+    """
+    for attempt in range(4):
+        try:
+            os.replace(temporary, target)
+            return
+        except PermissionError as exc:
+            if attempt == 3:
+                raise DocumentInUseError(tr("export.file_in_use", path=target)) from exc
+            time.sleep(0.25)
 
 
 def refuse_database_target(target: Path) -> None:
