@@ -107,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if argv is None:  # the program itself, not a caller running one command: log it (swdesk.logs)
         from swdesk.logs import run_logged
+        from swdesk.streams import utf8_streams
 
+        utf8_streams()  # Latvian text on a redirected stream of an English Windows (cp1252)
         return run_logged(main, sys.argv[1:])
     argv = list(argv)
     lang = _language_from(argv)
