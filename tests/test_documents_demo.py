@@ -69,8 +69,9 @@ def check_claims(folder: Path, files: dict[str, Path]) -> None:
         path = files[f"claim {period}"]
         check_columns_add_up(path, data)
         # the same plain sum through openpyxl's reading of the cells
-        ws = openpyxl.load_workbook(path, read_only=True)["Notikumi"]
-        rows = list(ws.iter_rows(values_only=True))
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        rows = list(workbook["Notikumi"].iter_rows(values_only=True))
+        workbook.close()  # a read-only workbook keeps its file open until closed
         column = rows[0].index("Kompensācija, EUR")
         assert round(sum(row[column] for row in rows[1:]), 2) == data["totals"]["compensation"]
         assert all(isinstance(row[0], int) for row in rows[1:])  # every row an event, numbered
