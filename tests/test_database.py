@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -78,6 +77,10 @@ def test_env_variable_and_db_option_choose_the_database(tmp_path, monkeypatch) -
 
 def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("SWDESK_DB", raising=False)
+    if sys.platform == "win32":  # platformdirs asks Windows for the known folder: no variable moves it
+        local = Path(os.environ["LOCALAPPDATA"])
+        assert resolve_url(None) == "sqlite:///" + str(local / "swdesk" / "swdesk.sqlite")
+        return
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert resolve_url(None) == "sqlite:///" + str(tmp_path / "data" / "swdesk" / "swdesk.sqlite")
 
@@ -267,7 +270,7 @@ def test_a_process_killed_inside_a_write_leaves_no_lock_and_no_half_write(db_pat
     open_database(str(db_path), auto_backup=False).close()
     proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "holding"
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL on Linux, TerminateProcess on Windows: no chance to clean up either way
     proc.wait()
     proc.stdout.close()
     database = open_database(str(db_path), auto_backup=False)

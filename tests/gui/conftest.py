@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,7 +15,13 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from swdesk.resources import translations_dir  # noqa: E402
+from swdesk.resources import assets_dir, translations_dir  # noqa: E402
+
+if sys.platform == "win32":
+    # On Windows the offscreen platform reads fonts from a folder, not from the system's list, and warns
+    # "QFontDatabase: Cannot find font directory" (a failure here) when PySide6 ships none: the fonts
+    # swdesk ships are that folder.
+    os.environ.setdefault("QT_QPA_FONTDIR", str(assets_dir() / "fonts"))
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "translations" / "swdesk_lv.ts"

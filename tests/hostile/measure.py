@@ -5,13 +5,13 @@ would (``swdesk --db DATABASE import --json FILE...``), with its JSON result on 
 ``{"exit": …, "seconds": …, "peak_mb": …}`` to REPORT.json. The peak is the process's maximum resident set
 size (``VmHWM`` of ``/proc/self/status``), so it counts the interpreter and every library the import loads.
 (``getrusage``'s ``ru_maxrss`` is not used: Linux carries it over ``exec`` from the forked copy of the
-parent, so it would report the test process's size.)
+parent, so it would report the test process's size.) On Windows, which has neither ``/proc`` nor the
+``resource`` module, it is the process's peak working set (``GetProcessMemoryInfo``).
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 
@@ -30,6 +30,8 @@ def main(argv: list[str]) -> int:
 
 def peak_kb() -> int:
     """The peak resident memory of this process (this program image) in kilobytes."""
+    if sys.platform == "win32":
+        return _windows_peak_kb()
     try:
         with open("/proc/self/status", encoding="ascii") as fh:
             for line in fh:
@@ -37,7 +39,38 @@ def peak_kb() -> int:
                     return int(line.split()[1])
     except OSError:
         pass
+    import resource  # Unix only
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux, bytes on macOS
+
+
+def _windows_peak_kb() -> int:
+    import ctypes
+    from ctypes import wintypes
+
+    class ProcessMemoryCounters(ctypes.Structure):
+        _fields_ = [
+            ("cb", wintypes.DWORD),
+            ("PageFaultCount", wintypes.DWORD),
+            ("PeakWorkingSetSize", ctypes.c_size_t),
+            ("WorkingSetSize", ctypes.c_size_t),
+            ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+            ("PagefileUsage", ctypes.c_size_t),
+            ("PeakPagefileUsage", ctypes.c_size_t),
+        ]
+
+    counters = ProcessMemoryCounters()
+    counters.cb = ctypes.sizeof(counters)
+    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    if not kernel32.K32GetProcessMemoryInfo(
+        kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb
+    ):
+        raise OSError("GetProcessMemoryInfo failed")
+    return counters.PeakWorkingSetSize // 1024
 
 
 if __name__ == "__main__":
