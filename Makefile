@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo test test-faults lint bench translations package package-check installer clean
+.PHONY: help run demo test test-faults lint bench translations package package-check installer windows-check clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ package-check: $(STAMP) $(ASSETS)  ## build, run the bundle's selftest outside t
 
 installer: package  ## dist/swdesk-VERSION-setup.exe (needs makensis; a usable one only from a Windows bundle)
 	makensis -V2 -WX $$($(PY) installer/version.py --nsis-defines) -DBUNDLE_DIR=$(CURDIR)/dist/swdesk -DOUTDIR=$(CURDIR)/dist installer/swdesk.nsi
+
+windows-check:  ## the Windows .exe under Wine: bundle, documents, 64-bit installer, GUI screenshot (~5 min; first run ~8)
+	bash installer/wine/check.sh
 
 clean:  ## remove the environment and build products
 	rm -rf $(VENV) build dist swdesk/assets *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -15,11 +15,19 @@
 ; * A fixed product id (PRODUCT_ID) names the uninstall key, so a new version finds the old one and
 ;   upgrades in place: the old version's uninstaller runs silently first (which keeps the user's data), then
 ;   the new files are copied.
+; * A running swdesk (its .exe files or its Python DLL held by Windows) is found before anything changes:
+;   the installer and the uninstaller ask to close it (Retry / Cancel); a silent run stops with exit code 2.
 ; * The uninstaller keeps the user's database and backups (%LOCALAPPDATA%\swdesk, where swdesk keeps them)
 ;   unless the user ticks "Also delete my data" on its components page.
 
 Unicode true
+; A 64-bit installer for a 64-bit-only program: the one released is the one `make windows-check` installs
+; under Wine (a 32-bit stub would need 32-bit Wine), and a 32-bit Windows gets a clear refusal from Windows.
+Target amd64-unicode
 ManifestDPIAware true
+; A file that cannot be written (swdesk still running, a virus scanner holding it) offers Retry or Cancel,
+; never Ignore: an ignored file is a mix of two versions. A silent install then stops with exit code 2.
+AllowSkipFiles off
 ; -DCOMPRESSOR=zlib for a quick check of the script (tests/test_package.py); releases use solid LZMA
 !ifndef COMPRESSOR
   !define COMPRESSOR "/SOLID lzma"
@@ -139,6 +147,10 @@ LangString MSG_REMOVING_OLD ${LANG_LATVIAN} "Noņem iepriekšējo versiju (dati 
 LangString MSG_REMOVING_OLD ${LANG_ENGLISH} "Removing the previous version (your data stays) …"
 LangString MSG_OLD_UNINSTALL_FAILED ${LANG_LATVIAN} "Iepriekšējo versiju neizdevās noņemt (kods $1). Aizveriet swdesk un mēģiniet vēlreiz."
 LangString MSG_OLD_UNINSTALL_FAILED ${LANG_ENGLISH} "The previous version could not be removed (code $1). Close swdesk and try again."
+LangString MSG_RUNNING ${LANG_LATVIAN} "swdesk vēl darbojas (fails $R8 ir aizņemts). Aizveriet visus swdesk logus un nospiediet «Retry» / «Mēģināt vēlreiz»; «Cancel» / «Atcelt» neko nemaina."
+LangString MSG_RUNNING ${LANG_ENGLISH} "swdesk is running ($R8 is in use). Close every swdesk window and choose Retry; Cancel changes nothing."
+LangString MSG_FILES_LEFT ${LANG_LATVIAN} "Ne visus swdesk programmas failus mapē $INSTDIR izdevās noņemt (vai swdesk vēl darbojas?). Aizveriet swdesk un mēģiniet vēlreiz."
+LangString MSG_FILES_LEFT ${LANG_ENGLISH} "Not every file of swdesk in $INSTDIR could be removed (is swdesk still running?). Close swdesk and try again."
 
 ; --- version resource of the setup .exe ------------------------------------------------------------------------
 VIProductVersion "${VERSION_WIN}"
@@ -149,6 +161,45 @@ VIAddVersionKey /LANG=${LANG_ENGLISH} "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "FileDescription" "${APP_NAME} ${VERSION} setup"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=${LANG_ENGLISH} "LegalCopyright" "MIT licence"
+
+; --- a running swdesk -----------------------------------------------------------------------------------------
+; Windows keeps the files of a running program from being written: swdesk.exe or swdesk-cli.exe while it
+; runs, and the Python DLL that both load. Opening each for writing (nothing is written) finds them before
+; anything is removed, so an update never leaves half the old program beside half the new one.
+!macro _SWDESK_HELD FILE
+  ${If} $R8 == ""
+  ${AndIf} ${FileExists} "${FILE}"
+    ClearErrors
+    FileOpen $R7 "${FILE}" a
+    ${If} ${Errors}
+      StrCpy $R8 "${FILE}"
+    ${Else}
+      FileClose $R7
+    ${EndIf}
+  ${EndIf}
+!macroend
+
+; $R9: a folder swdesk is installed in. Returns when nothing of it is in use; otherwise asks to close
+; swdesk (Retry / Cancel) and quits on Cancel — in a silent run at once, with exit code 2.
+!macro SWDESK_REFUSE_WHILE_RUNNING UN
+Function ${UN}RefuseWhileRunning
+  ${If} $R9 == ""
+    Return
+  ${EndIf}
+  retry:
+  StrCpy $R8 ""
+  !insertmacro _SWDESK_HELD "$R9\swdesk.exe"
+  !insertmacro _SWDESK_HELD "$R9\swdesk-cli.exe"
+  !insertmacro _SWDESK_HELD "$R9\_internal\python311.dll"
+  ${If} $R8 != ""
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(MSG_RUNNING)" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 2
+    Quit
+  ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro SWDESK_REFUSE_WHILE_RUNNING ""
+!insertmacro SWDESK_REFUSE_WHILE_RUNNING "un."
 
 ; --- installer -------------------------------------------------------------------------------------------------
 
@@ -170,6 +221,9 @@ Function .onInit
       Abort
     ${EndIf}
   ${EndIf}
+  ; an update: the installed copy must not be running
+  ReadRegStr $R9 SHCTX "${UNINST_KEY}" "InstallLocation"
+  Call RefuseWhileRunning
 FunctionEnd
 
 ; Remove the installed version (found through the fixed product id) before copying the new one, so that no
@@ -195,6 +249,11 @@ FunctionEnd
 
 Section "!$(SEC_PROGRAM)" SecProgram
   SectionIn RO
+  ; again, now that the folder is chosen: swdesk may have been started while the pages were shown
+  ReadRegStr $R9 SHCTX "${UNINST_KEY}" "InstallLocation"
+  Call RefuseWhileRunning
+  StrCpy $R9 "$INSTDIR"
+  Call RefuseWhileRunning
   Call UninstallPrevious
   SetOutPath "$INSTDIR"
   ; whatever is left of an older bundle (e.g. after a failed uninstall) must not mix with the new one
@@ -230,6 +289,8 @@ Function un.onInit
   ; the mode comes from /AllUsers or /CurrentUser in UninstallString, else from where the key is
   !insertmacro MULTIUSER_UNINIT
   !insertmacro MUI_UNGETLANGUAGE
+  StrCpy $R9 "$INSTDIR"
+  Call un.RefuseWhileRunning
 FunctionEnd
 
 Section "!un.$(UNSEC_PROGRAM)" UnSecProgram
@@ -239,6 +300,15 @@ Section "!un.$(UNSEC_PROGRAM)" UnSecProgram
   Delete "$INSTDIR\swdesk.exe"
   Delete "$INSTDIR\swdesk-cli.exe"
   RMDir /r "$INSTDIR\_internal"
+  ; Said, not left behind: a file still there (swdesk started meanwhile) fails the uninstall, and with it an
+  ; update, which runs this silently and stops on its exit code.
+  ${If} ${FileExists} "$INSTDIR\swdesk.exe"
+  ${OrIf} ${FileExists} "$INSTDIR\swdesk-cli.exe"
+  ${OrIf} ${FileExists} "$INSTDIR\_internal\*.*"
+    MessageBox MB_OK|MB_ICONSTOP "$(MSG_FILES_LEFT)" /SD IDOK
+    SetErrorLevel 2
+    Quit
+  ${EndIf}
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"

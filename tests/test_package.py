@@ -91,6 +91,26 @@ def test_the_installer_keeps_its_product_id_and_per_user_default() -> None:
     assert '!insertmacro MUI_LANGUAGE "Latvian"' in script and '!insertmacro MUI_LANGUAGE "English"' in script
 
 
+def test_the_installer_is_64_bit_and_refuses_a_running_swdesk() -> None:
+    """Issue 20: the released installer is the one tested under Wine (64-bit), and an update never mixes
+    the files of two versions (swdesk running, a file that cannot be written)."""
+    script = (INSTALLER / "swdesk.nsi").read_text(encoding="utf-8")
+    assert re.search(r"^Target amd64-unicode$", script, re.MULTILINE)
+    assert re.search(r"^AllowSkipFiles off$", script, re.MULTILINE)  # no "Ignore" on a file in use
+    on_init = script[
+        script.index("Function .onInit") : script.index("FunctionEnd", script.index("Function .onInit"))
+    ]
+    assert "Call RefuseWhileRunning" in on_init
+    section = script[script.index('Section "!$(SEC_PROGRAM)"') :]
+    assert section.index("Call RefuseWhileRunning") < section.index("Call UninstallPrevious")
+    un_init = script[script.index("Function un.onInit") :]
+    assert "Call un.RefuseWhileRunning" in un_init[: un_init.index("FunctionEnd")]
+    for held in (r"$R9\swdesk.exe", r"$R9\swdesk-cli.exe", r"$R9\_internal\python311.dll"):
+        assert f'!insertmacro _SWDESK_HELD "{held}"' in script
+    # a silent run that meets a running swdesk stops with exit code 2 instead of going on
+    assert "/SD IDCANCEL IDRETRY retry\n    SetErrorLevel 2\n    Quit" in script
+
+
 def test_the_icons_are_committed() -> None:
     for name in ("swdesk.ico", "swdesk.png"):
         assert (REPO / "resources" / "icons" / name).stat().st_size > 1000
