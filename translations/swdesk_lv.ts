@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="lv_LV">
 <context>
+    <name>CaseloadGrid</name>
+    <message>
+        <source>Choose the first cell of a work type column to paste into; nothing was pasted.</source>
+        <translation>Izvēlieties darba veida kolonnas šūnu, no kuras sākt ielīmēt; nekas netika ielīmēts.</translation>
+    </message>
+    <message>
+        <source>The copied block has %1 rows and %2 columns, but from this cell the grid has room for %3 rows and %4 columns; nothing was pasted. Choose another first cell or copy a smaller block.</source>
+        <translation>Nokopētajā blokā ir rindas: %1, kolonnas: %2, bet no šīs šūnas tabulā ir vieta rindām: %3, kolonnām: %4; nekas netika ielīmēts. Izvēlieties citu sākuma šūnu vai nokopējiet mazāku bloku.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… un vēl %1</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: %1 of the %2 copied cells are not counts. Correct them and copy again.</source>
+        <translation>Nekas netika ielīmēts: %1 no %2 nokopētajām šūnām nav derīgi skaiti. Izlabojiet tās un nokopējiet vēlreiz.</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadGridModel</name>
     <message>
         <source>Staff member</source>
@@ -19,13 +38,21 @@
         <source>criterion %1</source>
         <translation>kritērijs %1</translation>
     </message>
+    <message>
+        <source>the cell keeps %1</source>
+        <translation>šūnā paliek %1</translation>
+    </message>
+    <message>
+        <source>the cell stays empty</source>
+        <translation>šūna paliek tukša</translation>
+    </message>
+    <message>
+        <source>%1: %2 Nothing was written; %3.</source>
+        <translation>%1: %2 Nekas netika ierakstīts; %3.</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadView</name>
-    <message>
-        <source>Type to overwrite a cell; Enter moves down, Tab moves right; Ctrl+V pastes a block copied from Excel. Red cells are above the workload criterion.</source>
-        <translation>Rakstiet, lai aizstātu šūnas vērtību; Enter pāriet uz leju, Tab — pa labi; Ctrl+V ielīmē no Excel nokopētu bloku. Sarkanās šūnas ir virs slodzes kritērija.</translation>
-    </message>
     <message>
         <source>Month:</source>
         <translation>Mēnesis:</translation>
@@ -77,6 +104,102 @@
     <message>
         <source>December</source>
         <translation>decembris</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Atsaukt</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Atkārtot</translation>
+    </message>
+    <message>
+        <source>Type to overwrite a cell; Enter moves down, Tab moves right; Ctrl+V pastes a block copied from Excel; Delete clears cells, Ctrl+Z undoes. Red cells are above the workload criterion.</source>
+        <translation>Rakstiet, lai aizstātu šūnas vērtību; Enter pāriet uz leju, Tab — pa labi; Ctrl+V ielīmē no Excel nokopētu bloku; Delete notīra šūnas, Ctrl+Z atsauc. Sarkanās šūnas ir virs slodzes kritērija.</translation>
+    </message>
+    <message>
+        <source>Cleared %1 cells</source>
+        <translation>Notīrītas šūnas: %1</translation>
+    </message>
+    <message>
+        <source>%1 values cleared. Ctrl+Z brings them back.</source>
+        <translation>Notīrītas vērtības: %1. Ar Ctrl+Z tās var atjaunot.</translation>
+    </message>
+    <message>
+        <source>Changed %1 cells</source>
+        <translation>Mainītas šūnas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.gggg</translation>
+    </message>
+    <message>
+        <source>Type the date as dd.mm.yyyy (15.12.2030 or 15122030) or pick it.</source>
+        <translation>Ierakstiet datumu formā dd.mm.gggg (15.12.2030 vai 15122030) vai izvēlieties to kalendārā.</translation>
+    </message>
+    <message>
+        <source>Pick the date from a calendar</source>
+        <translation>Izvēlēties datumu kalendārā</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: type it as dd.mm.yyyy, for example 15.12.2030.</source>
+        <translation>«%1» nav datums: ierakstiet to formā dd.mm.gggg, piemēram, 15.12.2030.</translation>
+    </message>
+    <message>
+        <source>%1 is outside the dates this field takes (%2–%3).</source>
+        <translation>%1 ir ārpus šajā laukā pieļaujamajiem datumiem (%2–%3).</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Save changes?</source>
+        <translation>Saglabāt izmaiņas?</translation>
+    </message>
+    <message>
+        <source>The form has changes that are not saved yet.</source>
+        <translation>Formā ir izmaiņas, kas vēl nav saglabātas.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPicker</name>
+    <message>
+        <source>Type part of a name or the employee number to add</source>
+        <translation>Ierakstiet daļu no vārda vai tabeles numura, lai pievienotu</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Noņemt</translation>
+    </message>
+    <message>
+        <source>Participants: %1</source>
+        <translation>Dalībnieki: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPicker</name>
+    <message>
+        <source>Type part of a name or the employee number</source>
+        <translation>Ierakstiet daļu no vārda, uzvārda vai tabeles numura</translation>
+    </message>
+    <message>
+        <source>employment ended %1</source>
+        <translation>darba attiecības beigušās %1</translation>
+    </message>
+    <message>
+        <source>starts %1</source>
+        <translation>sāk strādāt %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the employment ended on %3.</source>
+        <translation>%1 (%2): darba attiecības beidzās %3.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the employment starts on %3.</source>
+        <translation>%1 (%2): darba attiecības sākas %3.</translation>
     </message>
 </context>
 <context>
@@ -569,10 +692,6 @@
         <translation>Apraksts:</translation>
     </message>
     <message>
-        <source>Add the staff member first.</source>
-        <translation>Vispirms pievienojiet darbinieku.</translation>
-    </message>
-    <message>
         <source>Hours on the date, or a month&apos;s total entered on any day of that month. A person&apos;s hours in one month may not exceed the month&apos;s contracted hours (working days × 8 h × FTE).</source>
         <translation>Stundas šajā datumā vai mēneša kopsumma, ierakstīta jebkurā šā mēneša dienā. Viena darbinieka stundas mēnesī nedrīkst pārsniegt mēneša darba laiku pēc slodzes (darba dienas × 8 h × slodze).</translation>
     </message>
@@ -587,6 +706,18 @@
     <message>
         <source>This entry was deleted meanwhile.</source>
         <translation>Šis ieraksts pa to laiku ir dzēsts.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the duty (dd.mm.yyyy).</source>
+        <translation>Ievadiet pienākuma datumu (dd.mm.gggg).</translation>
+    </message>
+    <message>
+        <source>Choose the staff member: type part of the name or the number.</source>
+        <translation>Izvēlieties darbinieku: ierakstiet daļu no vārda, uzvārda vai tabeles numura.</translation>
+    </message>
+    <message>
+        <source>Save the entry all the same?</source>
+        <translation>Vai tomēr saglabāt ierakstu?</translation>
     </message>
 </context>
 <context>
@@ -613,6 +744,14 @@
     <message>
         <source>Last working day of %1:</source>
         <translation>Pēdējā darba diena (%1):</translation>
+    </message>
+    <message>
+        <source>The employment started on %1; it cannot end before that.</source>
+        <translation>Darba attiecības sākās %1; tās nevar beigties agrāk.</translation>
+    </message>
+    <message>
+        <source>Enter the last working day (dd.mm.yyyy).</source>
+        <translation>Ievadiet pēdējo darba dienu (dd.mm.gggg).</translation>
     </message>
 </context>
 <context>
@@ -670,16 +809,8 @@
         <translation>Sertificēts supervizors:</translation>
     </message>
     <message>
-        <source>Cost, EUR:</source>
-        <translation>Izmaksas, EUR:</translation>
-    </message>
-    <message>
         <source>Invoice no.:</source>
         <translation>Rēķina nr.:</translation>
-    </message>
-    <message>
-        <source>Add the staff member first.</source>
-        <translation>Vispirms pievienojiet darbinieku.</translation>
     </message>
     <message>
         <source>Duration must be a number above 0 (e.g. 1,5).</source>
@@ -704,6 +835,26 @@
     <message>
         <source>This event was deleted meanwhile.</source>
         <translation>Šis ieraksts pa to laiku ir dzēsts.</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>Dalībnieki:</translation>
+    </message>
+    <message>
+        <source>Cost per person, EUR:</source>
+        <translation>Izmaksas uz personu, EUR:</translation>
+    </message>
+    <message>
+        <source>Enter the date of the event (dd.mm.yyyy).</source>
+        <translation>Ievadiet pasākuma datumu (dd.mm.gggg).</translation>
+    </message>
+    <message>
+        <source>Choose the staff member: type part of the name or the number.</source>
+        <translation>Izvēlieties darbinieku: ierakstiet daļu no vārda, uzvārda vai tabeles numura.</translation>
+    </message>
+    <message>
+        <source>Add the participants: type part of a name or the number and press Enter.</source>
+        <translation>Pievienojiet dalībniekus: ierakstiet daļu no vārda vai tabeles numura un nospiediet Enter.</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1550,10 @@
         <source>Earlier values:</source>
         <translation>Iepriekšējās vērtības:</translation>
     </message>
+    <message>
+        <source>Enter the date the value applies from (dd.mm.yyyy).</source>
+        <translation>Ievadiet datumu, no kura vērtība ir spēkā (dd.mm.gggg).</translation>
+    </message>
 </context>
 <context>
     <name>SettingsModel</name>
@@ -1482,10 +1637,6 @@
         <translation>nav obligāts, piem., 010190-12345</translation>
     </message>
     <message>
-        <source>Employment ended</source>
-        <translation>Darba attiecības beigušās</translation>
-    </message>
-    <message>
         <source>Employee no.:</source>
         <translation>Tabeles nr.:</translation>
     </message>
@@ -1556,6 +1707,14 @@
     <message>
         <source>Another staff member already has the employee number %1.</source>
         <translation>Tabeles nr. %1 jau ir citam darbiniekam.</translation>
+    </message>
+    <message>
+        <source>empty while the employment continues</source>
+        <translation>tukšs, kamēr darba attiecības turpinās</translation>
+    </message>
+    <message>
+        <source>Enter the start of employment (dd.mm.yyyy).</source>
+        <translation>Ievadiet darba attiecību sākuma datumu (dd.mm.gggg).</translation>
     </message>
 </context>
 <context>
@@ -1710,10 +1869,6 @@
         <translation>Jauna vakance</translation>
     </message>
     <message>
-        <source>Filled</source>
-        <translation>Aizpildīta</translation>
-    </message>
-    <message>
         <source>Position:</source>
         <translation>Amats:</translation>
     </message>
@@ -1744,6 +1899,14 @@
     <message>
         <source>A vacancy for this position announced on this date already exists.</source>
         <translation>Vakance šim amatam ar šo izsludināšanas datumu jau ir.</translation>
+    </message>
+    <message>
+        <source>empty while the vacancy is open</source>
+        <translation>tukšs, kamēr vakance ir atvērta</translation>
+    </message>
+    <message>
+        <source>Enter the date the vacancy was announced (dd.mm.yyyy).</source>
+        <translation>Ievadiet vakances izsludināšanas datumu (dd.mm.gggg).</translation>
     </message>
 </context>
 <context>

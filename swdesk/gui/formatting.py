@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -35,6 +36,28 @@ def fmt_eur(value: Any) -> str:
     return "" if value is None else f"{fmt_number(value, 2)} EUR"
 
 
+def fmt_share(share: Any, places: int = 1) -> str:
+    """A share 0–1 as a percentage, the same wherever it is shown: 0,112 → "11,2 %", 0,10 → "10 %".
+
+    The number is written by the core's formatter (``swdesk.rules.findings.fmt_percent``, which the
+    findings' messages use too); the sign is kept on the number's line by a no-break space.
+    """
+    from swdesk.rules.findings import fmt_percent
+
+    if share is None:
+        return "—"
+    return fmt_percent(Decimal(str(share)), places) + "\u00a0%"
+
+
+def fmt_hours(hours: Any) -> str:
+    """Hours as typed, without rounding away what was entered: 3,5 h, 40 h, 0,25 h."""
+    from swdesk.rules.findings import fmt_number as core_number
+
+    if hours is None:
+        return "—"
+    return core_number(Decimal(str(hours)), 2, trim=True) + "\u00a0h"
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """A decimal typed with a comma or a point (spaces ignored); None when it is not a number."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
@@ -45,6 +68,44 @@ def parse_decimal(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return value if value.is_finite() else None
+
+
+_DATE_SEPARATORS = re.compile(r"[.\-/ ]+")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as a person types it; None when the text is not one.
+
+    Accepted: ``15.12.2030``, ``15.12.30``, ``5.1.2030`` (dots, slashes, dashes or spaces between the parts),
+    ``15122030`` and ``151230`` without separators, and ISO ``2030-12-15``. A two-digit year is 2000–2049
+    for 00–49 and 1950–1999 for 50–99.
+    """
+    cleaned = text.strip().rstrip(".")
+    if not cleaned:
+        return None
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
+        year, month, day = (int(part) for part in cleaned.split("-"))
+    elif cleaned.isdigit() and len(cleaned) in (6, 8):
+        day, month, year = int(cleaned[:2]), int(cleaned[2:4]), int(cleaned[4:])
+        if len(cleaned) == 6:
+            year = _full_year(year)
+    else:
+        parts = _DATE_SEPARATORS.split(cleaned)
+        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+            return None
+        if len(parts[0]) > 2 or len(parts[1]) > 2 or len(parts[2]) not in (2, 4):
+            return None
+        day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
+        if len(parts[2]) == 2:
+            year = _full_year(year)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_year(two_digits: int) -> int:
+    return (2000 if two_digits < 50 else 1900) + two_digits
 
 
 def to_qdate(day: dt.date) -> QDate:

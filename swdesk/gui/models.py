@@ -54,6 +54,14 @@ def collation_key(text: str) -> str:
     return text.casefold().translate(_LATVIAN)
 
 
+def search_key(text: str) -> str:
+    """Text as a search compares it: case, diacritics and runs of spaces ignored ("Ķēniņš" → "kenins"), so
+    that a name typed on a keyboard without Latvian letters is found. The importer's own folding is used."""
+    from swdesk.importer.values import fold_diacritics
+
+    return fold_diacritics(text)
+
+
 def _sort_key(value: Any) -> Any:
     return collation_key(value) if isinstance(value, str) else value
 
@@ -298,8 +306,9 @@ def rule_labels() -> dict[str, str]:
 class TableFilterProxy(QSortFilterProxyModel):
     """Filters by text in any column and by an optional row predicate; sorting is passed to the source model.
 
-    A :class:`RowTableModel` sorts its own rows (fast, Latvian order); the proxy then keeps the source order.
-    Other models are sorted by the proxy itself, by ``SORT_ROLE``.
+    The filter finds rows that hold every word typed, in any column, ignoring case and diacritics ("kenins"
+    finds "Ķēniņš"). A :class:`RowTableModel` sorts its own rows (fast, Latvian order); the proxy then keeps
+    the source order. Other models are sorted by the proxy itself, by ``SORT_ROLE``.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -309,6 +318,36 @@ class TableFilterProxy(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._predicate: Callable[[Any], bool] | None = None
+        self._words: list[str] = []
+        self._keys: dict[int, str] = {}  # source row → its text as the filter compares it
+
+    def setSourceModel(self, model: Any) -> None:
+        super().setSourceModel(model)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._forget_keys)
+        model.dataChanged.connect(self._forget_keys)
+
+    def _forget_keys(self, *_args: Any) -> None:
+        self._keys.clear()
+
+    def setFilterFixedString(self, pattern: str) -> None:  # noqa: N802 - Qt's name; the views connect to it
+        self.set_search(pattern)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = search_key(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _row_text(self, source_row: int, source_parent: _Index) -> str:
+        key = self._keys.get(source_row)
+        if key is None:
+            source = self.sourceModel()
+            texts = (
+                str(source.index(source_row, column, source_parent).data() or "")
+                for column in range(source.columnCount(source_parent))
+            )
+            key = self._keys[source_row] = search_key("\t".join(texts))
+        return key
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
@@ -327,7 +366,10 @@ class TableFilterProxy(QSortFilterProxyModel):
             row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
             if row is not None and not self._predicate(row):
                 return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        if self._words:
+            text = self._row_text(source_row, source_parent)
+            return all(word in text for word in self._words)
+        return True
 
 
 class ImportProblemsModel(RowTableModel):

@@ -33,8 +33,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/gui" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
-            # the offscreen platform's own remark about every shown top-level window, not ours
-            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+            # the offscreen platform's own remarks about every shown top-level window and popup, not ours
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "does not support propagateSizeHints",
+                    "does not support raise",
+                    "does not support grabbing the keyboard",
+                )
+            )
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item):  # type: ignore[no-untyped-def]
+    """Before pytest-qt closes the test's widgets: an edit form left open with changes (a failed test) is
+    discarded, or closing it would ask "Save changes?" and wait for an answer nobody gives."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        from swdesk.gui.widgets import EditDialog
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, EditDialog) and widget.isVisible():
+                widget.discard()
+    return (yield)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,8 @@ def when_modal(action: Callable[[QWidget], None], *, tries: int = 200) -> list[Q
             finally:
                 if dialog.isVisible():
                     stuck.append(dialog)
-                    dialog.reject()  # type: ignore[attr-defined]
+                    # an edit form would ask whether to save its changes: close it without asking
+                    getattr(dialog, "discard", dialog.reject)()  # type: ignore[attr-defined]
         elif left > 0:
             QTimer.singleShot(10, lambda: poll(left - 1))
 

@@ -30,10 +30,13 @@ def test_add_a_duty_and_see_the_share(qtbot, main_window):
     view = main_window.view("duties")
     with qtbot.waitSignal(view.loaded, timeout=15_000):
         main_window.show_view("duties")
+    with main_window.database.read() as session:
+        staff_id = session.scalars(select(m.Staff.id)).one()
 
     def fill(dialog):
         assert isinstance(dialog, DutyDialog)
         dialog.date.set_date(dt.date(year, 1, 2))
+        dialog.staff.set_staff_id(staff_id)
         dialog.category.setCurrentIndex(dialog.category.findData("NS_TRANSP"))
         dialog.hours.setText("7,5")
         dialog.save()

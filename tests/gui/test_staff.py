@@ -97,11 +97,10 @@ def test_the_form_checks_what_is_typed(qtbot, service_db):
     dialog.save()
     assert "slodz" in dialog.error.text().lower()
     dialog.fte.setText("0,75")
-    dialog.has_end.setChecked(True)
     dialog.end.set_date(dt.date(2019, 1, 1))
     dialog.save()
     assert dialog.result() != StaffDialog.DialogCode.Accepted
-    dialog.has_end.setChecked(False)
+    dialog.end.set_date(None)  # empty: the employment continues
     dialog.save()
     assert dialog.result() == StaffDialog.DialogCode.Accepted
     with service_db.read() as session:
@@ -129,8 +128,9 @@ def test_end_employment_and_delete(qtbot, main_window):
     assert view.select_tabeles_nr("5") is not None
 
     def end_yesterday(dialog):
+        assert dialog.date.date_value() is None  # never assumed to be today
         dialog.date.set_date(dt.date.today() - dt.timedelta(days=1))
-        dialog.accept()
+        dialog.save()
 
     when_modal(end_yesterday)
     view.end_selected()

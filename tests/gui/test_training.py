@@ -35,7 +35,15 @@ def view(qtbot, main_window):  # type: ignore[no-untyped-def]
     view = main_window.view("training")
     with qtbot.waitSignal(view.loaded, timeout=15_000):
         main_window.show_view("training")
+    with main_window.database.read() as session:
+        view.staff_id = session.scalars(select(m.Staff.id)).one()
     return view
+
+
+def _person_and_date(view, dialog, day=None):  # type: ignore[no-untyped-def]
+    """What a new event needs besides its duration: its date and who took part."""
+    dialog.date.set_date(day or dt.date(YEAR, 1, 15))
+    dialog.staff.set_staff_ids([view.staff_id])
 
 
 def _enter(qtbot, view, fill, *, edit: bool = False):  # type: ignore[no-untyped-def]
@@ -48,7 +56,7 @@ def _enter(qtbot, view, fill, *, edit: bool = False):  # type: ignore[no-untyped
 def test_an_event_in_academic_hours_counts_its_minutes_and_shows_against_the_norm(qtbot, view):
     def fill(dialog):
         assert isinstance(dialog, EventDialog)
-        dialog.date.set_date(dt.date(YEAR, 1, 15))
+        _person_and_date(view, dialog)
         dialog.kind.setCurrentIndex(dialog.kind.findData("training"))
         dialog.duration.setText("8")
         dialog.unit.setCurrentIndex(dialog.unit.findData("academic_hours"))  # 45 minutes each by default
@@ -74,7 +82,7 @@ def test_an_event_in_academic_hours_counts_its_minutes_and_shows_against_the_nor
 
 def test_editing_an_event_changes_it_and_the_totals(qtbot, view):
     def add(dialog):
-        dialog.date.set_date(dt.date(YEAR, 1, 15))
+        _person_and_date(view, dialog)
         dialog.duration.setText("2")
         dialog.unit.setCurrentIndex(dialog.unit.findData("hours"))
         dialog.save()
@@ -100,6 +108,7 @@ def test_a_duration_that_is_not_whole_minutes_is_refused_and_nothing_is_written(
     messages = []
 
     def fill(dialog):
+        _person_and_date(view, dialog)
         dialog.duration.setText("1,3")  # 1,3 × 45 = 58,5 minutes
         dialog.unit.setCurrentIndex(dialog.unit.findData("academic_hours"))
         dialog.save()
@@ -115,6 +124,7 @@ def test_a_duration_that_is_not_whole_minutes_is_refused_and_nothing_is_written(
 
 def test_delete_asks_first(qtbot, view, monkeypatch):
     def add(dialog):
+        _person_and_date(view, dialog)
         dialog.duration.setText("90")
         dialog.unit.setCurrentIndex(dialog.unit.findData("minutes"))
         dialog.kind.setCurrentIndex(dialog.kind.findData("supervision_group"))
@@ -139,6 +149,7 @@ def test_delete_asks_first(qtbot, view, monkeypatch):
 
 def test_training_models(qtmodeltester, qtbot, view):
     def add(dialog):
+        _person_and_date(view, dialog)
         dialog.duration.setText("3")
         dialog.save()
 

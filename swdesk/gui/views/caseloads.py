@@ -4,6 +4,12 @@ Keyboard driven like a spreadsheet: typing overwrites a cell, Enter moves down, 
 block copied from Excel pastes from the current cell. Every change is written at once in one
 transaction. A cell whose load per FTE is above the workload criterion that applies to the person (a
 criterion for their position replaces a ``*`` one, SPEC §2 R3) is highlighted, its tooltip gives the load.
+
+Nothing is lost or guessed in silence: a value that is not a count (``abc``, ``-3``, ``2,5``) is refused
+with a message naming the cell and the reason, and the cell keeps its value — checked by the import's own
+parser for the column, so the grid and the workbook take exactly the same counts. A pasted block with any
+such cell, or one that does not fit in the grid, is refused whole. Every change (typing, pasting, Delete)
+can be undone with Ctrl+Z and redone with Ctrl+Y.
 """
 
 from __future__ import annotations
@@ -15,7 +21,16 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -24,6 +39,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +49,16 @@ from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_fte, fmt_number
+from swdesk.gui.models import collation_key
 
 _Index = QModelIndex | QPersistentModelIndex
 UNIT_FIELDS = {"LIETAS": "cases", "IESN": "applications", "PERS": "persons"}
 OVER = QColor("#f8c4c4")
 FIXED = 2  # name and FTE come before the work type × unit columns
+MAX_LISTED = 6  # refused cells named one by one in a message; the rest are counted
+
+# (staff id, work type, unit): one cell of a month, whatever row and column it has on the screen
+CellKey = tuple[int, str, str]
 
 
 @dataclass
@@ -52,6 +73,8 @@ class CaseloadGridModel(QAbstractTableModel):
     """One month of caseloads; edits write through to the database."""
 
     written = Signal()
+    refused = Signal(str)  # why a typed value was not written (the cell keeps its value)
+    changed_cells = Signal(object, object)  # month, [(cell key, old, new)]: what Ctrl+Z undoes
 
     def __init__(self, database: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -62,6 +85,7 @@ class CaseloadGridModel(QAbstractTableModel):
         self.pair_names: dict[tuple[str, str], str] = {}
         self.values: dict[tuple[int, str, str], int] = {}
         self.criteria: dict[tuple[str, str, str], Decimal] = {}
+        self.last_refused = False  # the last typed value was refused: the cursor stays on its cell
 
     def load(self, month: dt.date) -> None:
         month = month.replace(day=1)
@@ -70,8 +94,8 @@ class CaseloadGridModel(QAbstractTableModel):
             staff = session.execute(
                 select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.position_code, m.Staff.fte)
                 .where(m.Staff.start <= last, (m.Staff.end.is_(None)) | (m.Staff.end >= month))
-                .order_by(m.Staff.last_name, m.Staff.first_name)
             ).all()
+            staff = sorted(staff, key=lambda s: (collation_key(s.last_name), collation_key(s.first_name)))
             work_types = dict(session.execute(select(m.WorkType.code, m.WorkType.name)).all())
             units = dict(session.execute(select(m.Unit.code, m.Unit.name)).all())
             criteria = session.execute(
@@ -197,68 +221,139 @@ class CaseloadGridModel(QAbstractTableModel):
             return text
         return None
 
+    # --- reading and writing cells ----------------------------------------------------------------------
+
+    def cell_key(self, row: int, column: int) -> CellKey:
+        return (self.people[row].id, *self.pairs[column - FIXED])
+
+    def cell_name(self, row: int, column: int) -> str:
+        """The cell as a person finds it on the screen: "Anna Apine, Gadījuma vadīšana (lietu skaits)"."""
+        pair = self.pairs[column - FIXED]
+        return f"{self.people[row].name}, {self.pair_names[pair].replace(chr(10), ' ')}"
+
+    def value_at(self, row: int, column: int) -> int | None:
+        return self.values.get(self.cell_key(row, column))
+
+    def parse_cell(self, row: int, column: int, text: Any) -> tuple[int | None, str | None]:
+        """(value, None) for a count or an empty cell; (None, message) naming the cell and the reason."""
+        value, reason = parse_count(text, UNIT_FIELDS[self.pairs[column - FIXED][1]])
+        if reason is None:
+            return value, None
+        old = self.value_at(row, column)
+        kept = self.tr("the cell keeps %1").replace("%1", str(old)) if old is not None else self.tr("the cell stays empty")
+        return None, (
+            self.tr("%1: %2 Nothing was written; %3.")
+            .replace("%1", self.cell_name(row, column))
+            .replace("%2", reason)
+            .replace("%3", kept)
+        )
+
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() < FIXED:
             return False
-        parsed = parse_count(value)
-        if parsed is False:
+        parsed, problem = self.parse_cell(index.row(), index.column(), value)
+        self.last_refused = problem is not None
+        if problem is not None:
+            self.refused.emit(problem)
             return False
+        if parsed == self.value_at(index.row(), index.column()):
+            return True  # unchanged: nothing to write or undo
         return self.set_block([(index.row(), index.column(), parsed)])
 
     def set_block(self, cells: list[tuple[int, int, int | None]]) -> bool:
-        """Write cells (row, column, value or None) in one transaction, then show them."""
-        cells = [
-            (r, c, v) for r, c, v in cells if 0 <= r < len(self.people) and FIXED <= c < self.columnCount()
-        ]
+        """Write cells (row, column, value or None) of this month in one transaction; can be undone."""
+        cells = [(r, c, v) for r, c, v in cells if 0 <= r < len(self.people) and FIXED <= c < self.columnCount()]
         if not cells:
             return False
+        changes = [(self.cell_key(r, c), self.value_at(r, c), v) for r, c, v in cells]
+        changes = [change for change in changes if change[1] != change[2]]
+        if not changes:
+            return True
+        self.write_values(self.month, [(key, new) for key, _old, new in changes])
+        self.changed_cells.emit(self.month, changes)
+        return True
+
+    def write_values(self, month: dt.date, cells: list[tuple[CellKey, int | None]]) -> None:
+        """Write keyed cells of ``month`` in one transaction; the grid shows them when it shows that month."""
         with self.database.write() as session:
-            for row, column, value in cells:
-                person, (work_type, unit) = self.people[row], self.pairs[column - FIXED]
+            for (staff_id, work_type, unit), value in cells:
                 record = session.scalar(
                     select(m.Caseload).where(
-                        m.Caseload.staff_id == person.id,
-                        m.Caseload.month == self.month,
+                        m.Caseload.staff_id == staff_id,
+                        m.Caseload.month == month,
                         m.Caseload.work_type_code == work_type,
                     )
                 )
                 if record is None:
                     if value is None:
                         continue
-                    record = m.Caseload(staff_id=person.id, month=self.month, work_type_code=work_type)
+                    record = m.Caseload(staff_id=staff_id, month=month, work_type_code=work_type)
                     session.add(record)
                 setattr(record, UNIT_FIELDS[unit], value)
                 if record.cases is None and record.applications is None and record.persons is None:
                     session.delete(record)
                 session.flush()
-        for row, column, value in cells:
-            key = (self.people[row].id, *self.pairs[column - FIXED])
-            if value is None:
-                self.values.pop(key, None)
-            else:
-                self.values[key] = value
-            index = self.index(row, column)
-            self.dataChanged.emit(index, index)
+        if month == self.month:
+            rows = {person.id: i for i, person in enumerate(self.people)}
+            columns = {pair: i + FIXED for i, pair in enumerate(self.pairs)}
+            for key, value in cells:
+                if value is None:
+                    self.values.pop(key, None)
+                else:
+                    self.values[key] = value
+                row, column = rows.get(key[0]), columns.get(key[1:])
+                if row is not None and column is not None:
+                    index = self.index(row, column)
+                    self.dataChanged.emit(index, index)
         self.written.emit()
-        return True
 
 
-def parse_count(value: Any) -> int | None | bool:
-    """A whole number typed into a cell; None for an empty cell; False when it is not a count."""
-    text = str(value if value is not None else "").strip().replace("\u00a0", "").replace(" ", "")
+def parse_count(value: Any, field: str = "cases") -> tuple[int | None, str | None]:
+    """A count typed or pasted into a cell, read by the import's own parser of the Lietas column ``field``
+    (one rule and one wording for both): (count, None), (None, None) for an empty cell, or (None, reason)."""
+    from swdesk.importer import sheets as sh
+    from swdesk.importer.values import ValueProblem
+
+    text = str(value if value is not None else "").strip()
     if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    return False
+        return None, None
+    try:
+        return sh.sheet_by_name("Lietas").column(field).parse(text, None), None
+    except ValueProblem as exc:
+        return None, str(exc)
+
+
+class CellsCommand(QUndoCommand):
+    """One change of the grid — a typed value, a pasted block, cleared cells — that Ctrl+Z undoes."""
+
+    def __init__(self, view: CaseloadView, month: dt.date, changes: list[tuple[CellKey, Any, Any]], text: str) -> None:
+        super().__init__(text)
+        self.view, self.month, self.changes = view, month, changes
+        self.done = True  # the first redo() is the write that already happened
+
+    def undo(self) -> None:
+        self.view.apply_cells(self.month, [(key, old) for key, old, _new in self.changes])
+
+    def redo(self) -> None:
+        if self.done:
+            self.done = False
+            return
+        self.view.apply_cells(self.month, [(key, new) for key, _old, new in self.changes])
 
 
 class CaseloadGrid(QTableView):
-    """Enter moves down after an edit, like a spreadsheet; Ctrl+V pastes a block from Excel."""
+    """Enter moves down after an edit, like a spreadsheet; Ctrl+V pastes a block from Excel; Delete clears
+    the chosen cells (Ctrl+Z brings them back)."""
+
+    refused = Signal(str)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            model = self.model()
+            if isinstance(model, CaseloadGridModel) and model.last_refused:
+                model.last_refused = False  # stay on the refused cell, to type it again
+                return
             self._move(1, 0)
             return
         super().closeEditor(editor, hint)
@@ -276,26 +371,68 @@ class CaseloadGrid(QTableView):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self._move(1, 0)
             return
-        if event.key() == Qt.Key.Key_Delete:
-            model = self.model()
-            cells = [(i.row(), i.column(), None) for i in self.selectedIndexes() if i.column() >= FIXED]
-            if isinstance(model, CaseloadGridModel) and cells:
-                model.set_block(cells)
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            self.clear_selected()
             return
         super().keyPressEvent(event)
 
+    def clear_selected(self) -> bool:
+        model = self.model()
+        cells = [(i.row(), i.column(), None) for i in self.selectedIndexes() if i.column() >= FIXED]
+        if not isinstance(model, CaseloadGridModel) or not cells:
+            return False
+        return model.set_block(cells)
+
     def paste(self, text: str) -> bool:
-        """Paste tab-separated lines (as Excel copies them) from the current cell on."""
+        """Paste tab-separated lines (as Excel copies them) from the current cell on — all of them, or, when
+        a cell is not a count or the block does not fit, none (with a message saying which and why)."""
         model = self.model()
         start = self.currentIndex()
         if not isinstance(model, CaseloadGridModel) or not start.isValid():
             return False
-        cells = []
-        for r, line in enumerate(text.rstrip("\r\n").splitlines()):
-            for c, cell in enumerate(line.split("\t")):
-                value = parse_count(cell)
-                if value is not False:
-                    cells.append((start.row() + r, start.column() + c, value))
+        lines = [line.split("\t") for line in text.rstrip("\r\n").split("\n")]
+        lines = [[cell.rstrip("\r") for cell in line] for line in lines]
+        if start.column() < FIXED:
+            self.refused.emit(
+                self.tr("Choose the first cell of a work type column to paste into; nothing was pasted.")
+            )
+            return False
+        height, width = len(lines), max(len(line) for line in lines)
+        rows_left, columns_left = model.rowCount() - start.row(), model.columnCount() - start.column()
+        if height > rows_left or width > columns_left:
+            self.refused.emit(
+                self.tr(
+                    "The copied block has %1 rows and %2 columns, but from this cell the grid has room for %3 "
+                    "rows and %4 columns; nothing was pasted. Choose another first cell or copy a smaller block."
+                )
+                .replace("%1", str(height))
+                .replace("%2", str(width))
+                .replace("%3", str(rows_left))
+                .replace("%4", str(columns_left))
+            )
+            return False
+        cells: list[tuple[int, int, int | None]] = []
+        problems: list[str] = []
+        for r, line in enumerate(lines):
+            for c, cell in enumerate(line):
+                row, column = start.row() + r, start.column() + c
+                value, reason = parse_count(cell, UNIT_FIELDS[model.pairs[column - FIXED][1]])
+                if reason is not None:
+                    problems.append(f"{model.cell_name(row, column)}: {reason}")
+                else:
+                    cells.append((row, column, value))
+        if problems:
+            listed = problems[:MAX_LISTED]
+            if len(problems) > MAX_LISTED:
+                listed.append(self.tr("… and %1 more").replace("%1", str(len(problems) - MAX_LISTED)))
+            self.refused.emit(
+                self.tr("Nothing was pasted: %1 of the %2 copied cells are not counts. Correct them and copy again.")
+                .replace("%1", str(len(problems)))
+                .replace("%2", str(sum(len(line) for line in lines)))
+                + "\n"
+                + "\n".join(listed)
+            )
+            return False
         return model.set_block(cells)
 
 
@@ -307,6 +444,33 @@ class CaseloadView(QWidget):
         self.model.written.connect(self.ctx.changed)
         self.grid = CaseloadGrid(self)
         self.grid.setModel(self.model)
+        self.undo_stack = QUndoStack(self)
+        self.model.changed_cells.connect(self._changed_cells)
+        self.model.refused.connect(self.show_problem)
+        self.grid.refused.connect(self.show_problem)
+        # fixed labels (the change undone is in the tooltip), so that the bar does not jump as it changes
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"{text} (Ctrl+Z)"))
+        self.redo_action = QAction(self.tr("Redo"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"{text} (Ctrl+Y)"))
+        for action in (self.undo_action, self.redo_action):
+            action.setEnabled(False)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.redo_button = QToolButton()
+        self.redo_button.setDefaultAction(self.redo_action)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
         self.grid.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -330,8 +494,8 @@ class CaseloadView(QWidget):
         self.year.valueChanged.connect(lambda _v: self.refresh())
         hint = QLabel(
             self.tr(
-                "Type to overwrite a cell; Enter moves down, Tab moves right; Ctrl+V pastes a "
-                "block copied from Excel. Red cells are above the workload criterion."
+                "Type to overwrite a cell; Enter moves down, Tab moves right; Ctrl+V pastes a block copied "
+                "from Excel; Delete clears cells, Ctrl+Z undoes. Red cells are above the workload criterion."
             )
         )
         hint.setWordWrap(True)
@@ -342,8 +506,11 @@ class CaseloadView(QWidget):
         bar.addWidget(self.year)
         bar.addSpacing(12)
         bar.addWidget(hint, 1)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.redo_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.message)
         layout.addWidget(self.grid, 1)
 
     def month_names(self) -> list[str]:
@@ -371,6 +538,38 @@ class CaseloadView(QWidget):
         self.year.blockSignals(False)
         self.month.setCurrentIndex(month.month - 1)
         self.refresh()
+
+    # --- messages and undo -------------------------------------------------------------------------------
+
+    def show_problem(self, text: str) -> None:
+        """A refused value or paste: said in red above the grid until the next change is written."""
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.message.setText(text)
+        self.message.show()
+
+    def show_note(self, text: str) -> None:
+        self.message.setStyleSheet("color: #333333;")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _changed_cells(self, month: dt.date, changes: list[tuple[CellKey, Any, Any]]) -> None:
+        cleared = all(new is None for _key, _old, new in changes)
+        if cleared:
+            text = self.tr("Cleared %1 cells").replace("%1", str(len(changes)))
+            self.show_note(
+                self.tr("%1 values cleared. Ctrl+Z brings them back.").replace("%1", str(len(changes)))
+            )
+        else:
+            text = self.tr("Changed %1 cells").replace("%1", str(len(changes)))
+            self.show_note("")
+        self.undo_stack.push(CellsCommand(self, month, changes, text))
+
+    def apply_cells(self, month: dt.date, cells: list[tuple[CellKey, Any]]) -> None:
+        """Undo or redo: write the cells back and show their month."""
+        if month != self.model.month:
+            self.set_month(month)
+        self.model.write_values(month, cells)
+        self.show_note("")
 
     def refresh(self) -> None:
         self.model.load(self.selected_month())

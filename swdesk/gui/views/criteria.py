@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,7 @@ from swdesk.db import models as m
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
-from swdesk.gui.widgets import DateEdit, DecimalEdit, finish_form, make_table
+from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, make_table
 
 
 def _plain(value: Any) -> str:
@@ -91,7 +90,7 @@ class CriteriaModel(RowTableModel):
         ]
 
 
-class SettingDialog(QDialog):
+class SettingDialog(EditDialog):
     """A new value for one setting from a date on; earlier years keep being checked with the old one."""
 
     def __init__(
@@ -111,14 +110,18 @@ class SettingDialog(QDialog):
         form.addRow(self.tr("New value:"), self.value)
         form.addRow(self.tr("Applies from:"), self.valid_from)
         form.addRow(self.tr("Earlier values:"), history_label)
-        self.error = finish_form(self, form, self.save)
+        self.error = self.finish_form(form)
 
     def save(self) -> None:
         from swdesk.settings import SettingError, set_value
 
         try:
+            valid_from = self.valid_from.read(missing=self.tr("Enter the date the value applies from (dd.mm.yyyy)."))
+        except FormProblem as problem:
+            return self.fail(problem.widget, problem.message)
+        try:
             with self.ctx.database.write() as session:
-                set_value(session, self.key, self.value.text(), self.valid_from.date_value())
+                set_value(session, self.key, self.value.text(), valid_from)
         except SettingError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -126,7 +129,7 @@ class SettingDialog(QDialog):
         self.accept()
 
 
-class CriterionDialog(QDialog):
+class CriterionDialog(EditDialog):
     def __init__(self, ctx: AppContext, criterion: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -160,7 +163,7 @@ class CriterionDialog(QDialog):
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Max per FTE a month:"), self.max_per_fte)
         form.addRow(self.tr("Weight:"), self.weight)
-        self.error = finish_form(self, form, self.save)
+        self.error = self.finish_form(form)
         if criterion is not None:
             self.position.setCurrentIndex(max(0, self.position.findData(criterion.position_code)))
             self.work_type.setCurrentIndex(max(0, self.work_type.findData(criterion.work_type_code)))
@@ -224,7 +227,7 @@ class ScaleModel(RowTableModel):
         ]
 
 
-class ScaleDialog(QDialog):
+class ScaleDialog(EditDialog):
     """Add a group's row for a year, or change a row's amounts; saved at once on Save."""
 
     def __init__(self, ctx: AppContext, entry: Any = None, parent: QWidget | None = None) -> None:
@@ -251,7 +254,7 @@ class ScaleDialog(QDialog):
         form.addRow(self.tr("Minimum, EUR:"), self.low)
         form.addRow(self.tr("Mid, EUR:"), self.mid)
         form.addRow(self.tr("Maximum, EUR:"), self.high)
-        self.error = finish_form(self, form, self.save)
+        self.error = self.finish_form(form)
 
     def save(self) -> None:
         from swdesk import scale

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +32,22 @@ from sqlalchemy import delete, select
 from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_number
-from swdesk.gui.models import Column, RowTableModel, TableFilterProxy
+from swdesk.gui.formatting import fmt_date, fmt_number, fmt_share
+from swdesk.gui.models import Column, RowTableModel, TableFilterProxy, collation_key
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
-from swdesk.gui.widgets import DateEdit, DecimalEdit, RecordActions, finish_form, make_table, staff_choice
+from swdesk.gui.widgets import (
+    DateEdit,
+    DecimalEdit,
+    EditDialog,
+    FormProblem,
+    RecordActions,
+    StaffPicker,
+    fit_columns,
+    load_staff_options,
+    make_table,
+    not_employed_warning,
+)
 from swdesk.rules.duty_limit import check_duty_entry
 
 
@@ -58,10 +69,6 @@ class DutyTotal:
     hours: Decimal
     share: Decimal | None
     over: bool
-
-
-def _percent(value: Decimal | None) -> str:
-    return "—" if value is None else fmt_number(value * 100, 1) + "\u00a0%"
 
 
 class DutiesModel(RowTableModel):
@@ -88,7 +95,7 @@ class DutyTotalsModel(RowTableModel):
             ),
             Column(
                 self.tr("Share of working time"),
-                lambda r: _percent(r.share),
+                lambda r: fmt_share(r.share),
                 lambda r: -1.0 if r.share is None else float(r.share),
                 numeric=True,
             ),
@@ -140,8 +147,12 @@ def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[Duty
     return duties, totals, settings.duties_threshold
 
 
-class DutyDialog(QDialog):
-    """Add or edit one duty entry; saved at once in one transaction on Save."""
+class DutyDialog(EditDialog):
+    """Add or edit one duty entry; saved at once in one transaction on Save.
+
+    The date comes first: the people offered are those employed on it (today until it is typed), so that
+    hours are not entered for someone who has left.
+    """
 
     def __init__(
         self, ctx: AppContext, year: int, duty: DutyRow | None = None, parent: QWidget | None = None
@@ -149,20 +160,35 @@ class DutyDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.duty_id = duty.id if duty else None
+        self.saved_id: int | None = None
+        self.saved_date: dt.date | None = None
         self.setWindowTitle(self.tr("Edit duty") if duty else self.tr("New duty"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(520)
         with ctx.database.read() as session:
-            self.staff = staff_choice(session)
-            categories = session.execute(select(m.DutyCategory.code, m.DutyCategory.name)).all()
-        self.date = DateEdit(min(dt.date.today(), dt.date(year, 12, 31)))
+            self.staff = StaffPicker(load_staff_options(session))
+            categories = sorted(
+                session.execute(select(m.DutyCategory.code, m.DutyCategory.name)).all(),
+                key=lambda c: (c.code == "NS_CITS", collation_key(c.name)),  # "Cits" (other) last
+            )
+        self.date = DateEdit()
+        self.date.date_changed.connect(self._date_changed)
+        self.staff.chosen.connect(lambda _id: self._show_warning())
+        self.staff_warning = QLabel()
+        self.staff_warning.setWordWrap(True)
+        self.staff_warning.setStyleSheet("color: #8a5300;")
+        self.staff_warning.hide()
         self.category = QComboBox()
         for code, name in categories:
             self.category.addItem(name, code)
         self.hours = DecimalEdit()
         self.description = QLineEdit()
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date)
+        date_row.addStretch(1)
         form = QFormLayout()
+        form.addRow(self.tr("Date:"), date_row)
         form.addRow(self.tr("Staff member:"), self.staff)
-        form.addRow(self.tr("Date:"), self.date)
+        form.addRow("", self.staff_warning)
         form.addRow(self.tr("Category:"), self.category)
         form.addRow(self.tr("Hours:"), self.hours)
         self.hours_hint = QLabel(
@@ -174,31 +200,49 @@ class DutyDialog(QDialog):
         self.hours_hint.setWordWrap(True)
         form.addRow("", self.hours_hint)
         form.addRow(self.tr("Description:"), self.description)
-        self.error = finish_form(self, form, self.save)
+        self.error = self.finish_form(form)
         if duty is not None:
-            self.staff.setCurrentIndex(self.staff.findData(duty.staff_id))
             self.date.set_date(duty.date)
+            self.staff.set_staff_id(duty.staff_id)
             self.category.setCurrentIndex(self.category.findData(duty.category_code))
             self.hours.setText(fmt_number(duty.hours, 2))
             self.description.setText(duty.description)
+        self.date.setFocus()
+
+    def _date_changed(self, day: dt.date | None) -> None:
+        self.staff.set_reference_date(day)
+        self._show_warning()
+
+    def _warning(self) -> str | None:
+        day = self.date.date_value()
+        option = self.staff.option(self.staff.staff_id())
+        return not_employed_warning([option], day) if option is not None and day is not None else None
+
+    def _show_warning(self) -> None:
+        text = self._warning()
+        self.staff_warning.setText(text or "")
+        self.staff_warning.setVisible(text is not None)
 
     def save(self) -> None:
+        try:
+            day = self.date.read(missing=self.tr("Enter the date of the duty (dd.mm.yyyy)."))
+        except FormProblem as problem:
+            return self.fail(problem.widget, problem.message)
+        assert day is not None
+        staff_id = self.staff.staff_id()
+        if staff_id is None:
+            return self.fail(self.staff, self.tr("Choose the staff member: type part of the name or the number."))
         hours = self.hours.value()
-        if self.staff.currentData() is None:
-            self.error.setText(self.tr("Add the staff member first."))
-            self.error.show()
-            return
         if hours is None or hours <= 0:
-            self.error.setText(self.tr("Hours must be a number above 0 (e.g. 1,5 or a month's total, 40)."))
-            self.error.show()
-            return
+            return self.fail(self.hours, self.tr("Hours must be a number above 0 (e.g. 1,5 or a month's total, 40)."))
         if hours != hours.quantize(Decimal("0.01")):
-            self.error.setText(self.tr("Hours can have at most 2 decimal places."))
-            self.error.show()
+            return self.fail(self.hours, self.tr("Hours can have at most 2 decimal places."))
+        warning = self._warning()
+        if warning is not None and not confirm_not_employed(self, warning):
             return
         values: dict[str, Any] = {
-            "staff_id": self.staff.currentData(),
-            "date": self.date.date_value(),
+            "staff_id": staff_id,
+            "date": day,
             "category_code": self.category.currentData(),
             "hours": hours,
             "description": self.description.text().strip() or None,
@@ -209,20 +253,33 @@ class DutyDialog(QDialog):
                 session, staff_id=values["staff_id"], day=values["date"], hours=hours, replacing=self.duty_id
             )
             if over is not None:
-                self.error.setText(over.message())
-                self.error.show()
-                return  # leaving the block commits nothing: nothing was changed
+                return self.fail(self.hours, over.message())  # leaving the block commits nothing
+            self.saved_date = day
             if self.duty_id is None:
-                session.add(m.Duty(**values))
+                duty = m.Duty(**values)
+                session.add(duty)
+                session.flush()
+                self.saved_id = duty.id
             else:
                 duty = session.get(m.Duty, self.duty_id)
                 if duty is None:
-                    self.error.setText(self.tr("This entry was deleted meanwhile."))
-                    self.error.show()
-                    return
+                    return self.fail(None, self.tr("This entry was deleted meanwhile."))
                 for key, value in values.items():
                     setattr(duty, key, value)
+                self.saved_id = duty.id
         self.accept()
+
+
+def confirm_not_employed(parent: QWidget, warning: str) -> bool:
+    """Ask before saving an entry for someone not employed on its date (a date typed wrong, usually)."""
+    answer = QMessageBox.warning(
+        parent,
+        parent.windowTitle(),
+        warning + "\n\n" + QCoreApplication.translate("DutyDialog", "Save the entry all the same?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class DutiesView(RecordActions, QWidget):
@@ -241,6 +298,7 @@ class DutiesView(RecordActions, QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = make_table(self)
         self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the newest entries first
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter…"))
@@ -269,16 +327,24 @@ class DutiesView(RecordActions, QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
-        left = QVBoxLayout()
-        left.addLayout(bar)
-        left.addWidget(self.table, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
         totals_box = QGroupBox(self.tr("Per person this year"))
         totals_layout = QVBoxLayout(totals_box)
         totals_layout.addWidget(self.threshold)
         totals_layout.addWidget(self.totals_table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(totals_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 440])
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addWidget(totals_box, 1)
+        layout.addWidget(splitter)
         self._loader = Reloader(self, self._prepare, self._loaded)
         self._update_buttons()
 
@@ -295,15 +361,24 @@ class DutiesView(RecordActions, QWidget):
         self.totals.set_rows(totals)
         self.threshold.setText(
             self.tr("Red: above %1 of working time (non-social-work share, year to date).").replace(
-                "%1", _percent(threshold)
+                "%1", fmt_share(threshold)
             )
         )
         if not self._sized and duties:  # once: afterwards the widths are the person's own
             self._sized = True
-            self.table.resizeColumnsToContents()
-            self.totals_table.resizeColumnsToContents()
+            fit_columns(self.table, limits={1: 220, 3: 330})
+            fit_columns(self.totals_table, limits={0: 200})
         self._update_buttons()
+        self.reveal_saved()
         self.loaded.emit()
+
+    def before_refresh(self, dialog: Any) -> None:
+        """A duty saved in another year than the one shown: show that year, where it is."""
+        day = getattr(dialog, "saved_date", None)
+        if day is not None and day.year != self.year.value():
+            self.year.blockSignals(True)
+            self.year.setValue(day.year)
+            self.year.blockSignals(False)
 
     def dialog_for(self, duty: DutyRow | None) -> DutyDialog:
         return DutyDialog(self.ctx, self.year.value(), duty, parent=self)

@@ -10,8 +10,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,9 +23,9 @@ from sqlalchemy import delete, select
 
 from swdesk.db import models as m
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_fte, fmt_number
-from swdesk.gui.models import ROW_ROLE, StaffModel, TableFilterProxy
-from swdesk.gui.widgets import DateEdit, DecimalEdit, make_table
+from swdesk.gui.formatting import fmt_date, fmt_fte, fmt_number, parse_date
+from swdesk.gui.models import ROW_ROLE, StaffModel, TableFilterProxy, collation_key
+from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, fit_columns, make_table
 
 MAX_FTE = Decimal("1.5")
 
@@ -44,8 +42,8 @@ def check_personal_code(code: str) -> tuple[str, str | None]:
         return code, str(exc)
 
 
-class StaffDialog(QDialog):
-    """Add or edit one staff member; saves at once in one transaction when OK is pressed."""
+class StaffDialog(EditDialog):
+    """Add or edit one staff member; saves at once in one transaction when Save is pressed."""
 
     def __init__(self, ctx: AppContext, staff: m.Staff | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +54,10 @@ class StaffDialog(QDialog):
         self.setMinimumWidth(560)
 
         with ctx.database.read() as session:
-            positions = session.execute(
-                select(m.Position.code, m.Position.name).order_by(m.Position.name)
-            ).all()
+            positions = sorted(
+                session.execute(select(m.Position.code, m.Position.name)).all(),
+                key=lambda p: collation_key(p.name),
+            )
             educations = session.execute(
                 select(m.Education.code, m.Education.name).order_by(m.Education.code)
             ).all()
@@ -74,23 +73,25 @@ class StaffDialog(QDialog):
         self.fte = DecimalEdit()
         self.fte.setText("1,0")
         self.start = DateEdit()
-        self.has_end = QCheckBox(self.tr("Employment ended"))
         self.end = DateEdit()
-        self.end.setEnabled(False)
-        self.has_end.toggled.connect(self.end.setEnabled)
+        self.end_hint = QLabel(self.tr("empty while the employment continues"))
+        self.end_hint.setStyleSheet("color: #555555;")
         self.education = QComboBox()
         for code, name in educations:
             self.education.addItem(f"{code} — {name}", code)
             self.education.setItemData(self.education.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
-        self.education.setMinimumContentsLength(30)
-        self.education.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # the whole name of each level, also when closed: "…izglītība so" tells the head nothing
+        self.education.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.salary = DecimalEdit()
         self.unit_name = QLineEdit()
         self.specialization = QLineEdit()
 
         end_row = QHBoxLayout()
-        end_row.addWidget(self.has_end)
-        end_row.addWidget(self.end, 1)
+        end_row.addWidget(self.end)
+        end_row.addWidget(self.end_hint, 1)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start)
+        start_row.addStretch(1)
 
         form = QFormLayout()
         form.addRow(self.tr("Employee no.:"), self.tabeles_nr)
@@ -99,28 +100,14 @@ class StaffDialog(QDialog):
         form.addRow(self.tr("Personal code:"), self.personal_code)
         form.addRow(self.tr("Position:"), self.position)
         form.addRow(self.tr("FTE:"), self.fte)
-        form.addRow(self.tr("Start of employment:"), self.start)
+        form.addRow(self.tr("Start of employment:"), start_row)
         form.addRow(self.tr("End of employment:"), end_row)
         form.addRow(self.tr("Education:"), self.education)
         form.addRow(self.tr("Monthly salary, full time (EUR):"), self.salary)
         form.addRow(self.tr("Unit:"), self.unit_name)
         form.addRow(self.tr("Specialisation:"), self.specialization)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.finish_form(form)
 
         if staff is not None:
             self.tabeles_nr.setText(staff.tabeles_nr)
@@ -130,9 +117,7 @@ class StaffDialog(QDialog):
             self.position.setCurrentIndex(max(0, self.position.findData(staff.position_code)))
             self.fte.setText(fmt_fte(staff.fte))
             self.start.set_date(staff.start)
-            if staff.end is not None:
-                self.has_end.setChecked(True)
-                self.end.set_date(staff.end)
+            self.end.set_date(staff.end)
             self.education.setCurrentIndex(max(0, self.education.findData(staff.education_code)))
             self.salary.setText(fmt_number(staff.salary, 2).replace("\u00a0", ""))
             self.unit_name.setText(staff.unit_name or "")
@@ -142,17 +127,13 @@ class StaffDialog(QDialog):
             self.education.setCurrentIndex(max(0, self.education.findData("E3")))
 
     def _fail(self, widget: QWidget, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        widget.setFocus()
+        self.fail(widget, text)
 
     def save(self) -> None:
         nr = self.tabeles_nr.text().strip()
         first, last = self.first_name.text().strip(), self.last_name.text().strip()
         code = self.personal_code.text().strip() or None
         fte, salary = self.fte.value(), self.salary.value()
-        start = self.start.date_value()
-        end = self.end.date_value() if self.has_end.isChecked() else None
         if not nr:
             return self._fail(self.tabeles_nr, self.tr("Enter the employee number."))
         if not first or not last:
@@ -165,6 +146,12 @@ class StaffDialog(QDialog):
                 return self._fail(self.personal_code, problem)
         if fte is None or fte <= 0 or fte > MAX_FTE:
             return self._fail(self.fte, self.tr("FTE must be a number above 0 and at most 1,5 (e.g. 0,5)."))
+        try:
+            start = self.start.read(missing=self.tr("Enter the start of employment (dd.mm.yyyy)."))
+            end = self.end.read(missing=None)
+        except FormProblem as problem:
+            return self._fail(problem.widget, problem.message)
+        assert start is not None
         if salary is None or salary < 0:
             return self._fail(
                 self.salary, self.tr("Enter the full-time monthly salary in EUR (e.g. 1250,00).")
@@ -196,20 +183,35 @@ class StaffDialog(QDialog):
         self.accept()
 
 
-class EndEmploymentDialog(QDialog):
+class EndEmploymentDialog(EditDialog):
+    """The last working day of a staff member: typed or picked, never assumed to be today."""
+
     def __init__(self, staff: m.Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("End employment"))
-        self.date = DateEdit(max(dt.date.today(), staff.start))
-        self.date.setMinimumDate(DateEdit(staff.start).date())
-        form = QFormLayout(self)
+        self.staff_start = staff.start
+        self.end: dt.date | None = None
+        self.date = DateEdit()
+        self.date.set_minimum(staff.start)
+        form = QFormLayout()
         form.addRow(QLabel(self.tr("Last working day of %1:").replace("%1", staff.full_name)), self.date)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.finish_form(form)
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("End employment"))
+
+    def save(self) -> None:
+        typed = parse_date(self.date.text())
+        if typed is not None and typed < self.staff_start:
+            return self.fail(
+                self.date,
+                self.tr("The employment started on %1; it cannot end before that.").replace(
+                    "%1", fmt_date(self.staff_start)
+                ),
+            )
+        try:
+            self.end = self.date.read(missing=self.tr("Enter the last working day (dd.mm.yyyy)."))
+        except FormProblem as problem:
+            return self.fail(problem.widget, problem.message)
+        self.accept()
 
 
 class StaffView(QWidget):
@@ -273,7 +275,7 @@ class StaffView(QWidget):
             session.expunge_all()  # keep the loaded values: the read session's rollback would expire them
         self.model.today = dt.date.today()
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if keep is not None:
             self.select_staff(keep.id, reveal=False)
         self._update_count()
@@ -354,7 +356,7 @@ class StaffView(QWidget):
             with self.ctx.database.write() as session:
                 row = session.get(m.Staff, staff.id)
                 if row is not None:
-                    row.end = dialog.date.date_value()
+                    row.end = dialog.end
             self._saved(staff.id, reveal=False)
 
     def delete_selected(self) -> None:

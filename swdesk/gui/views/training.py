@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,7 +39,19 @@ from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
-from swdesk.gui.widgets import DateEdit, DecimalEdit, RecordActions, finish_form, make_table, staff_choice
+from swdesk.gui.widgets import (
+    DateEdit,
+    DecimalEdit,
+    EditDialog,
+    FormProblem,
+    ParticipantsPicker,
+    RecordActions,
+    StaffPicker,
+    fit_columns,
+    load_staff_options,
+    make_table,
+    not_employed_warning,
+)
 
 SHORT = QColor("#f8c4c4")
 
@@ -272,8 +283,14 @@ def load_training(database: Database, year: int) -> TrainingData:
     return TrainingData(year, as_of, events, hours, settings.supervision_rule)
 
 
-class EventDialog(QDialog):
-    """Add or edit one training or supervision event; saved at once in one transaction on Save."""
+class EventDialog(EditDialog):
+    """Add or edit a training or supervision event; saved at once in one transaction on Save.
+
+    A new event may have several participants — a team supervision is one form for eight people — and is
+    stored as today, one row per person with the same date, kind, duration, cost per person and invoice.
+    An existing row is edited for its one person. The date comes first: the people offered are those
+    employed on it.
+    """
 
     def __init__(
         self, ctx: AppContext, year: int, event: EventRow | None = None, parent: QWidget | None = None
@@ -281,11 +298,26 @@ class EventDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.event_id = event.id if event else None
+        self.saved_ids: list[int] = []
+        self.saved_date: dt.date | None = None
         self.setWindowTitle(self.tr("Edit event") if event else self.tr("New training or supervision event"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         with ctx.database.read() as session:
-            self.staff = staff_choice(session)
-        self.date = DateEdit(min(dt.date.today(), dt.date(year, 12, 31)))
+            options = load_staff_options(session)
+        # one person for an existing row; any number for a new event
+        self.staff: StaffPicker | ParticipantsPicker = (
+            StaffPicker(options) if event is not None else ParticipantsPicker(options)
+        )
+        self.date = DateEdit()
+        self.date.date_changed.connect(self._date_changed)
+        self.staff_warning = QLabel()
+        self.staff_warning.setWordWrap(True)
+        self.staff_warning.setStyleSheet("color: #8a5300;")
+        self.staff_warning.hide()
+        if isinstance(self.staff, StaffPicker):
+            self.staff.chosen.connect(lambda _id: self._show_warning())
+        else:
+            self.staff.changed.connect(self._show_warning)
         self.kind = QComboBox()
         for code, label in kind_labels().items():
             self.kind.addItem(label, code)
@@ -309,25 +341,31 @@ class EventDialog(QDialog):
         self.cost = DecimalEdit()
         self.invoice = QLineEdit()
         self.invoice.setMaxLength(100)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date)
+        date_row.addStretch(1)
 
         form = QFormLayout()
-        form.addRow(self.tr("Staff member:"), self.staff)
-        form.addRow(self.tr("Date:"), self.date)
+        form.addRow(self.tr("Date:"), date_row)
+        form.addRow(self.tr("Staff member:") if event is not None else self.tr("Participants:"), self.staff)
+        form.addRow("", self.staff_warning)
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Form:"), self.form)
         form.addRow(self.tr("Duration:"), duration_row)
         form.addRow(self.tr("Topic:"), self.topic)
         form.addRow(self.tr("Provider:"), self.provider)
         form.addRow(self.tr("Certified supervisor:"), self.certified)
-        form.addRow(self.tr("Cost, EUR:"), self.cost)
+        form.addRow(self.tr("Cost per person, EUR:"), self.cost)
         form.addRow(self.tr("Invoice no.:"), self.invoice)
-        self.error = finish_form(self, form, self.save)
+        self.error = self.finish_form(form)
         if event is not None:
             self._show(event)
+        self.date.setFocus()
 
     def _show(self, event: EventRow) -> None:
-        self.staff.setCurrentIndex(self.staff.findData(event.staff_id))
         self.date.set_date(event.date)
+        assert isinstance(self.staff, StaffPicker)
+        self.staff.set_staff_id(event.staff_id)
         self.kind.setCurrentIndex(self.kind.findData(event.kind))
         self.form.setCurrentIndex(self.form.findData(event.form))
         self.duration.setText(fmt_number(event.duration, 2).replace("\u00a0", ""))
@@ -339,47 +377,78 @@ class EventDialog(QDialog):
             self.cost.setText(fmt_number(event.cost, 2).replace("\u00a0", ""))
         self.invoice.setText(event.invoice)
 
-    def _fail(self, widget: QWidget, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        widget.setFocus()
+    def staff_ids(self) -> list[int]:
+        if isinstance(self.staff, StaffPicker):
+            staff_id = self.staff.staff_id()
+            return [] if staff_id is None else [staff_id]
+        return self.staff.staff_ids()
+
+    def _picker(self) -> StaffPicker:
+        return self.staff if isinstance(self.staff, StaffPicker) else self.staff.picker
+
+    def _date_changed(self, day: dt.date | None) -> None:
+        self.staff.set_reference_date(day)
+        self._show_warning()
+
+    def _warning(self) -> str | None:
+        day = self.date.date_value()
+        if day is None:
+            return None
+        picker = self._picker()
+        return not_employed_warning([picker.options[i] for i in self.staff_ids()], day)
+
+    def _show_warning(self) -> None:
+        text = self._warning()
+        self.staff_warning.setText(text or "")
+        self.staff_warning.setVisible(text is not None)
+
+    def _fail(self, widget: QWidget | None, text: str) -> None:
+        self.fail(widget, text)
 
     def save(self) -> None:
         from swdesk import settings as st
+        from swdesk.gui.views.duties import confirm_not_employed
         from swdesk.rules.worktime import event_minutes
 
-        if self.staff.currentData() is None:
-            self._fail(self.staff, self.tr("Add the staff member first."))
-            return
+        try:
+            day = self.date.read(missing=self.tr("Enter the date of the event (dd.mm.yyyy)."))
+        except FormProblem as problem:
+            return self._fail(problem.widget, problem.message)
+        assert day is not None
+        people = self.staff_ids()
+        if not people:
+            return self._fail(
+                self.staff,
+                self.tr("Choose the staff member: type part of the name or the number.")
+                if isinstance(self.staff, StaffPicker)
+                else self.tr("Add the participants: type part of a name or the number and press Enter."),
+            )
         duration = self.duration.value()
         if duration is None or duration <= 0:
-            self._fail(self.duration, self.tr("Duration must be a number above 0 (e.g. 1,5)."))
-            return
+            return self._fail(self.duration, self.tr("Duration must be a number above 0 (e.g. 1,5)."))
         if duration != duration.quantize(Decimal("0.01")):
-            self._fail(self.duration, self.tr("Duration can have at most 2 decimal places."))
-            return
+            return self._fail(self.duration, self.tr("Duration can have at most 2 decimal places."))
         cost = self.cost.value()
         if self.cost.text().strip() and cost is None:
-            self._fail(self.cost, self.tr("Cost must be a number (e.g. 120,50)."))
-            return
+            return self._fail(self.cost, self.tr("Cost must be a number (e.g. 120,50)."))
         if cost is not None and cost != cost.quantize(Decimal("0.01")):
-            self._fail(self.cost, self.tr("Cost can have at most 2 decimal places."))
+            return self._fail(self.cost, self.tr("Cost can have at most 2 decimal places."))
+        warning = self._warning()
+        if warning is not None and not confirm_not_employed(self, warning):
             return
-        day, unit = self.date.date_value(), self.unit.currentData()
+        unit = self.unit.currentData()
         with self.ctx.database.write() as session:
             academic = int(st.get(session, "hours.academic_minutes", day))
             minutes = event_minutes(duration, unit, academic)
             if minutes != minutes.to_integral_value():
-                self._fail(
+                return self._fail(
                     self.duration,
                     self.tr("%1 %2 is %3 minutes; an event is recorded in whole minutes.")
                     .replace("%1", fmt_number(duration, 2))
                     .replace("%2", self.unit.currentText())
                     .replace("%3", fmt_number(minutes, 2)),
-                )
-                return  # leaving the block commits nothing: nothing was changed
+                )  # leaving the block commits nothing: nothing was changed
             values: dict[str, Any] = {
-                "staff_id": self.staff.currentData(),
                 "date": day,
                 "kind": self.kind.currentData(),
                 "form": self.form.currentData(),
@@ -393,14 +462,19 @@ class EventDialog(QDialog):
                 "invoice": self.invoice.text().strip() or None,
             }
             if self.event_id is None:
-                session.add(m.TrainingEvent(**values))
+                rows = [m.TrainingEvent(staff_id=staff_id, **values) for staff_id in people]
+                session.add_all(rows)  # one row per person, in the order they were added
+                session.flush()
+                self.saved_ids = [row.id for row in rows]
             else:
                 event = session.get(m.TrainingEvent, self.event_id)
                 if event is None:
-                    self._fail(self.staff, self.tr("This event was deleted meanwhile."))
-                    return
+                    return self._fail(None, self.tr("This event was deleted meanwhile."))
+                event.staff_id = people[0]
                 for key, value in values.items():
                     setattr(event, key, value)
+                self.saved_ids = [event.id]
+        self.saved_date = day
         self.accept()
 
 
@@ -519,14 +593,19 @@ class TrainingView(RecordActions, QWidget):
         )
         if not self._sized and data.events:  # once: afterwards the widths are the person's own
             self._sized = True
-            self.table.resizeColumnsToContents()
-            self.hours_table.resizeColumnsToContents()
-            for table, widths in ((self.table, {1: 220, 6: 280, 7: 220}), (self.hours_table, {0: 240, 1: 280})):
-                for column, width in widths.items():
-                    if table.columnWidth(column) > width:
-                        table.setColumnWidth(column, width)
+            fit_columns(self.table, limits={1: 220, 6: 280, 7: 220})
+            fit_columns(self.hours_table, limits={0: 240, 1: 280})
         self._update_buttons()
+        self.reveal_saved()
         self.loaded.emit()
+
+    def before_refresh(self, dialog: Any) -> None:
+        """An event saved in another year than the one shown: show that year, where it is."""
+        day = getattr(dialog, "saved_date", None)
+        if day is not None and day.year != self.year.value():
+            self.year.blockSignals(True)
+            self.year.setValue(day.year)
+            self.year.blockSignals(False)
 
     def _apply_short_filter(self, only: bool) -> None:
         self.hours_proxy.set_predicate(

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,11 +24,19 @@ from sqlalchemy import delete, select
 from swdesk.db import models as m
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_fte
-from swdesk.gui.models import TableFilterProxy, VacancyModel
-from swdesk.gui.widgets import DateEdit, DecimalEdit, RecordActions, finish_form, make_table
+from swdesk.gui.models import TableFilterProxy, VacancyModel, collation_key
+from swdesk.gui.widgets import (
+    DateEdit,
+    DecimalEdit,
+    EditDialog,
+    FormProblem,
+    RecordActions,
+    fit_columns,
+    make_table,
+)
 
 
-class VacancyDialog(QDialog):
+class VacancyDialog(EditDialog):
     def __init__(
         self, ctx: AppContext, vacancy: m.Vacancy | None = None, parent: QWidget | None = None
     ) -> None:
@@ -40,51 +47,54 @@ class VacancyDialog(QDialog):
         self.setWindowTitle(self.tr("Edit vacancy") if vacancy else self.tr("New vacancy"))
         self.setMinimumWidth(480)
         with ctx.database.read() as session:
-            positions = session.execute(
-                select(m.Position.code, m.Position.name).order_by(m.Position.name)
-            ).all()
+            positions = sorted(
+                session.execute(select(m.Position.code, m.Position.name)).all(),
+                key=lambda p: collation_key(p.name),
+            )
         self.position = QComboBox()
         for code, name in positions:
             self.position.addItem(name, code)
         self.fte = DecimalEdit()
         self.fte.setText("1,0")
         self.announced = DateEdit()
-        self.is_filled = QCheckBox(self.tr("Filled"))
         self.filled = DateEdit()
-        self.filled.setEnabled(False)
-        self.is_filled.toggled.connect(self.filled.setEnabled)
+        filled_hint = QLabel(self.tr("empty while the vacancy is open"))
+        filled_hint.setStyleSheet("color: #555555;")
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
+        announced_row = QHBoxLayout()
+        announced_row.addWidget(self.announced)
+        announced_row.addStretch(1)
         filled_row = QHBoxLayout()
-        filled_row.addWidget(self.is_filled)
-        filled_row.addWidget(self.filled, 1)
+        filled_row.addWidget(self.filled)
+        filled_row.addWidget(filled_hint, 1)
         form = QFormLayout()
         form.addRow(self.tr("Position:"), self.position)
         form.addRow(self.tr("FTE:"), self.fte)
-        form.addRow(self.tr("Announced:"), self.announced)
+        form.addRow(self.tr("Announced:"), announced_row)
         form.addRow(self.tr("Filled on:"), filled_row)
         form.addRow(self.tr("Notes:"), self.notes)
-        self.error = finish_form(self, form, self.save)
+        self.error = self.finish_form(form)
         if vacancy is not None:
             self.position.setCurrentIndex(max(0, self.position.findData(vacancy.position_code)))
             self.fte.setText(fmt_fte(vacancy.fte))
             self.announced.set_date(vacancy.announced)
-            if vacancy.filled:
-                self.is_filled.setChecked(True)
-                self.filled.set_date(vacancy.filled)
+            self.filled.set_date(vacancy.filled)
             self.notes.setPlainText(vacancy.notes or "")
         else:
             self.position.setCurrentIndex(max(0, self.position.findData("SD")))
 
     def _fail(self, widget: QWidget, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        widget.setFocus()
+        self.fail(widget, text)
 
     def save(self) -> None:
         fte = self.fte.value()
-        announced = self.announced.date_value()
-        filled = self.filled.date_value() if self.is_filled.isChecked() else None
+        try:
+            announced = self.announced.read(missing=self.tr("Enter the date the vacancy was announced (dd.mm.yyyy)."))
+            filled = self.filled.read(missing=None)
+        except FormProblem as problem:
+            return self._fail(problem.widget, problem.message)
+        assert announced is not None
         code = self.position.currentData()
         if fte is None or fte <= 0 or fte > Decimal("1.5"):
             return self._fail(self.fte, self.tr("FTE must be a number above 0 and at most 1,5 (e.g. 0,5)."))
@@ -166,7 +176,7 @@ class VacancyView(RecordActions, QWidget):
             row.position_name = names.get(row.position_code, row.position_code)  # type: ignore[attr-defined]
         self.model.today = dt.date.today()
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, limits={5: 400})
         self.count.setText(
             self.tr("%1 open vacancies").replace("%1", str(sum(1 for r in rows if r.filled is None)))
         )
