@@ -153,7 +153,7 @@ def test_staging_builds_every_asset_from_the_sources(tmp_path: Path) -> None:
 # Nothing of these may be in the bundle: unused Qt modules, test suites and test data.
 UNWANTED = re.compile(
     r"WebEngine|Qt6?Quick|Qt6?Qml|[/\\]qml[/\\]|Qt6?3D|Qt6?Multimedia|Qt6?Designer|Qt6?Pdf|tkinter|matplotlib"
-    r"|[/\\]tests?[/\\]|[/\\]pytest|[/\\]hypothesis|[/\\]numpy[/\\]|[/\\]pandas[/\\]|\.xlsx$|\.csv$|\.sqlite$",
+    r"|[/\\]_avif\.|[/\\]tests?[/\\]|[/\\]pytest|[/\\]hypothesis|[/\\]numpy[/\\]|[/\\]pandas[/\\]|\.xlsx$|\.csv$|\.sqlite$",
     re.IGNORECASE,
 )
 
