@@ -180,6 +180,130 @@
     </message>
 </context>
 <context>
+    <name>PopulationDialog</name>
+    <message>
+        <source>Residents of a year</source>
+        <translation>Gada iedzīvotāju skaits</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Gads:</translation>
+    </message>
+    <message>
+        <source>Number of residents:</source>
+        <translation>Iedzīvotāju skaits:</translation>
+    </message>
+    <message>
+        <source>Enter the number of residents (a whole number above zero).</source>
+        <translation>Ievadiet iedzīvotāju skaitu (veselu skaitli, lielāku par nulli).</translation>
+    </message>
+    <message>
+        <source>%1 already has a number of residents (%2); choose it in the list and edit it.</source>
+        <translation>%1. gadam iedzīvotāju skaits jau ir ievadīts (%2); izvēlieties to sarakstā un labojiet.</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationModel</name>
+    <message>
+        <source>Year</source>
+        <translation>Gads</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Iedzīvotāji</translation>
+    </message>
+    <message>
+        <source>Used for the checks of</source>
+        <translation>Izmanto pārbaudēm</translation>
+    </message>
+    <message>
+        <source>%1–%2 (no number of its own after %1)</source>
+        <translation>%1.–%2. gadam (pēc %1. gada savs skaits nav ievadīts)</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Edit the service</source>
+        <translation>Labot dienesta datus</translation>
+    </message>
+    <message>
+        <source>Name of the social service:</source>
+        <translation>Sociālā dienesta nosaukums:</translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation>Pašvaldība:</translation>
+    </message>
+    <message>
+        <source>Head of the service:</source>
+        <translation>Dienesta vadītājs:</translation>
+    </message>
+    <message>
+        <source>Enter the name of the service.</source>
+        <translation>Ievadiet dienesta nosaukumu.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePage</name>
+    <message>
+        <source>Edit the service…</source>
+        <translation>Labot dienesta datus…</translation>
+    </message>
+    <message>
+        <source>The service</source>
+        <translation>Dienests</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Pievienot…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Labot…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>Residents by year (for the 1:1000 norm)</source>
+        <translation>Iedzīvotāju skaits pa gadiem (normai 1:1000)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nosaukums:</translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation>Pašvaldība:</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>Vadītājs:</translation>
+    </message>
+    <message>
+        <source>No number of residents is entered: the 1:1000 norm cannot be checked. Add it.</source>
+        <translation>Iedzīvotāju skaits nav ievadīts: normu 1:1000 nevar pārbaudīt. Pievienojiet to.</translation>
+    </message>
+    <message>
+        <source>There is no number of residents for %1 or any year before it. Add it.</source>
+        <translation>%1. gadam un agrākiem gadiem iedzīvotāju skaits nav ievadīts. Pievienojiet to.</translation>
+    </message>
+    <message>
+        <source>There is no number of residents for %1: the checks of %1 use the number of %2 (%3). Add %1&apos;s.</source>
+        <translation>%1. gadam iedzīvotāju skaits nav ievadīts: %1. gada pārbaudēs izmanto %2. gada skaitu (%3). Pievienojiet %1. gada skaitu.</translation>
+    </message>
+    <message>
+        <source>Delete the number of residents</source>
+        <translation>Dzēst iedzīvotāju skaitu</translation>
+    </message>
+    <message>
+        <source>Delete the number of residents of %1 (%2)? The checks of %1 then use the latest earlier year&apos;s.</source>
+        <translation>Dzēst %1. gada iedzīvotāju skaitu (%2)? Tad %1. gada pārbaudēs izmantos jaunāko agrākā gada skaitu.</translation>
+    </message>
+</context>
+<context>
     <name>StaffPicker</name>
     <message>
         <source>Type part of a name or the employee number</source>
@@ -395,6 +519,10 @@
     <message>
         <source>Delete the criterion %1 — %2?</source>
         <translation>Dzēst kritēriju %1 — %2?</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienests</translation>
     </message>
 </context>
 <context>
@@ -1315,10 +1443,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>swdesk — social service</source>
-        <translation>swdesk — sociālais dienests</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>Datubāze: %1</translation>
     </message>
@@ -1461,6 +1585,10 @@
     <message>
         <source>Replace all data in %1 with the backup %2? A copy of the current data is kept in the backups folder.</source>
         <translation>Aizstāt visus datus datubāzē %1 ar dublējumu %2? Pašreizējo datu kopija tiks saglabāta dublējumu mapē.</translation>
+    </message>
+    <message>
+        <source>%1 — swdesk</source>
+        <translation>%1 — swdesk</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
         self.ctx.data_changed.connect(self._mark_all_stale)
         self.year = dt.date.today().year
         self.selftest_box: QMessageBox | None = None  # the last Help → Self-test result
-        self.setWindowTitle(self.tr("swdesk — social service"))
+        self.update_title()
+        self.ctx.data_changed.connect(self.update_title)
         self.setMinimumSize(QSize(1000, 600))
 
         self.nav = QListWidget()
@@ -88,6 +89,16 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel(self.tr("Database: %1").replace("%1", database.display_location))
         self.statusBar().addPermanentWidget(self.location_label)
         self._restore_layout()
+
+    def update_title(self) -> None:
+        """The window names the service it holds, as the task bar shows it: "Valkas … dienests — swdesk"."""
+        from swdesk.gui.views.service import service_name
+
+        try:
+            name = service_name(self.ctx)
+        except Exception:  # noqa: BLE001 - a title is never worth an error dialog
+            name = None
+        self.setWindowTitle(self.tr("%1 — swdesk").replace("%1", name) if name else "swdesk")
 
     # --- navigation ---------------------------------------------------------------------------------
 

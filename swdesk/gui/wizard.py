@@ -47,7 +47,9 @@ class FirstStartWizard(QDialog):
         self.service_name = QLineEdit()
         self.service_name.setPlaceholderText(self.tr("e.g. Valmieras novada Sociālais dienests"))
         self.municipality = QComboBox()
-        self.municipality.addItems(municipalities())
+        from swdesk.gui.models import collation_key
+
+        self.municipality.addItems(sorted(municipalities(), key=collation_key))  # found by its name
         self.population = QSpinBox()
         self.population.setRange(0, 10_000_000)
         self.population.setGroupSeparatorShown(True)

@@ -347,10 +347,14 @@ class CriteriaView(QWidget):
         scale_layout.addLayout(scale_buttons)
         scale_layout.addWidget(self.scale_table)
 
+        from swdesk.gui.views.service import ServicePage
+
+        self.service_page = ServicePage(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(criteria_box, self.tr("Workload criteria"))
         self.tabs.addTab(settings_box, self.tr("Settings"))
         self.tabs.addTab(scale_page, self.tr("Salary scale"))
+        self.tabs.addTab(self.service_page, self.tr("Service"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -388,6 +392,7 @@ class CriteriaView(QWidget):
             group: ", ".join(sorted(names)) for group, names in position_groups.items()
         }
         self.scale.set_rows(scale_rows)
+        self.service_page.refresh()
         for table in (self.criteria_table, self.settings_table, self.scale_table):
             # numbers stay next to their labels: the first (text) column takes the spare width
             table.horizontalHeader().setStretchLastSection(False)
