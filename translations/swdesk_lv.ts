@@ -304,6 +304,49 @@
     </message>
 </context>
 <context>
+    <name>settings</name>
+    <message>
+        <source>by FTE (the sum of workloads)</source>
+        <translation>pēc slodzēm (slodžu summa)</translation>
+    </message>
+    <message>
+        <source>by headcount (people)</source>
+        <translation>pēc darbinieku skaita</translation>
+    </message>
+    <message>
+        <source>residents per specialist</source>
+        <translation>iedzīvotāju uz speciālistu</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dienas</translation>
+    </message>
+    <message>
+        <source>h a year</source>
+        <translation>h gadā</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>points per FTE a month</source>
+        <translation>punkti uz slodzi mēnesī</translation>
+    </message>
+    <message>
+        <source>%1 EUR per %2 min</source>
+        <translation>%1 EUR par %2 min</translation>
+    </message>
+    <message>
+        <source>the individual or the group norm is met</source>
+        <translation>izpildīta individuālās vai grupas supervīzijas norma</translation>
+    </message>
+    <message>
+        <source>both the individual and the group norm are met</source>
+        <translation>izpildītas gan individuālās, gan grupas supervīzijas normas</translation>
+    </message>
+</context>
+<context>
     <name>StaffPicker</name>
     <message>
         <source>Type part of a name or the employee number</source>
@@ -1682,16 +1725,44 @@
         <source>Enter the date the value applies from (dd.mm.yyyy).</source>
         <translation>Ievadiet datumu, no kura vērtība ir spēkā (dd.mm.gggg).</translation>
     </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>EUR per</source>
+        <translation>EUR par</translation>
+    </message>
+    <message>
+        <source>— (the shipped default applies)</source>
+        <translation>— (spēkā ir programmas noklusētā vērtība)</translation>
+    </message>
+    <message>
+        <source>Enter a percentage from 0 to 100, for example 10.</source>
+        <translation>Ievadiet procentus no 0 līdz 100, piemēram, 10.</translation>
+    </message>
+    <message>
+        <source>Enter the amount in EUR, 0 or more, for example 30.</source>
+        <translation>Ievadiet summu eiro (0 vai vairāk), piemēram, 30.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, 0 or more.</source>
+        <translation>Ievadiet veselu skaitli (0 vai vairāk).</translation>
+    </message>
+    <message>
+        <source>Enter a whole number above 0.</source>
+        <translation>Ievadiet veselu skaitli, lielāku par 0.</translation>
+    </message>
+    <message>
+        <source>Enter a number above 0.</source>
+        <translation>Ievadiet skaitli, lielāku par 0.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsModel</name>
     <message>
         <source>Residents per specialist allowed (1:1000 norm)</source>
         <translation>Pieļaujamais iedzīvotāju skaits uz speciālistu (norma 1:1000)</translation>
-    </message>
-    <message>
-        <source>Count specialists by (fte or headcount)</source>
-        <translation>Speciālistus skaita pēc (fte — slodzēm, headcount — skaita)</translation>
     </message>
     <message>
         <source>Non-social-work share that warns</source>
@@ -1702,40 +1773,8 @@
         <translation>Dienas, cik ilgi vakance var būt atvērta</translation>
     </message>
     <message>
-        <source>Supervision norm met when (any or all)</source>
-        <translation>Supervīzijas norma izpildīta, ja (any — kāda no, all — abas)</translation>
-    </message>
-    <message>
-        <source>Individual supervision, hours a year</source>
-        <translation>Individuālā supervīzija, stundas gadā</translation>
-    </message>
-    <message>
-        <source>Group supervision, hours a year</source>
-        <translation>Grupas supervīzija, stundas gadā</translation>
-    </message>
-    <message>
-        <source>Minutes in an academic hour</source>
-        <translation>Minūtes akadēmiskajā stundā</translation>
-    </message>
-    <message>
-        <source>Weighted points per FTE a month</source>
-        <translation>Svērtie punkti uz slodzi mēnesī</translation>
-    </message>
-    <message>
         <source>Share of eligible cost compensated</source>
         <translation>Kompensējamā attiecināmo izmaksu daļa</translation>
-    </message>
-    <message>
-        <source>Cost cap, individual supervision in person (EUR / min)</source>
-        <translation>Izmaksu griesti, individuālā supervīzija klātienē (EUR / min)</translation>
-    </message>
-    <message>
-        <source>Cost cap, individual supervision remote (EUR / min)</source>
-        <translation>Izmaksu griesti, individuālā supervīzija attālināti (EUR / min)</translation>
-    </message>
-    <message>
-        <source>Cost cap, group supervision per person (EUR / min)</source>
-        <translation>Izmaksu griesti, grupas supervīzija uz personu (EUR / min)</translation>
     </message>
     <message>
         <source>Setting</source>
@@ -1748,6 +1787,42 @@
     <message>
         <source>Applies from</source>
         <translation>Spēkā no</translation>
+    </message>
+    <message>
+        <source>Count specialists</source>
+        <translation>Speciālistus skaita</translation>
+    </message>
+    <message>
+        <source>Individual supervision a year</source>
+        <translation>Individuālā supervīzija gadā</translation>
+    </message>
+    <message>
+        <source>Group supervision a year</source>
+        <translation>Grupas supervīzija gadā</translation>
+    </message>
+    <message>
+        <source>Length of an academic hour</source>
+        <translation>Akadēmiskās stundas garums</translation>
+    </message>
+    <message>
+        <source>Weighted capacity (criteria weights)</source>
+        <translation>Svērtā slodzes robeža (kritēriju svariem)</translation>
+    </message>
+    <message>
+        <source>Cost cap, individual supervision in person</source>
+        <translation>Izmaksu griesti, individuālā supervīzija klātienē</translation>
+    </message>
+    <message>
+        <source>Cost cap, individual supervision remote</source>
+        <translation>Izmaksu griesti, individuālā supervīzija attālināti</translation>
+    </message>
+    <message>
+        <source>Cost cap, group supervision per person</source>
+        <translation>Izmaksu griesti, grupas supervīzija uz personu</translation>
+    </message>
+    <message>
+        <source>Supervision norm counts as met when</source>
+        <translation>Supervīzijas norma izpildīta, ja</translation>
     </message>
 </context>
 <context>

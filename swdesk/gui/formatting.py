@@ -49,13 +49,16 @@ def fmt_share(share: Any, places: int = 1) -> str:
     return fmt_percent(Decimal(str(share)), places) + "\u00a0%"
 
 
-def fmt_hours(hours: Any) -> str:
-    """Hours as typed, without rounding away what was entered: 3,5 h, 40 h, 0,25 h."""
+def fmt_trimmed(value: Any, places: int = 2) -> str:
+    """A number with as many decimals as it has, up to ``places``: 1 000, 9, 0,5, 3,25."""
     from swdesk.rules.findings import fmt_number as core_number
 
-    if hours is None:
-        return "—"
-    return core_number(Decimal(str(hours)), 2, trim=True) + "\u00a0h"
+    return "—" if value is None else core_number(Decimal(str(value)), places, trim=True)
+
+
+def fmt_hours(hours: Any) -> str:
+    """Hours as typed, without rounding away what was entered: 3,5 h, 40 h, 0,25 h."""
+    return "—" if hours is None else fmt_trimmed(hours) + "\u00a0h"
 
 
 def parse_decimal(text: str) -> Decimal | None:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_fte, fmt_number
+from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_fte, fmt_number, fmt_share
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -234,10 +234,10 @@ class FindingsModel(RowTableModel):
             Column(self.tr("Rule"), lambda f: self.rule_label(f.rule), lambda f: self.rule_label(f.rule)),
             Column(self.tr("Concerns"), self.subject_label, lambda f: self.subject_label(f).casefold()),
             Column(
-                self.tr("Value"), lambda f: _value(f.value), lambda f: _sort_number(f.value), numeric=True
+                self.tr("Value"), lambda f: _value(f.value, f.rule), lambda f: _sort_number(f.value), numeric=True
             ),
             Column(
-                self.tr("Limit"), lambda f: _value(f.limit), lambda f: _sort_number(f.limit), numeric=True
+                self.tr("Limit"), lambda f: _value(f.limit, f.rule), lambda f: _sort_number(f.limit), numeric=True
             ),
             Column(self.tr("Message"), lambda f: f.message, lambda f: f.message),
         ]
@@ -267,10 +267,17 @@ class FindingsModel(RowTableModel):
         return super().data(index, role)
 
 
-def _value(value: Any) -> str:
-    """A finding's value or limit as the rule rounded it (its Decimal places), with a decimal comma."""
+# rules whose value and limit are shares 0–1: shown as percentages, as everywhere else (SPEC §2 R6)
+SHARE_RULES = frozenset({"duties.share"})
+
+
+def _value(value: Any, rule: str = "") -> str:
+    """A finding's value or limit as the rule rounded it (its Decimal places), with a decimal comma; a share
+    as a percentage ("11,2 %")."""
     if value is None:
         return ""
+    if rule in SHARE_RULES:
+        return fmt_share(value)
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
         return fmt_number(value, max(0, -exponent) if isinstance(exponent, int) else 2)

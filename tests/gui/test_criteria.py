@@ -16,14 +16,16 @@ from tests.gui.helpers import when_modal
 def test_change_a_setting_from_a_date(qtbot, main_window):
     view = main_window.show_view("criteria")
     row = next(i for i, r in enumerate(view.settings.rows) if r[0] == "duties.threshold")
+    assert view.settings.index(row, 1).data() == "10\u00a0%"
     view.settings_table.selectRow(row)
 
     def bad_then_good(dialog):
         assert isinstance(dialog, SettingDialog)
-        dialog.value.setText("1,5")
+        assert dialog.number.text() == "10"  # a percentage, as the head thinks of it
+        dialog.number.setText("150")
         dialog.save()
-        assert "0 līdz 1" in dialog.error.text()  # the core's message, in Latvian
-        dialog.value.setText("0,15")
+        assert dialog.error.text() == "Ievadiet procentus no 0 līdz 100, piemēram, 10."  # no codes, no 0–1
+        dialog.number.setText("15")
         dialog.valid_from.set_date(dt.date(2025, 1, 1))
         dialog.save()
 
@@ -32,7 +34,7 @@ def test_change_a_setting_from_a_date(qtbot, main_window):
     with main_window.database.read() as session:
         assert history(session, "duties.threshold")[-1] == (dt.date(2025, 1, 1), "0.15")
     assert view.settings.rows[row][1] == "0.15"
-    assert view.settings.index(row, 1).data() == "0,15"
+    assert view.settings.index(row, 1).data() == "15\u00a0%"
 
 
 def test_add_a_criterion(qtbot, main_window):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,14 +27,64 @@ from sqlalchemy import delete, select
 from swdesk import scale
 from swdesk.db import models as m
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
+from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number, fmt_share, fmt_trimmed
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, make_table
 
 
-def _plain(value: Any) -> str:
-    """A stored setting as a person writes it: decimal comma."""
-    return str(value).replace(".", ",")
+def setting_kind(key: str) -> str:
+    """What a setting holds, as the core parses it: positive, whole, fraction, choice or cap."""
+    from swdesk.settings import PARSERS
+
+    return PARSERS[key][1]
+
+
+def choice_labels(key: str) -> dict[str, str]:
+    """The Latvian (or English) words for the codes a choice setting stores."""
+    if key == "ratio.basis":
+        return {
+            "fte": QCoreApplication.translate("settings", "by FTE (the sum of workloads)"),
+            "headcount": QCoreApplication.translate("settings", "by headcount (people)"),
+        }
+    if key == "supervision.rule":
+        return {
+            "any": QCoreApplication.translate("settings", "the individual or the group norm is met"),
+            "all": QCoreApplication.translate("settings", "both the individual and the group norm are met"),
+        }
+    return {}
+
+
+def unit_of(key: str) -> str:
+    """The unit written after a setting's number."""
+    return {
+        "ratio.limit": QCoreApplication.translate("settings", "residents per specialist"),
+        "vacancy.days": QCoreApplication.translate("settings", "days"),
+        "supervision.individual_hours": QCoreApplication.translate("settings", "h a year"),
+        "supervision.group_hours": QCoreApplication.translate("settings", "h a year"),
+        "hours.academic_minutes": QCoreApplication.translate("settings", "min"),
+        "caseload.capacity_points": QCoreApplication.translate("settings", "points per FTE a month"),
+    }.get(key, "")
+
+
+def setting_text(key: str, raw: str) -> str:
+    """A stored setting as a head reads it: "10 %", "pēc slodzēm", "90 dienas", "30 EUR par 60 min"."""
+    kind = setting_kind(key)
+    try:
+        if kind == "fraction":
+            return fmt_share(Decimal(raw), 2)
+        if kind == "choice":
+            return choice_labels(key).get(raw.strip().lower(), raw)
+        if kind == "cap":
+            eur, _sep, minutes = raw.partition("/")
+            return (
+                QCoreApplication.translate("settings", "%1 EUR per %2 min")
+                .replace("%1", fmt_trimmed(Decimal(eur.strip())))
+                .replace("%2", minutes.strip())
+            )
+        unit = unit_of(key)
+        return fmt_trimmed(Decimal(raw)) + (f" {unit}" if unit else "")
+    except (ArithmeticError, ValueError):
+        return raw
 
 
 class SettingsModel(RowTableModel):
@@ -42,24 +94,22 @@ class SettingsModel(RowTableModel):
         super().__init__(parent)
         self.labels = {
             "ratio.limit": self.tr("Residents per specialist allowed (1:1000 norm)"),
-            "ratio.basis": self.tr("Count specialists by (fte or headcount)"),
+            "ratio.basis": self.tr("Count specialists"),
             "duties.threshold": self.tr("Non-social-work share that warns"),
             "vacancy.days": self.tr("Days a vacancy may stay open"),
-            "supervision.rule": self.tr("Supervision norm met when (any or all)"),
-            "supervision.individual_hours": self.tr("Individual supervision, hours a year"),
-            "supervision.group_hours": self.tr("Group supervision, hours a year"),
-            "hours.academic_minutes": self.tr("Minutes in an academic hour"),
-            "caseload.capacity_points": self.tr("Weighted points per FTE a month"),
+            "supervision.rule": self.tr("Supervision norm counts as met when"),
+            "supervision.individual_hours": self.tr("Individual supervision a year"),
+            "supervision.group_hours": self.tr("Group supervision a year"),
+            "hours.academic_minutes": self.tr("Length of an academic hour"),
+            "caseload.capacity_points": self.tr("Weighted capacity (criteria weights)"),
             "claim.rate": self.tr("Share of eligible cost compensated"),
-            "claim.cap.individual_in_person": self.tr(
-                "Cost cap, individual supervision in person (EUR / min)"
-            ),
-            "claim.cap.individual_remote": self.tr("Cost cap, individual supervision remote (EUR / min)"),
-            "claim.cap.group": self.tr("Cost cap, group supervision per person (EUR / min)"),
+            "claim.cap.individual_in_person": self.tr("Cost cap, individual supervision in person"),
+            "claim.cap.individual_remote": self.tr("Cost cap, individual supervision remote"),
+            "claim.cap.group": self.tr("Cost cap, group supervision per person"),
         }
         self.columns = [
             Column(self.tr("Setting"), lambda r: self.labels.get(r[0], r[0]), lambda r: r[0]),
-            Column(self.tr("Value"), lambda r: _plain(r[1]), lambda r: r[1]),
+            Column(self.tr("Value"), lambda r: setting_text(r[0], r[1]), lambda r: r[1]),
             Column(
                 self.tr("Applies from"), lambda r: fmt_date(r[2]), lambda r: r[2].isoformat(), numeric=True
             ),
@@ -91,7 +141,13 @@ class CriteriaModel(RowTableModel):
 
 
 class SettingDialog(EditDialog):
-    """A new value for one setting from a date on; earlier years keep being checked with the old one."""
+    """A new value for one setting from a date on; earlier years keep being checked with the old one.
+
+    Each kind of setting has its own field: a choice in words, a percentage for a share, a number with its
+    unit, an amount per minutes for a cost cap. What the head enters is turned into the stored form and
+    checked by the core (``swdesk.settings.set_value``), which holds every limit; a refusal is said in
+    the form's own terms.
+    """
 
     def __init__(
         self, ctx: AppContext, key: str, label: str, history: list[Any], parent: QWidget | None = None
@@ -99,33 +155,94 @@ class SettingDialog(EditDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.key = key
+        self.kind = setting_kind(key)
         self.setWindowTitle(self.tr("Change a setting"))
         self.setMinimumWidth(460)
-        self.value = QLineEdit(_plain(history[-1][1]) if history else "")
+        current = history[-1][1] if history else None
+        if current is None:
+            from swdesk.settings import raw_value
+
+            with ctx.database.read() as session:
+                current = raw_value(session, key, dt.date.today())
+        self.value = QLineEdit()  # what set_value receives; the fields below fill it
+        self.choice = QComboBox()
+        self.number = DecimalEdit()
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 100_000)
+        self.minutes.setSuffix(" " + self.tr("min"))
+        value_row = QHBoxLayout()
+        if self.kind == "choice":
+            for code, text in choice_labels(key).items():
+                self.choice.addItem(text, code)
+            self.choice.setCurrentIndex(max(0, self.choice.findData(current.strip().lower())))
+            value_row.addWidget(self.choice, 1)
+        elif self.kind == "cap":
+            eur, _sep, minutes = current.partition("/")
+            self.number.setText(fmt_trimmed(Decimal(eur.strip())).replace("\u00a0", ""))
+            self.minutes.setValue(int(minutes.strip() or 60))
+            value_row.addWidget(self.number, 1)
+            value_row.addWidget(QLabel(self.tr("EUR per")))
+            value_row.addWidget(self.minutes)
+        else:
+            shown = Decimal(current) * 100 if self.kind == "fraction" else Decimal(current)
+            self.number.setText(fmt_trimmed(shown, 3 if self.kind == "fraction" else 2).replace("\u00a0", ""))
+            value_row.addWidget(self.number, 1)
+            unit = "%" if self.kind == "fraction" else unit_of(key)
+            if unit:
+                value_row.addWidget(QLabel(unit))
         self.valid_from = DateEdit(dt.date(dt.date.today().year, 1, 1))
-        past = "\n".join(f"{fmt_date(day)}: {_plain(value)}" for day, value in history)
-        history_label = QLabel(past or "—")
+        from_row = QHBoxLayout()
+        from_row.addWidget(self.valid_from)
+        from_row.addStretch(1)
+        past = "\n".join(f"{fmt_date(day)}: {setting_text(key, value)}" for day, value in history)
+        history_label = QLabel(past or self.tr("— (the shipped default applies)"))
         form = QFormLayout()
         form.addRow(QLabel("<b>" + label + "</b>"))
-        form.addRow(self.tr("New value:"), self.value)
-        form.addRow(self.tr("Applies from:"), self.valid_from)
+        form.addRow(self.tr("New value:"), value_row)
+        form.addRow(self.tr("Applies from:"), from_row)
         form.addRow(self.tr("Earlier values:"), history_label)
         self.error = self.finish_form(form)
+
+    def stored_text(self) -> str | None:
+        """The value as the core stores it ("0.15", "headcount", "30 / 60"); None when no number is typed."""
+        if self.kind == "choice":
+            return str(self.choice.currentData())
+        number = self.number.value()
+        if number is None:
+            return None
+        if self.kind == "fraction":
+            number = number / 100
+        text = format(number.normalize(), "f")
+        return f"{text} / {self.minutes.value()}" if self.kind == "cap" else text
+
+    def refusal(self) -> str:
+        """Why the value was refused, in the form's terms (the core's sentence names the internal key)."""
+        if self.kind == "fraction":
+            return self.tr("Enter a percentage from 0 to 100, for example 10.")
+        if self.kind == "cap":
+            return self.tr("Enter the amount in EUR, 0 or more, for example 30.")
+        if self.kind == "whole" and self.key != "hours.academic_minutes":
+            return self.tr("Enter a whole number, 0 or more.")
+        if self.kind == "whole":
+            return self.tr("Enter a whole number above 0.")
+        return self.tr("Enter a number above 0.")
 
     def save(self) -> None:
         from swdesk.settings import SettingError, set_value
 
+        text = self.stored_text()
+        if text is None:
+            return self.fail(self.number, self.refusal())
+        self.value.setText(text)
         try:
             valid_from = self.valid_from.read(missing=self.tr("Enter the date the value applies from (dd.mm.yyyy)."))
         except FormProblem as problem:
             return self.fail(problem.widget, problem.message)
         try:
             with self.ctx.database.write() as session:
-                set_value(session, self.key, self.value.text(), valid_from)
-        except SettingError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
+                set_value(session, self.key, text, valid_from)
+        except SettingError:
+            return self.fail(self.number, self.refusal())
         self.accept()
 
 

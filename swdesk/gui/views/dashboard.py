@@ -26,7 +26,7 @@ from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.gui.charts import BarChart
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_number
+from swdesk.gui.formatting import fmt_hours, fmt_number, fmt_share
 from swdesk.gui.operations import Reloader
 
 if TYPE_CHECKING:
@@ -352,11 +352,11 @@ class DashboardView(QWidget):
             value = (
                 self.tr("%1 staff members above the limit, highest %2")
                 .replace("%1", str(count))
-                .replace("%2", _percent(worst.value))
+                .replace("%2", fmt_share(worst.value))
                 if worst is not None
                 else self.tr("Nobody above the limit")
             )
-            limit = self.tr("Limit: %1 of working time").replace("%1", _percent(data.duties_threshold))
+            limit = self.tr("Limit: %1 of working time").replace("%1", fmt_share(data.duties_threshold))
         elif key == "vacancies":
             value = (
                 self.tr("%1 open, %2 open too long")
@@ -405,9 +405,6 @@ class DashboardView(QWidget):
             [name for name, _ in top],
             [hours for _, hours in top],
             empty_text=self.tr("No non-social-work duties entered for this year."),
-            fmt=lambda v: fmt_number(v, 0) + " h",
+            fmt=fmt_hours,  # as entered: a 3,5 h duty is 3,5 h, not 4 h
         )
 
-
-def _percent(value: Any) -> str:
-    return fmt_number(float(value) * 100, 1) + "\u00a0%"  # no-break: the sign never wraps alone
