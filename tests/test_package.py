@@ -135,7 +135,7 @@ def test_staging_builds_every_asset_from_the_sources(tmp_path: Path) -> None:
     assets = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(assets)
     written = assets.stage(tmp_path / "assets")
-    names = sorted(str(p.relative_to(tmp_path / "assets")) for p in written)
+    names = sorted(p.relative_to(tmp_path / "assets").as_posix() for p in written)
     assert names == [
         "fonts/DejaVuSans-Bold.ttf",
         "fonts/DejaVuSans.ttf",
