@@ -19,6 +19,9 @@ import time
 def main(argv: list[str]) -> int:
     report, database, *files = argv
     from swdesk.cli import main as swdesk
+    from swdesk.streams import utf8_streams
+
+    utf8_streams()  # as the program does at start: the JSON holds Latvian text (cp1252 on Windows)
 
     start = time.perf_counter()
     code = swdesk(["--db", database, "import", "--json", *files])
@@ -65,7 +68,9 @@ def _windows_peak_kb() -> int:
     counters = ProcessMemoryCounters()
     counters.cb = ctypes.sizeof(counters)
     kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
-    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE  # the pseudo handle -1: needs its real type
+    kernel32.K32GetProcessMemoryInfo.argtypes = [wintypes.HANDLE, ctypes.c_void_p, wintypes.DWORD]
+    kernel32.K32GetProcessMemoryInfo.restype = wintypes.BOOL
     if not kernel32.K32GetProcessMemoryInfo(
         kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb
     ):
