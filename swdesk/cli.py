@@ -9,9 +9,11 @@ the program.
 from __future__ import annotations
 
 import argparse
+import gettext
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from swdesk import __version__
 from swdesk.i18n import define, set_language, tr
@@ -56,6 +58,84 @@ define(
 )
 
 
+# argparse's own words (Python 3.11 ``argparse``, which asks gettext for them), in Latvian: the help, the
+# usage line and the errors of `swdesk --help` and of a mistyped command. ``--lang en`` keeps argparse's English.
+ARGPARSE_LV = {
+    "usage: ": "lietošana: ",
+    "positional arguments": "komandas un argumenti",
+    "options": "opcijas",
+    "show this help message and exit": "parādīt šo palīdzību un beigt",
+    "show program's version number and exit": "parādīt programmas versiju un beigt",
+    "the following arguments are required: %s": "trūkst obligāto argumentu: %s",
+    "unrecognized arguments: %s": "neatpazīti argumenti: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "nederīga izvēle: %(value)r (izvēlieties no: %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "arguments %(argument_name)s: %(message)s",
+    "expected one argument": "jānorāda viena vērtība",
+    "expected at least one argument": "jānorāda vismaz viena vērtība",
+    "expected at most one argument": "jānorāda ne vairāk kā viena vērtība",
+    "invalid %(type)s value: %(value)r": "nederīga vērtība %(value)r (vajadzīgs: %(type)s)",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "neviennozīmīga opcija: %(option)s var būt %(matches)s"
+    ),
+    "not allowed with argument %s": "nav atļauts kopā ar argumentu %s",
+    "one of the arguments %s is required": "jānorāda viens no argumentiem %s",
+    "ignored explicit argument %r": "ignorēts arguments %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "nezināma komanda %(parser_name)r (iespējamās: %(choices)s)"
+    ),
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kļūda: %(message)s\n",
+}
+ARGPARSE_LV_PLURAL = {("expected %s argument", "expected %s arguments"): "jānorāda vērtības: %s"}
+# Placeholders of values in the help (argparse writes the option's name in capitals when none is given).
+METAVARS_LV = {
+    "as_of": "DATUMS", "date": "DATUMS", "on": "DATUMS", "valid_from": "DATUMS", "db": "DATUBĀZE",
+    "year": "GADS", "group": "GRUPA", "min": "MIN", "mid": "VID", "max": "MAKS", "key": "IESTATĪJUMS",
+    "value": "VĒRTĪBA", "period": "PERIODS", "service": "NOSAUKUMS", "municipality": "PAŠVALDĪBA",
+    "head": "VĀRDS_UZVĀRDS", "population": "SKAITS", "seed": "SĒKLA", "files": "FAILS", "source": "FAILS",
+    "out": "FAILS", "pdf": "FAILS.pdf", "xlsx": "FAILS.xlsx",
+}
+ENGLISH_METAVARS = {"FILE": "FAILS", "F": "FAILS", "IN": "FAILS", "OUT.xlsx": "FAILS.xlsx"}
+
+
+class _ArgparseLatvian(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return ARGPARSE_LV.get(message, message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return ARGPARSE_LV_PLURAL.get((msgid1, msgid2), msgid1 if n == 1 else msgid2)
+
+
+@contextmanager
+def argparse_language(language: str) -> Iterator[None]:
+    """argparse speaks ``language`` while a parser is built and used: its module looks up ``_`` and
+    ``ngettext`` (gettext's) when it writes a help or an error, so they are swapped for the Latvian
+    catalogue above and put back afterwards."""
+    if language != "lv":
+        yield
+        return
+    catalogue = _ArgparseLatvian()
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = catalogue.gettext, catalogue.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def _latvian_metavars(parser: argparse.ArgumentParser) -> None:
+    """``--year GADS`` rather than ``--year YEAR`` in the Latvian help (the commands name no placeholder, or
+    an English one); choices ({lv,en}) and placeholders already in Latvian stay."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in dict.fromkeys(action.choices.values()):
+                _latvian_metavars(command)
+        elif action.choices is None and action.nargs != 0:
+            if action.metavar is None and action.dest in METAVARS_LV:
+                action.metavar = METAVARS_LV[action.dest]
+            elif isinstance(action.metavar, str) and action.metavar in ENGLISH_METAVARS:
+                action.metavar = ENGLISH_METAVARS[action.metavar]
+
+
 class UsageError(Exception):
     """Bad arguments detected after parsing (exit status 2, nothing written)."""
 
@@ -85,7 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="swdesk", description=tr("cli.description"))
     parser.add_argument("--db", default=None, help=tr("cli.db"))
     parser.add_argument("--lang", choices=("lv", "en"), default="lv", help=tr("cli.lang"))
-    parser.add_argument("--version", action="version", version=f"swdesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"swdesk {__version__}",
+        # Python 3.11's argparse does not pass this default through gettext (3.12 does)
+        help=argparse._("show program's version number and exit"),  # type: ignore[attr-defined]
+    )
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMANDS:
@@ -97,6 +181,10 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         command = module.register(sub, common)
         command.set_defaults(run=module.run)
+    from swdesk.i18n import language
+
+    if language() == "lv":
+        _latvian_metavars(parser)
     return parser
 
 
@@ -113,15 +201,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_logged(main, sys.argv[1:])
     argv = list(argv)
     lang = _language_from(argv)
-    set_language(lang if lang in ("lv", "en") else "lv")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    lang = lang if lang in ("lv", "en") else "lv"
+    set_language(lang)
+    with argparse_language(lang):
+        parser = build_parser()
+        args = parser.parse_args(argv)
     if args.command is None:
         if not hasattr(args, "run"):
             try:
                 from swdesk.commands import gui
             except ModuleNotFoundError:
-                parser.print_help()
+                with argparse_language(lang):
+                    parser.print_help()
                 return EXIT_INPUT
             return gui.run(args)
     from swdesk.db import database as db_module

@@ -222,6 +222,24 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Skatīt mapē:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Datņu &amp;tips:</translation>
+    </message>
+</context>
+<context>
+    <name>QSidebar</name>
+    <message>
+        <source>Remove</source>
+        <translation>Noņemt</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>Edit the service</source>

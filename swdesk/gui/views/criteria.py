@@ -28,7 +28,7 @@ from swdesk import scale
 from swdesk.db import models as m
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number, fmt_share, fmt_trimmed
-from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy
+from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy, collation_key
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, make_table
 
 
@@ -254,13 +254,11 @@ class CriterionDialog(EditDialog):
         self.setWindowTitle(self.tr("Edit criterion") if criterion is not None else self.tr("New criterion"))
         self.setMinimumWidth(460)
         with ctx.database.read() as session:
-            positions = session.execute(
-                select(m.Position.code, m.Position.name).order_by(m.Position.name)
-            ).all()
-            work_types = session.execute(
-                select(m.WorkType.code, m.WorkType.name).order_by(m.WorkType.name)
-            ).all()
-            units = session.execute(select(m.Unit.code, m.Unit.name).order_by(m.Unit.name)).all()
+            # in Latvian alphabetical order (SQL's order puts Ģimenes asistents after Vecākais)
+            positions, work_types, units = (
+                sorted(session.execute(select(model.code, model.name)).all(), key=lambda r: collation_key(r.name))
+                for model in (m.Position, m.WorkType, m.Unit)
+            )
         self.position = QComboBox()
         self.position.addItem(self.tr("Every position"), "*")
         for code, name in positions:
