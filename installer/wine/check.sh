@@ -331,11 +331,18 @@ if [[ "$LIGHT" != 1 ]]; then
     GUI=$!
     window=""
     for _ in $(seq 1 120); do
-        window=$(xdotool search --onlyvisible --name '^swdesk' 2>/dev/null | head -n 1) || true
+        # the title is "swdesk" or "<the service's name> — swdesk"
+        window=$(xdotool search --onlyvisible --name 'swdesk$' 2>/dev/null | head -n 1) || true
         [[ -n "$window" ]] && break
         sleep 1
     done
-    [[ -n "$window" ]] || fail "no swdesk window after 120 s: $(tail -n 20 "$W/gui.log")"
+    if [[ -z "$window" ]]; then
+        import -display "$DISPLAY" -window root "$W/gui.png" || true
+        windows=$(xdotool search --onlyvisible --name '.' 2>/dev/null | while read -r id; do
+            printf '"%s" ' "$(xdotool getwindowname "$id")"; done) || true
+        fail "no swdesk window after 120 s; windows shown: ${windows:-none}; screenshot $W/gui.png;" \
+            "log: $(tail -n 20 "$W/gui.log")"
+    fi
     sleep 8  # let it paint the demo data
     echo "window: $(xdotool getwindowname "$window")"
     import -display "$DISPLAY" -window root "$W/gui.png"
