@@ -175,6 +175,10 @@ def test_build_the_bundle_and_selftest_it(tmp_path: Path) -> None:
 
     cli = BUNDLE / f"swdesk-cli{EXE_SUFFIX}"
     assert cli.is_file() and (BUNDLE / f"swdesk{EXE_SUFFIX}").is_file()
+    # the Python modules are shared in _internal, not embedded twice: each executable is a thin launcher
+    for executable in (cli, BUNDLE / f"swdesk{EXE_SUFFIX}"):
+        assert executable.stat().st_size < 2_000_000, executable
+    assert (BUNDLE / "_internal" / "swdesk" / "rules").is_dir()
     unwanted = [str(p.relative_to(BUNDLE)) for p in BUNDLE.rglob("*") if UNWANTED.search(str(p))]
     assert unwanted == []
 
