@@ -62,9 +62,14 @@ def test_pdf_headlines_charts_and_findings(report: CouncilReport, tmp_path: Path
     assert "Iedzīvotāji uz vienu speciālista slodzi pa gadiem" in text
     assert "norma 1:1000" in text
     assert "Apmācību stundas vidēji uz darbinieku pa amatiem, 2025" in text
-    assert "Visi konstatējumi" in text
+    # by default only the findings about the service are listed; those about people are counted per group
+    assert "Konstatējumi par dienestu, vakancēm un darba veidiem" in text
+    assert "Konstatējumi pa amatiem" in text
     first = report.findings[0].message.split()[0]
     assert first in text
+    named = pdf_text(write_report_pdf(report, tmp_path / "Atskaite-ar-vardiem.pdf", named=True))
+    assert "Visi konstatējumi" in named
+    assert all(f.message.split()[0] in named for f in report.findings)
     pages = pdf_pages(path)
     assert f"1. lapa no {pages}" in pdf_text(path, page=1)
     assert render_every_page(path, tmp_path) == pages
@@ -99,8 +104,8 @@ def test_charts_a_council_member_can_read(report: CouncilReport, tmp_path: Path)
     assert "…" not in charts  # no name cut short
     for code, _hours in report.duty_hours_by_category[:8]:
         assert report.duty_category_names[code] in charts, code
-    for code, _done, _required in report.training_by_position:
-        assert report.position_names[code] in charts, code
+    for code, _done, _required in report.training_shown:  # positions of fewer than 3 are pooled
+        assert (report.position_names[code] if code != "*other*" else "Citi amati") in charts, code
     assert not {"SD_VEC", "SD_JAUN", "SPO", "SAPR"} & set(charts.split())  # named, not coded
     last = " ".join(pdf_text(path, page=pages).split())
     assert report.service is not None and report.service.head_name

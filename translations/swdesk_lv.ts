@@ -1172,6 +1172,14 @@
         <translation>Atskaite domei</translation>
     </message>
     <message>
+        <source>With names — for internal use only</source>
+        <translation>Ar vārdiem — tikai iekšējai lietošanai</translation>
+    </message>
+    <message>
+        <source>By default the report names nobody: findings about staff are counted per position and unit. With names, every page says it is for internal use.</source>
+        <translation>Pēc noklusējuma atskaitē neviens nav nosaukts vārdā: konstatējumi par darbiniekiem saskaitīti pa amatiem un struktūrvienībām. Ar vārdiem katrā lapā norādīts, ka tā ir iekšējai lietošanai.</translation>
+    </message>
+    <message>
         <source>The year&apos;s norm checks with charts, for arguing for staff at the municipal council.</source>
         <translation>Gada normu pārbaudes ar grafikiem — pamatojums darbinieku skaitam domes sēdē.</translation>
     </message>

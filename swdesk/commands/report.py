@@ -1,4 +1,6 @@
-"""`swdesk report --year Y --pdf F [--as-of DATE]`: the council report (issue 4 item 3).
+"""`swdesk report --year Y --pdf F [--as-of DATE] [--named]`: the council report (issue 4 item 3).
+
+Anonymous unless ``--named`` (issue 15): council papers are published, so the default names nobody.
 
 The report is Latvian whatever ``--lang`` says (it goes to the council); ``--english-copy`` adds an English
 copy beside it (``NAME.en.pdf``).
@@ -22,6 +24,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--pdf", type=Path, required=True, help=tr("report.pdf"))
     p.add_argument("--as-of", dest="as_of", help=tr("report.as_of_arg"))
     p.add_argument("--english-copy", action="store_true", help=tr("report.english_copy"))
+    p.add_argument("--named", action="store_true", help=tr("report.named_arg"))
     return p
 
 
@@ -41,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         database.close()
     # the command line may overwrite what it is told to write (issue 4); the GUI asks first
-    print(tr("report.written", path=write_report_pdf(report, args.pdf)))
+    print(tr("report.written", path=write_report_pdf(report, args.pdf, named=args.named)))
     if args.english_copy:
         from swdesk.export.common import english_copy_path
 
-        print(tr("report.written", path=write_report_pdf(report, english_copy_path(args.pdf), lang="en")))
+        print(tr("report.written", path=write_report_pdf(report, english_copy_path(args.pdf), lang="en", named=args.named)))
     return 0

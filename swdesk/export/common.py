@@ -41,6 +41,10 @@ Number = Decimal | int | float
 # an English copy is written only when asked for explicitly.
 OFFICIAL_LANGUAGE = "lv"
 
+# A figure of fewer people than this tells what a person earns or lacks (GDPR art. 5(1)(c), issue 15): a
+# document that may leave the office shows such a group as "< 3" and withholds its pay and per-rule counts.
+SMALL_GROUP = 3
+
 
 def english_copy_path(path: str | os.PathLike[str]) -> Path:
     """Where the English copy of a document goes: beside it, ``Kompensacija_….en.pdf``."""

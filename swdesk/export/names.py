@@ -59,9 +59,10 @@ def survey_file_name(*, municipality: str, date: dt.date, extension: str) -> str
     return _name("Aptauja", municipality, date.isoformat(), extension)
 
 
-def report_file_name(*, municipality: str, year: int, extension: str = "pdf") -> str:
-    """``Atskaite_domei_<pašvaldība>_2025.pdf``."""
-    return _name("Atskaite_domei", municipality, str(year), extension)
+def report_file_name(*, municipality: str, year: int, extension: str = "pdf", named: bool = False) -> str:
+    """``Atskaite_domei_<pašvaldība>_2025.pdf``; the variant with names ends ``_ar_vardiem`` so that the
+    file's name alone warns before it is attached to council papers (issue 15)."""
+    return _name("Atskaite_domei", municipality, f"{year}_ar_vardiem" if named else str(year), extension)
 
 
 def free_path(path: Path) -> Path:

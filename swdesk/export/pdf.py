@@ -181,12 +181,22 @@ def _canvas_with_footer(footer_left: str) -> type[NumberedCanvas]:
     return type("SwdeskCanvas", (NumberedCanvas,), {"footer_left": footer_left})
 
 
-def _running_header(title: str) -> Callable[[pdfcanvas.Canvas, BaseDocTemplate], None]:
+def _running_header(
+    title: str, marking: str | None = None
+) -> Callable[[pdfcanvas.Canvas, BaseDocTemplate], None]:
     def draw(canvas: pdfcanvas.Canvas, doc: BaseDocTemplate) -> None:
+        width, height = doc.pagesize
+        if marking:
+            # a marking such as "ar vārdiem — iekšējai lietošanai" stands on every page, the first too:
+            # a page copied out of the document still says what it is
+            canvas.saveState()
+            canvas.setFont(FONT_BOLD, 9)
+            canvas.setFillColor(colors.HexColor("#A01010"))
+            canvas.drawRightString(width - doc.rightMargin, height - 10 * mm, marking)
+            canvas.restoreState()
         # Page 1 has the full title block; later pages name the document so a loose page is identifiable.
         if canvas.getPageNumber() == 1:
             return
-        width, height = doc.pagesize
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#444444"))
@@ -213,8 +223,11 @@ def build_pdf(
     footer: str | None = None,
     overwrite: bool = True,
     lang: str = "lv",
+    marking: str | None = None,
 ) -> Path:
     """Lay ``story`` out on A4 (``wide``: landscape) and save it through a temporary file.
+
+    ``marking`` (e.g. "ar vārdiem — iekšējai lietošanai") is printed at the top of every page.
 
     ``title`` goes into the PDF metadata and the running header of pages after the first; ``footer``
     (default: "Sagatavots <date> ar swdesk") stands left of the page number. ``overwrite=False`` refuses
@@ -246,7 +259,9 @@ def build_pdf(
             topPadding=0,
             bottomPadding=0,
         )
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_running_header(title))])
+        doc.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPage=_running_header(title, marking))]
+        )
         if footer is None:
             footer = tr("export.prepared", date=dt.date.today().strftime("%d.%m.%Y"))
         # Page streams Flate-compressed only: reportlab's default adds an ASCII85 layer, which makes the

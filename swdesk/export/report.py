@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from statistics import median
@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from swdesk.export import pdf
 from swdesk.export.common import (
     OFFICIAL_LANGUAGE,
+    SMALL_GROUP,
     date_text,
     document_language,
     fte_text,
@@ -57,9 +58,15 @@ from swdesk.rules.checks import (
 from swdesk.rules.data import UNIT_CASES, ServiceInfo, Snapshot
 from swdesk.rules.findings import (
     CASELOAD_OVER_CRITERION,
+    CASELOAD_WEIGHTED,
+    DUTIES_SHARE,
+    EDUCATION_COMPLIANCE,
     ERROR,
     INFO,
     RULE_LABELS,
+    SALARY_BELOW_SCALE,
+    SUPERVISION_HOURS,
+    TRAINING_HOURS,
     WARNING,
     Finding,
     round_half_up,
@@ -145,8 +152,9 @@ define(
         "report.findings_count": ("Konstatējumi", "Findings"),
         "report.findings_count.value": ("{errors} / {warnings} / {infos}", "{errors} / {warnings} / {infos}"),
         "report.findings_count.norm": (
-            "kļūdas / brīdinājumi / informatīvi; pilns saraksts ziņojuma beigās",
-            "errors / warnings / notes; the full list is at the end of the report",
+            "kļūdas / brīdinājumi / informatīvi; skaits pa amatiem un konstatējumi par dienestu — tālāk "
+            "ziņojumā",
+            "errors / warnings / notes; the numbers by position and the findings on the service follow",
         ),
         "report.charts": ("Tendences un sadalījums", "Trends and breakdown"),
         "report.chart.ratio": (
@@ -197,12 +205,213 @@ define(
             "the as-of date (default: today or 31 Dec)",
         ),
         "report.written": ("Ziņojums saglabāts: {path}", "Report written: {path}"),
+        "report.named": (
+            "ar vārdiem — iekšējai lietošanai",
+            "with names — for internal use",
+        ),
+        "report.named_arg": (
+            "ziņojumā nosaukt darbiniekus ar vārdiem (tikai iekšējai lietošanai; noklusējumā ziņojums ir "
+            "anonīms)",
+            "name staff in the report (internal use only; by default the report is anonymous)",
+        ),
+        "report.groups.position": ("Konstatējumi pa amatiem", "Findings by position"),
+        "report.groups.unit": ("Konstatējumi pa struktūrvienībām", "Findings by structural unit"),
+        "report.groups.note": (
+            "Darbinieki — visi, kas grupā strādāja {year}. gadā. Katrā konstatējumu šūnā: cik no viņiem ir šis "
+            "konstatējums un kāda daļa no grupas; «—» — pārbaude šai grupai nav piemērojama. Mēnešalga — "
+            "vidējā pilnai slodzei {date} strādājošajiem. "
+            "Grupa, kurā mazāk par {small} darbiniekiem, parādīta kā «< {small}» bez algas un konstatējumu "
+            "skaita, lai no ziņojuma nevarētu uzzināt par konkrētu cilvēku; šādi amati un struktūrvienības "
+            "apvienoti rindā «Citi».",
+            "Staff: everyone who worked in the group in {year}. In each finding's cell: how many of them have "
+            "it and their share of the group; '—': the check does not apply to the group. Pay: the mean "
+            "full-time monthly salary of those "
+            "employed on {date}. A group of fewer than {small} people is shown as '< {small}' without pay "
+            "or counts, so that the report tells nothing about one person; such positions and units are "
+            "pooled in the row 'Other'.",
+        ),
+        "report.groups.col.group": ("Grupa", "Group"),
+        "report.groups.col.position": ("Amats", "Position"),
+        "report.groups.col.unit": ("Struktūrvienība", "Structural unit"),
+        "report.groups.col.headcount": ("Darbinieki", "Staff"),
+        "report.groups.col.salary": ("Vidējā alga, EUR", "Mean pay, EUR"),
+        "report.groups.rules": ("Darbinieki ar konstatējumu", "Staff with a finding"),
+        "report.groups.rule.caseload.over_criterion": ("R3 lietas virs kritērija", "R3 cases over criterion"),
+        "report.groups.rule.caseload.weighted_over_capacity": ("R4 svērtā slodze", "R4 weighted load"),
+        "report.groups.rule.duties.share": ("R6 citi pienākumi", "R6 other duties"),
+        "report.groups.rule.training.hours": ("R7 apmācības", "R7 training"),
+        "report.groups.rule.supervision.hours": ("R8 supervīzija", "R8 supervision"),
+        "report.groups.rule.education.compliance": ("R9 izglītība", "R9 education"),
+        "report.groups.rule.salary.below_scale": ("R10 alga zem skalas", "R10 pay below scale"),
+        "report.groups.other_positions": ("Citi amati", "Other positions"),
+        "report.groups.other_units": ("Citas struktūrvienības", "Other units"),
+        "report.groups.no_unit": ("Bez struktūrvienības", "No unit"),
+        "report.groups.small": ("< {small}", "< {small}"),
+        "report.groups.withheld": ("nerāda", "withheld"),
+        "report.findings.service": (
+            "Konstatējumi par dienestu, vakancēm un darba veidiem",
+            "Findings on the service, vacancies and work types",
+        ),
+        "report.findings.people_note": (
+            "Konstatējumi par atsevišķiem darbiniekiem šajā ziņojumā nav nosaukti: to skaits pa amatiem un "
+            "struktūrvienībām ir tabulā iepriekš.",
+            "Findings on individual staff are not named in this report: their numbers by position and "
+            "unit are in the table above.",
+        ),
+        "report.chart.hidden_work_types": (
+            "Nav parādīti darba veidi, kuros strādā mazāk par {small} darbiniekiem: {names}.",
+            "Work types done by fewer than {small} people are not shown: {names}.",
+        ),
         "report.english_copy": (
             "blakus saglabāt arī ziņojuma kopiju angļu valodā (NOSAUKUMS.en.pdf)",
             "also write an English copy beside it (NAME.en.pdf)",
         ),
     }
 )
+
+
+# The rules about one person (SPEC §2), counted per group in the anonymous report, in the table's order.
+PERSON_RULES = (
+    CASELOAD_OVER_CRITERION,
+    CASELOAD_WEIGHTED,
+    DUTIES_SHARE,
+    TRAINING_HOURS,
+    SUPERVISION_HOURS,
+    EDUCATION_COMPLIANCE,
+    SALARY_BELOW_SCALE,
+)
+OTHER = "*other*"  # the key of the row that pools the small groups
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """One row of the anonymous table: a position, a structural unit, or the small ones pooled.
+
+    ``headcount`` is everyone employed in the period; ``flagged[rule]`` how many of them have a finding of
+    the rule (None: the rule does not apply to anyone in the group); ``salary_mean`` the mean full-time
+    monthly salary of those employed on D. A group of fewer than SMALL_GROUP people is ``small``: the
+    document shows "< 3" and withholds its pay and counts (issue 15).
+    """
+
+    key: str
+    label: str
+    headcount: int
+    salary_mean: Decimal | None
+    salary_people: int
+    flagged: dict[str, int | None]
+
+    @property
+    def small(self) -> bool:
+        return self.headcount < SMALL_GROUP
+
+
+def _rule_applies(rule: str, position: Any) -> bool:
+    """Whether the position is measured by the rule at all (a position without a training norm has no R7)."""
+    if position is None:
+        return False
+    if rule == TRAINING_HOURS:
+        return position.training_hours is not None
+    if rule == SUPERVISION_HOURS:
+        return bool(position.supervision_norm)
+    if rule == EDUCATION_COMPLIANCE:
+        return bool(position.allowed_education)
+    if rule == SALARY_BELOW_SCALE:
+        return position.salary_group is not None
+    return True
+
+
+def group_figures(ctx: CheckContext, findings: tuple[Finding, ...], *, by: str) -> tuple[GroupFigures, ...]:
+    """Per position (``by="position"``, catalogue order) or per structural unit (``by="unit"``, Latvian
+    order; empty when nobody has one): staff, pay and how many have each person-rule's finding.
+
+    Groups of fewer than SMALL_GROUP people are pooled into one "Other" row, which is itself small when
+    the pooled groups add up to fewer than SMALL_GROUP."""
+    from swdesk.rules.claim import latvian_sort_key
+
+    snapshot = ctx.snapshot
+    people = [p for p in snapshot.staff if p.employed_range(ctx.period_start, ctx.period_end) is not None]
+    if by == "unit" and not any(p.unit_name for p in people):
+        return ()
+    flagged_people: dict[str, set[str]] = defaultdict(set)
+    for finding in findings:
+        if finding.subject.startswith("staff:") and finding.rule in PERSON_RULES:
+            flagged_people[finding.rule].add(finding.subject.split(":")[1])
+
+    def key_of(person: Any) -> str:
+        if by == "position":
+            return str(person.position_code)
+        return str(person.unit_name or "")
+
+    members: dict[str, list[Any]] = defaultdict(list)
+    for person in people:
+        members[key_of(person)].append(person)
+    small = [k for k, group in members.items() if len(group) < SMALL_GROUP]
+    if len(small) > 1 or (small and len(members) > 1):
+        pooled = [p for k in small for p in members.pop(k)]
+        members[OTHER] = pooled
+
+    def label(key: str) -> str:
+        if key == OTHER:
+            return tr("report.groups.other_positions" if by == "position" else "report.groups.other_units")
+        if by == "position":
+            position = snapshot.positions.get(key)
+            return position.name if position else key
+        return key or tr("report.groups.no_unit")
+
+    def order(key: str) -> tuple[int, Any]:
+        if key == OTHER:
+            return (2, ())
+        if by == "position":
+            codes = list(snapshot.positions)
+            return (0, codes.index(key) if key in codes else len(codes))
+        return (1 if not key else 0, latvian_sort_key(key))
+
+    rows = []
+    for key in sorted(members, key=order):
+        group = members[key]
+        paid = [p.salary for p in group if p.active_on(ctx.as_of)]
+        flagged: dict[str, int | None] = {}
+        for rule in PERSON_RULES:
+            if any(_rule_applies(rule, snapshot.positions.get(p.position_code)) for p in group):
+                flagged[rule] = sum(1 for p in group if p.tabeles_nr in flagged_people[rule])
+            else:
+                flagged[rule] = None
+        rows.append(
+            GroupFigures(
+                key=key,
+                label=label(key),
+                headcount=len(group),
+                salary_mean=round_half_up(sum(paid, Decimal(0)) / len(paid), 2) if paid else None,
+                salary_people=len(paid),
+                flagged=flagged,
+            )
+        )
+    return tuple(rows)
+
+
+def _training_shown(
+    ctx: CheckContext, training_by_position: tuple[tuple[str, Decimal, Decimal], ...]
+) -> tuple[tuple[str, Decimal, Decimal], ...]:
+    """The training chart's bars: positions with fewer than SMALL_GROUP people measured are pooled into one
+    "Other positions" bar (kept only when the pool itself is not small)."""
+    counts: dict[str, int] = defaultdict(int)
+    pooled: list[tuple[Decimal, Decimal]] = []
+    measures = training_measures(ctx)
+    for sid in measures:
+        counts[ctx.snapshot.staff_by_id[sid].position_code] += 1
+    for sid, measure in measures.items():
+        if counts[ctx.snapshot.staff_by_id[sid].position_code] < SMALL_GROUP:
+            pooled.append((measure.done, measure.required))
+    shown = [row for row in training_by_position if counts[row[0]] >= SMALL_GROUP]
+    if len(pooled) >= SMALL_GROUP:
+        shown.append(
+            (
+                OTHER,
+                round_half_up(sum((d for d, _r in pooled), Decimal(0)) / len(pooled), 2),
+                round_half_up(sum((r for _d, r in pooled), Decimal(0)) / len(pooled), 2),
+            )
+        )
+    return tuple(shown)
 
 
 @dataclass(frozen=True)
@@ -247,6 +456,26 @@ class CouncilReport:
     work_type_names: dict[str, str]
     duty_category_names: dict[str, str]
     position_names: dict[str, str]
+    by_position: tuple[GroupFigures, ...] = ()
+    by_unit: tuple[GroupFigures, ...] = ()
+    training_shown: tuple[tuple[str, Decimal, Decimal], ...] = ()
+    work_type_staff: dict[str, int] = field(default_factory=dict)
+
+    def findings_about_people(self) -> list[Finding]:
+        return [f for f in self.findings if f.subject.startswith("staff:")]
+
+    def findings_about_the_service(self) -> list[Finding]:
+        """R1, R2, R5, R11, R12: about the service, a vacancy or a work type, never one person."""
+        return [f for f in self.findings if not f.subject.startswith("staff:")]
+
+    def caseload_shown(self) -> dict[str, tuple[Decimal | None, ...]]:
+        """The caseload chart's series without the work types fewer than SMALL_GROUP people do (a line of
+        one person's cases is that person's workload)."""
+        return {
+            code: values
+            for code, values in self.caseload_by_work_type.items()
+            if self.work_type_staff.get(code, 0) >= SMALL_GROUP
+        }
 
 
 def _ratio(population: int | None, units: Decimal) -> Decimal | None:
@@ -404,7 +633,21 @@ def build_report(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Set
         work_type_names=dict(snapshot.work_type_names),
         duty_category_names=dict(snapshot.duty_category_names),
         position_names={code: p.name for code, p in snapshot.positions.items()},
+        by_position=group_figures(ctx, result.findings, by="position"),
+        by_unit=group_figures(ctx, result.findings, by="unit"),
+        training_shown=_training_shown(ctx, training_by_position),
+        work_type_staff=_work_type_staff(ctx),
     )
+
+
+def _work_type_staff(ctx: CheckContext) -> dict[str, int]:
+    """How many people have cases of each work type in the period (the caseload chart's lines)."""
+    people: dict[str, set[int]] = defaultdict(set)
+    for sid, rows in ctx.caseloads_by_staff.items():
+        for row in rows:
+            if row.value(UNIT_CASES) is not None:
+                people[row.work_type_code].add(sid)
+    return {code: len(ids) for code, ids in people.items()}
 
 
 def report_for_year(session: Session, *, year: int, as_of: dt.date | None = None) -> CouncilReport:
@@ -512,14 +755,15 @@ def _charts(report: CouncilReport) -> list[Any]:
         out += [pdf.heading(tr("report.chart.ratio")), no_data]
     out.append(pdf.Spacer(1, 10))
     title = tr("report.chart.caseload", year=report.year)
-    if report.caseload_by_work_type:
+    caseload = report.caseload_shown()
+    if caseload:
         out.append(
             pdf.line_chart(
                 title=title,
                 categories=[m.strftime("%m.%Y") for m in report.months],
                 series=[
                     pdf.Series(report.work_type_names.get(code, code), values)
-                    for code, values in report.caseload_by_work_type.items()
+                    for code, values in caseload.items()
                 ],
                 places=1,
                 value_title=tr("report.axis.caseload"),
@@ -529,6 +773,12 @@ def _charts(report: CouncilReport) -> list[Any]:
         )
     else:
         out += [pdf.heading(title), no_data]
+    hidden = [code for code in report.caseload_by_work_type if code not in caseload]
+    if hidden:
+        names = ", ".join(report.work_type_names.get(code, code) for code in hidden)
+        out.append(
+            pdf.paragraph(tr("report.chart.hidden_work_types", small=SMALL_GROUP, names=names), small=True)
+        )
     out.append(pdf.Spacer(1, 10))
     title = tr("report.chart.duties", year=report.year)
     if report.duty_hours_by_category:
@@ -552,20 +802,20 @@ def _charts(report: CouncilReport) -> list[Any]:
         out += [pdf.heading(title), no_data]
     out.append(pdf.Spacer(1, 10))
     title = tr("report.chart.training", year=report.year)
-    if report.training_by_position:
+    bars = report.training_shown
+    if bars:
         out.append(
             pdf.hbar_chart(
                 title=title,
                 categories=[
-                    report.position_names.get(code, code) for code, _d, _r in report.training_by_position
+                    tr("report.groups.other_positions")
+                    if code == OTHER
+                    else report.position_names.get(code, code)
+                    for code, _d, _r in bars
                 ],
                 series=[
-                    pdf.Series(
-                        tr("report.chart.training.done"), [d for _c, d, _r in report.training_by_position]
-                    ),
-                    pdf.Series(
-                        tr("report.chart.training.required"), [r for _c, _d, r in report.training_by_position]
-                    ),
+                    pdf.Series(tr("report.chart.training.done"), [d for _c, d, _r in bars]),
+                    pdf.Series(tr("report.chart.training.required"), [r for _c, _d, r in bars]),
                 ],
                 places=1,
                 value_title=tr("report.axis.training"),
@@ -577,6 +827,80 @@ def _charts(report: CouncilReport) -> list[Any]:
     return out
 
 
+def group_rows(groups: tuple[GroupFigures, ...]) -> list[list[str]]:
+    """The anonymous table's cells: "2 (25 %)" per rule, "—" where a rule does not apply, and a small group
+    as "< 3" with its pay and counts withheld."""
+    rows = []
+    for group in groups:
+        if group.small:
+            withheld = tr("report.groups.withheld")
+            rows.append(
+                [group.label, tr("report.groups.small", small=SMALL_GROUP), withheld]
+                + [withheld if group.flagged[rule] is not None else "—" for rule in PERSON_RULES]
+            )
+            continue
+        salary = (
+            pdf.number(group.salary_mean, 2)
+            if group.salary_mean is not None and group.salary_people >= SMALL_GROUP
+            else tr("report.groups.withheld")
+            if group.salary_people
+            else "—"
+        )
+        cells = [group.label, integer_text(group.headcount), salary]
+        for rule in PERSON_RULES:
+            count = group.flagged[rule]
+            cells.append(
+                "—" if count is None else f"{count} ({share_text(Decimal(count) / group.headcount, 0)})"
+            )
+        rows.append(cells)
+    return rows
+
+
+def _group_table(groups: tuple[GroupFigures, ...], *, first_column: str) -> Any:
+    header = [
+        tr(first_column),
+        tr("report.groups.col.headcount"),
+        tr("report.groups.col.salary"),
+        *(tr(f"report.groups.rule.{rule}") for rule in PERSON_RULES),
+    ]
+    return pdf.data_table(
+        header=header,
+        rows=group_rows(groups),
+        widths=[16, 9.8, 9.8] + [9.5] * len(PERSON_RULES),
+        align=pdf.left_then_right(2 + len(PERSON_RULES)),
+        font_size=7,
+        groups=[(tr("report.groups.rules"), 3, 2 + len(PERSON_RULES))],
+    )
+
+
+def group_section(report: CouncilReport) -> list[Any]:
+    """Findings about people as counts per position and per structural unit: what the council needs,
+    without a name (issue 15)."""
+    out: list[Any] = [
+        pdf.heading(tr("report.groups.position")),
+        _group_table(report.by_position, first_column="report.groups.col.position"),
+    ]
+    if report.by_unit:
+        out += [
+            pdf.Spacer(1, 6),
+            pdf.heading(tr("report.groups.unit")),
+            _group_table(report.by_unit, first_column="report.groups.col.unit"),
+        ]
+    out += [
+        pdf.Spacer(1, 3),
+        pdf.paragraph(
+            tr(
+                "report.groups.note",
+                year=report.year,
+                date=date_text(report.as_of),
+                small=SMALL_GROUP,
+            ),
+            small=True,
+        ),
+    ]
+    return out
+
+
 def write_report_pdf(
     report: CouncilReport,
     path: str | os.PathLike[str],
@@ -584,17 +908,30 @@ def write_report_pdf(
     overwrite: bool = True,
     prepared: dt.date | None = None,
     lang: str = OFFICIAL_LANGUAGE,
+    named: bool = False,
 ) -> Path:
-    """The council report as a portrait A4 PDF: headline figures, four charts, every finding, and the
-    head's name, the date and a line to sign. Latvian unless ``lang`` asks for an English copy."""
+    """The council report as a portrait A4 PDF: headline figures, findings per position and unit, four
+    charts, the findings about the service, and the head's name, the date and a line to sign. Latvian
+    unless ``lang`` asks for an English copy.
+
+    Council papers are often published, so by default nobody is named (GDPR art. 5(1)(c), issue 15): no
+    name, employee number or personal code, only counts per group. ``named=True`` adds every finding with
+    the person's name, and every page then says "ar vārdiem — iekšējai lietošanai".
+    """
     with document_language(lang):
         return _write_report_pdf(
-            report, path, overwrite=overwrite, prepared=prepared or dt.date.today(), lang=lang
+            report, path, overwrite=overwrite, prepared=prepared or dt.date.today(), lang=lang, named=named
         )
 
 
 def _write_report_pdf(
-    report: CouncilReport, path: str | os.PathLike[str], *, overwrite: bool, prepared: dt.date, lang: str
+    report: CouncilReport,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool,
+    prepared: dt.date,
+    lang: str,
+    named: bool,
 ) -> Path:
     service = report.service
     lines = [
@@ -606,7 +943,9 @@ def _write_report_pdf(
     if service and service.head_name:
         lines.append((tr("report.head"), service.head_name))
     title = tr("report.title", year=report.year)
-    story: list[Any] = pdf.title_block(title=title, subtitle=tr("report.subtitle"), lines=lines)
+    marking = tr("report.named") if named else None
+    subtitle = f"{tr('report.subtitle')} ({marking})" if marking else tr("report.subtitle")
+    story: list[Any] = pdf.title_block(title=title, subtitle=subtitle, lines=lines)
     story.append(pdf.heading(tr("report.headlines")))
     story.append(
         pdf.data_table(
@@ -617,12 +956,17 @@ def _write_report_pdf(
             font_size=9,
         )
     )
+    story.append(pdf.Spacer(1, 8))
+    story += group_section(report)
     story.append(pdf.PageBreak())
     story.append(pdf.heading(tr("report.charts")))
     story += _charts(report)
     story.append(pdf.PageBreak())
-    story.append(pdf.heading(tr("report.findings")))
-    if report.findings:
+    listed = list(report.findings) if named else report.findings_about_the_service()
+    story.append(pdf.heading(tr("report.findings" if named else "report.findings.service")))
+    if not named and report.findings_about_people():
+        story.append(pdf.paragraph(tr("report.findings.people_note"), small=True))
+    if listed:
         story.append(
             pdf.data_table(
                 header=[tr(f"report.col.{k}") for k in ("no", "severity", "rule", "message")],
@@ -633,7 +977,7 @@ def _write_report_pdf(
                         f"{RULE_LABELS.get(f.rule, '')} {f.rule}",
                         f.message,
                     ]
-                    for i, f in enumerate(report.findings, start=1)
+                    for i, f in enumerate(listed, start=1)
                 ],
                 widths=[5, 11, 20, 64],
                 align=["right", "left", "left", "left"],
@@ -659,4 +1003,5 @@ def _write_report_pdf(
         author=(service.head_name or "") if service else "",
         overwrite=overwrite,
         lang=lang,
+        marking=marking,
     )

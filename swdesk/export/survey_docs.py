@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from swdesk.export import pdf, xlsx
 from swdesk.export.common import (
     OFFICIAL_LANGUAGE,
+    SMALL_GROUP,
     date_text,
     document_language,
     fte_text,
@@ -181,8 +182,6 @@ LABEL_WIDTH = 46
 FIGURE_WIDTH = 12
 EDUCATION_WIDTH = 9
 EDUCATION_LEVELS = ("E1", "E2", "E3", "E4", "E5", "E6")
-# a pay figure of fewer people than this tells what a person earns
-SMALL_GROUP = 3
 
 # (JSON key of SPEC §6 or a derived figure, kind of value in the workbook), in the order of the table
 POSITION_COLUMNS: tuple[tuple[str, xlsx.ColumnKind], ...] = (

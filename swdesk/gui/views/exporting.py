@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -58,12 +59,12 @@ def write_survey(database: Database, day: dt.date, path: Path, fmt: str) -> Path
     return writer(survey, path, **labels)
 
 
-def write_report(database: Database, year: int, path: Path) -> Path:
+def write_report(database: Database, year: int, path: Path, *, named: bool = False) -> Path:
     from swdesk.export.report import report_for_year, write_report_pdf
 
     with database.read() as session:
         report = report_for_year(session, year=year)
-    return write_report_pdf(report, path)
+    return write_report_pdf(report, path, named=named)
 
 
 def _note(text: str) -> QLabel:
@@ -154,6 +155,15 @@ class ExportView(QWidget):
         )
         report_form.addRow(self.tr("Year:"), self.report_year)
         report_form.addRow(self.tr("Format:"), QLabel("PDF"))
+        # Council papers are often published: anonymous unless the head ticks this, every time (issue 15)
+        self.report_named = QCheckBox(self.tr("With names — for internal use only"))
+        self.report_named.setToolTip(
+            self.tr(
+                "By default the report names nobody: findings about staff are counted per position and "
+                "unit. With names, every page says it is for internal use."
+            )
+        )
+        report_form.addRow(self.report_named)
         report_form.addRow(self.report_button)
 
         boxes = QHBoxLayout()
@@ -247,10 +257,17 @@ class ExportView(QWidget):
         from swdesk.export.names import report_file_name
 
         year = self.report_year.value()
-        path = self._ask_path(report_file_name(municipality=self._municipality(), year=year), "pdf")
+        named = self.report_named.isChecked()
+        path = self._ask_path(
+            report_file_name(municipality=self._municipality(), year=year, named=named), "pdf"
+        )
         if path is not None:
             database = self.ctx.database
-            self._run(lambda _c: write_report(database, year, path), self.tr("Writing the report…"))
+            self._run(
+                lambda _c: write_report(database, year, path, named=named), self.tr("Writing the report…")
+            )
+            # the next report is anonymous again unless asked for anew
+            self.report_named.setChecked(False)
 
     def _run(self, work: Any, label: str) -> None:
         run_operation(work, parent=self, label=label, on_success=self._written)
