@@ -564,3 +564,37 @@ def test_findings_in_rule_order_and_english() -> None:
     set_language("en")
     english = run_checks(snapshot, year=2025, as_of=DEC31, settings=DEFAULTS)
     assert "Law on Social Services and Social Assistance" in english.findings[0].message
+
+
+# --- what R1 and R2 lack, measured once (the overview's cards) -------------------------------------------
+
+
+def test_staffing_measure_gives_what_r1_and_r2_lack_for_the_norm() -> None:
+    from swdesk.rules.checks import make_context, staffing_measure
+
+    def measure(snapshot: Snapshot, **settings: Any) -> Any:
+        ctx = make_context(snapshot, year=2025, as_of=DEC31, settings=dataclasses.replace(DEFAULTS, **settings))
+        return staffing_measure(ctx)
+
+    # share 0.05 as in the R2 test: S = 1, S_eff = 0.95; P = 1900 → 1,90 FTE needed
+    duties = [DutyRow(1, D(2025, 4, 1), "NS_TRANSP", Decimal("98.8"))]
+    snapshot = snap(person("1"), duties=duties, population={2025: 1900})
+    m = measure(snapshot)
+    assert (m.staff, m.effective, m.ratio, m.effective_ratio) == (
+        Decimal(1), Decimal("0.95"), Decimal("1900.0"), Decimal("2000.0")
+    )
+    assert (m.shortfall, m.effective_shortfall) == (Decimal("0.90"), Decimal("0.95"))
+    # the finding says the same number the card shows
+    assert "trūkst 0,90 slodzes" in one(snapshot, "staffing.ratio").message
+
+    # the norm met: nothing lacks
+    assert measure(snap(person("1"), population={2025: 900})).shortfall == Decimal(0)
+    # headcount: two half-time specialists count 2, so 3000 residents lack 1 specialist (2 FTE by FTE)
+    halves = snap(person("1", fte="0.5"), person("2", fte="0.5"), population={2025: 3000})
+    assert measure(halves, ratio_basis="headcount").shortfall == Decimal("1.00")
+    assert measure(halves).shortfall == Decimal("2.00")
+    # no specialist: no ratio, the whole norm lacks; no population: nothing to measure
+    none = measure(snap(person("1", position="VAD"), population={2025: 7600}))
+    assert (none.ratio, none.shortfall, none.effective_shortfall) == (None, Decimal("7.60"), Decimal("7.60"))
+    unknown = measure(snap(person("1"), population={}))
+    assert (unknown.has_population, unknown.ratio, unknown.shortfall) == (False, None, None)

@@ -787,6 +787,38 @@
         <source>No non-social-work duties entered for this year.</source>
         <translation>Šim gadam nesaistītie pienākumi nav ievadīti.</translation>
     </message>
+    <message>
+        <source>No data</source>
+        <translation>Nav datu</translation>
+    </message>
+    <message>
+        <source>No population for this year</source>
+        <translation>Šim gadam nav iedzīvotāju skaita</translation>
+    </message>
+    <message>
+        <source>No specialists</source>
+        <translation>Nav speciālistu</translation>
+    </message>
+    <message>
+        <source>No time left for social work</source>
+        <translation>Sociālajam darbam neatliek laika</translation>
+    </message>
+    <message>
+        <source>%1 specialists short of the norm</source>
+        <translation>Līdz normai trūkst %1 speciālistu</translation>
+    </message>
+    <message>
+        <source>%1 FTE short of the norm</source>
+        <translation>Līdz normai trūkst %1 slodzes</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>Piezīmes: %1</translation>
+    </message>
+    <message>
+        <source>%1 findings, %2 notes</source>
+        <translation>Konstatējumi: %1, piezīmes: %2</translation>
+    </message>
 </context>
 <context>
     <name>DutiesModel</name>

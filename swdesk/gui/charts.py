@@ -60,6 +60,16 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(360, 220)
 
+    def title_rect(self) -> QRectF:
+        """Where the title is drawn: the chart's width, as many lines as the words need."""
+        title_font = self.font()
+        title_font.setBold(True)
+        width = max(self.width() - 16, 1)
+        needed = QFontMetrics(title_font).boundingRect(
+            0, 0, width, 10_000, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), self.title
+        )
+        return QRectF(8, 6, width, needed.height())
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -67,18 +77,18 @@ class BarChart(QWidget):
         painter.setPen(QPen(GRID))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
         metrics = QFontMetrics(self.font())
-        line = metrics.height()
         title_font = self.font()
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(TEXT)
+        # a title wider than the chart goes on to a second line rather than losing its end ("…, 20")
+        title_box = self.title_rect()
         painter.drawText(
-            QRectF(8, 4, self.width() - 16, line + 4),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.title,
+            title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self.title
         )
         painter.setFont(self.font())
-        area = QRectF(8, line + 12, self.width() - 16, self.height() - line - 20)
+        top = title_box.bottom() + 8
+        area = QRectF(8, top, self.width() - 16, self.height() - top - 8)
         present = [v for v in self.values if v is not None]
         if not present:
             painter.setPen(QColor("#777777"))

@@ -482,6 +482,67 @@ def effective_staffing(ctx: CheckContext, shares: dict[int, Decimal | None]) -> 
     return total
 
 
+def ratio_shortfall(residents: int, staff: Decimal, limit: Decimal) -> Decimal:
+    """R1/R2: what is missing for the norm, max(0, P / limit − S) to 2 decimals — FTE, or specialists with
+    ``ratio.basis = headcount``; 0 when the norm is met."""
+    return round_half_up(max(Decimal(0), Decimal(residents) / limit - staff), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffingMeasure:
+    """R1 and R2 measured once for whoever shows them (the overview's cards): the population P of Y (or the
+    latest earlier year), S and S_eff as the rules count them, and what each lacks for ``ratio.limit``."""
+
+    population_year: int | None
+    residents: int | None
+    staff: Decimal
+    effective: Decimal
+    limit: Decimal
+    basis: str
+
+    @property
+    def has_population(self) -> bool:
+        return self.residents is not None
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """P / S to 1 decimal; None without a population or without specialists."""
+        if self.residents is None or self.staff <= 0:
+            return None
+        return round_half_up(Decimal(self.residents) / self.staff, 1)
+
+    @property
+    def effective_ratio(self) -> Decimal | None:
+        """P / S_eff to 1 decimal; None without a population or when nothing is left for social work."""
+        if self.residents is None or self.effective <= 0:
+            return None
+        return round_half_up(Decimal(self.residents) / self.effective, 1)
+
+    @property
+    def shortfall(self) -> Decimal | None:
+        """R1: FTE (or specialists) missing for the norm; None without a population."""
+        return None if self.residents is None else ratio_shortfall(self.residents, self.staff, self.limit)
+
+    @property
+    def effective_shortfall(self) -> Decimal | None:
+        """R2: FTE of social work missing for the norm once other duties are taken off; None without P."""
+        return None if self.residents is None else ratio_shortfall(self.residents, self.effective, self.limit)
+
+
+def staffing_measure(ctx: CheckContext, shares: dict[int, Decimal | None] | None = None) -> StaffingMeasure:
+    """R1 and R2's measurements on D (S counted by ``ratio.basis``, S_eff with the R6 shares)."""
+    population = ctx.snapshot.population_for(ctx.year)
+    shares = duty_shares(ctx) if shares is None else shares
+    return StaffingMeasure(
+        population_year=None if population is None else population[0],
+        residents=None if population is None else population[1],
+        staff=sum((staffing_unit(ctx, p) for p in sds_active(ctx)), Decimal(0)),
+        effective=effective_staffing(ctx, shares),
+        limit=ctx.settings.ratio_limit,
+        basis=ctx.settings.ratio_basis,
+    )
+
+
 def prorated(norm: Decimal | int, ctx: CheckContext, days: int) -> Decimal:
     """A yearly norm for the days employed: norm × days employed / days in Y (SPEC §2 R7)."""
     return Decimal(norm) * days / ctx.days_in_year
@@ -641,7 +702,7 @@ def staffing_ratio(ctx: CheckContext) -> list[Finding]:
     # compare P > limit × S rather than dividing, so that exactly 1:1000 is never a finding by rounding
     if staff > 0 and residents <= limit * staff:
         return []
-    shortfall = round_half_up(max(Decimal(0), Decimal(residents) / limit - staff), 2)
+    shortfall = ratio_shortfall(residents, staff, limit)
     basis = ctx.settings.ratio_basis
     values: dict[str, Any] = dict(
         service=_service_label(ctx.snapshot),
@@ -1114,6 +1175,7 @@ def check_year(
 __all__ = [
     "CheckContext",
     "RULES",
+    "StaffingMeasure",
     "SupervisionMeasure",
     "TrainingMeasure",
     "add_years",
@@ -1125,8 +1187,10 @@ __all__ = [
     "is_below_scale",
     "make_context",
     "person_label",
+    "ratio_shortfall",
     "run_checks",
     "sds_active",
+    "staffing_measure",
     "supervision_measures",
     "training_measures",
 ]

@@ -64,8 +64,7 @@ class DashboardData:
     ratio_limit: Decimal
     duties_threshold: Decimal
     vacancy_days: int
-    ratio: Decimal | None
-    effective_ratio: Decimal | None
+    staffing: Any  # rules.checks.StaffingMeasure: P, S, S_eff and what each lacks for the norm
     open_vacancies: int
     ratio_by_year: list[tuple[int, float | None]] = field(default_factory=list)
     caseload_by_month: list[tuple[int, float | None]] = field(default_factory=list)
@@ -91,10 +90,7 @@ def load_dashboard(database: Database, year: int, today: dt.date | None = None) 
         snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
         result = checks.run_checks(snapshot, year=year, as_of=as_of, settings=settings)
         ctx = checks.make_context(snapshot, year=year, as_of=as_of, settings=settings)
-
-        staff_now = sum((checks.staffing_unit(ctx, p) for p in checks.sds_active(ctx)), Decimal(0))
-        ratio = _ratio(snapshot, staff_now, year)
-        effective = _ratio(snapshot, checks.effective_staffing(ctx, checks.duty_shares(ctx)), year)
+        staffing = checks.staffing_measure(ctx)
 
         # residents per specialist over the years that have a population (at most the last 10)
         first_year = min([y for y in snapshot.population if y <= this_year] or [this_year])
@@ -143,8 +139,7 @@ def load_dashboard(database: Database, year: int, today: dt.date | None = None) 
         ratio_limit=settings.ratio_limit,
         duties_threshold=settings.duties_threshold,
         vacancy_days=settings.vacancy_days,
-        ratio=ratio,
-        effective_ratio=effective,
+        staffing=staffing,
         open_vacancies=open_vacancies,
         ratio_by_year=ratio_by_year,
         caseload_by_month=caseload_by_month,
@@ -160,6 +155,7 @@ class Card(QFrame):
     def __init__(self, key: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
+        self.rules: tuple[str, ...] = dict(CARDS)[key]  # the findings a click opens
         self.setObjectName("card")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(96)
@@ -320,32 +316,48 @@ class DashboardView(QWidget):
     # --- cards ----------------------------------------------------------------------------------------
 
     def _update_card(self, key: str, rules: tuple[str, ...], data: DashboardData) -> None:
+        """Colour, word, figures and the findings a click opens: all from the same findings, so that a card
+        never says "in order" or "no findings" over what its click then shows."""
         card = self.cards[key]
+        staffing = data.staffing
+        if key == "effective" and staffing.has_population and staffing.staff <= 0:
+            # without any specialist R2 stays silent and R1 says it: the card shows (and opens) R1's finding
+            rules = (*rules, "staffing.ratio")
+        card.rules = rules
         findings = [f for f in data.findings if f.rule in rules]
         severities = {f.severity for f in findings}
         if "error" in severities:
             colour, status = RED, self.tr("Not met")
         elif "warning" in severities:
             colour, status = AMBER, self.tr("Attention")
+        elif key in ("ratio", "effective") and not staffing.has_population:
+            colour, status = GREY, self.tr("No data")  # nothing to measure against (R12 says why)
         elif findings:
             colour, status = GREEN, self.tr("Note")
         else:
             colour, status = GREEN, self.tr("In order")
         count = len([f for f in findings if f.severity != "info"])
+        notes = len(findings) - count
         value, limit = "", ""
-        if key == "ratio":
-            value = (
-                self.tr("%1 residents per specialist").replace("%1", fmt_number(data.ratio, 1))
-                if data.ratio is not None
-                else self.tr("No specialists or no population")
-            )
-            limit = self.tr("Limit: %1").replace("%1", fmt_number(data.ratio_limit, 0))
-        elif key == "effective":
-            value = (
-                self.tr("%1 residents per specialist").replace("%1", fmt_number(data.effective_ratio, 1))
-                if data.effective_ratio is not None
-                else self.tr("No specialists or no population")
-            )
+        if key in ("ratio", "effective"):
+            ratio = staffing.ratio if key == "ratio" else staffing.effective_ratio
+            shortfall = staffing.shortfall if key == "ratio" else staffing.effective_shortfall
+            if not staffing.has_population:
+                lines = [self.tr("No population for this year")]
+            elif staffing.staff <= 0:
+                lines = [self.tr("No specialists")]
+            elif ratio is None:
+                lines = [self.tr("No time left for social work")]
+            else:
+                lines = [self.tr("%1 residents per specialist").replace("%1", fmt_number(ratio, 1))]
+            if shortfall:
+                missing = (
+                    self.tr("%1 specialists short of the norm")
+                    if staffing.basis == "headcount"
+                    else self.tr("%1 FTE short of the norm")
+                )
+                lines.append(missing.replace("%1", fmt_number(shortfall, 2)))
+            value = "\n".join(lines)
             limit = self.tr("Limit: %1").replace("%1", fmt_number(data.ratio_limit, 0))
         elif key == "duties":
             worst = max((f for f in findings if f.value is not None), key=lambda f: f.value, default=None)
@@ -365,7 +377,15 @@ class DashboardView(QWidget):
             )
             limit = self.tr("Limit: %1 days").replace("%1", str(data.vacancy_days))
         else:
-            value = self.tr("%1 findings").replace("%1", str(count)) if count else self.tr("No findings")
+            # informational findings (R5: a work type without a criterion) are counted as notes
+            if count and notes:
+                value = self.tr("%1 findings, %2 notes").replace("%1", str(count)).replace("%2", str(notes))
+            elif count:
+                value = self.tr("%1 findings").replace("%1", str(count))
+            elif notes:
+                value = self.tr("%1 notes").replace("%1", str(notes))
+            else:
+                value = self.tr("No findings")
             limit = {
                 "caseload": self.tr("Limit: the workload criteria"),
                 "training": self.tr("Norm: training hours of the position"),
@@ -376,7 +396,7 @@ class DashboardView(QWidget):
         card.set_state(colour, status, value, limit)
 
     def open_card(self, key: str) -> None:
-        rules = dict(CARDS)[key]
+        rules = self.cards[key].rules
         if self.window_ is not None:
             self.window_.open_findings(year=self.selected_year(), rules=rules)
 
