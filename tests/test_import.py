@@ -630,3 +630,29 @@ def test_cli_dry_run(db: Database, db_path: Path, tmp_path: Path, capsys: pytest
     assert data["sheets"]["Apmācības"] == {"added": 3, "updated": 0, "unchanged": 0}
     assert main(["--db", str(db_path), "import", "--dry-run", str(path)]) == 0
     assert "Nekas netika ierakstīts." in capsys.readouterr().out
+
+
+# --- months and dates in the future ----------------------------------------------------------------------
+
+
+def test_months_and_dates_in_the_future_are_warned_about_not_refused(db, tmp_path: Path) -> None:
+    sheets = valid_sheets()
+    year = dt.date.today().year
+    # a mistyped year: 2062 for 2026; and next year's January
+    sheets["Lietas"].append(["1001", f"{year + 36}-03", "GAD", 20, None, None])
+    sheets["Lietas"].append(["1002", f"01.{year + 1}", "GAD", 4, None, None])
+    sheets["Pienākumi"].append(["1001", f"05.03.{year + 36}", "NS_TRANSP", "2", None])
+    result = import_workbook(db, write_xlsx(tmp_path / "dati.xlsx", sheets), dry_run=True)
+
+    assert result.problems == []  # said, not refused
+    assert result.warnings == [
+        f"Lapa «Lietas»: mēnesis ir nākotnē (01.{year + 1}, 03.{year + 36}) — rindas 5, 6. Vai gads ir "
+        "pareizs? Rindas tiks importētas, kā rakstītas.",
+        f"Lapa «Pienākumi»: datums ir nākotnē (05.03.{year + 36}) — 4. rinda. Vai gads ir pareizs? Rindas "
+        "tiks importētas, kā rakstītas.",
+    ]
+    # this month and today are not the future
+    today = dt.date.today()
+    sheets = valid_sheets()
+    sheets["Lietas"].append(["1001", today.strftime("%m.%Y"), "GAD", 20, None, None])
+    assert import_workbook(db, write_xlsx(tmp_path / "sodien.xlsx", sheets), dry_run=True).warnings == []

@@ -126,6 +126,22 @@ def test_the_instruction_explains_every_sheet_and_column_in_latvian(template: op
     assert "Atslēga: Tabeles nr. + Mēnesis + Darba veids" in text
 
 
+def test_each_sheets_section_of_the_instruction_describes_each_of_its_columns(
+    template: openpyxl.Workbook,
+) -> None:
+    """Sheet by sheet, not anywhere in the instruction: Apmācības shares Tabeles nr. and Datums with other
+    sheets, and its last three columns (Sertificēts supervizors, Izmaksas EUR, Rēķina nr.) were once left out."""
+    rows = list(template["Instrukcija"].iter_rows(values_only=True))
+    starts = [i for i, row in enumerate(rows) if row[0] in {s.name for s in SHEETS} and row[1] is None]
+    assert [rows[i][0] for i in starts] == [s.name for s in SHEETS]
+    for sheet, start, end in zip(SHEETS, starts, [*starts[1:], len(rows)], strict=True):
+        described = [row[0] for row in rows[start:end] if row[1] in ("jā", "nē") and row[2]]
+        assert described == [column.header for column in sheet.columns], sheet.name
+        required = [row[0] for row in rows[start:end] if row[1] == "jā"]
+        assert required == [column.header for column in sheet.columns if column.required], sheet.name
+    assert described[-3:] == ["Sertificēts supervizors", "Izmaksas EUR", "Rēķina nr."]
+
+
 def test_the_instruction_says_a_months_duty_total_may_be_entered_and_its_limit(
     template: openpyxl.Workbook,
 ) -> None:

@@ -33,6 +33,20 @@ from swdesk.rules.duty_limit import Employment, month_last_day, month_of, month_
 
 define(
     {
+        "import.future.month": (
+            "Lapa «{sheet}»: mēnesis ir nākotnē ({values}) — {rows}. Vai gads ir pareizs? Rindas tiks "
+            "importētas, kā rakstītas.",
+            "Sheet '{sheet}': the month is in the future ({values}) — {rows}. Is the year right? The rows are "
+            "imported as written.",
+        ),
+        "import.future.date": (
+            "Lapa «{sheet}»: datums ir nākotnē ({values}) — {rows}. Vai gads ir pareizs? Rindas tiks "
+            "importētas, kā rakstītas.",
+            "Sheet '{sheet}': the date is in the future ({values}) — {rows}. Is the year right? The rows are "
+            "imported as written.",
+        ),
+        "import.future.row": ("{rows}. rinda", "row {rows}"),
+        "import.future.rows": ("rindas {rows}", "rows {rows}"),
         "import.where.sheet": ("Lapa «{sheet}»", "Sheet '{sheet}'"),
         "import.where.file": ("Fails «{file}»", "File '{file}'"),
         "import.where.row": ("{row}. rinda", "row {row}"),
@@ -322,7 +336,34 @@ def _validate(
         _check_staff_references(session, parsed, result.problems)
     if parsed.get("Pienākumi"):
         _check_duty_months(session, parsed, result.problems)
+    result.warnings.extend(future_warnings(parsed, dt.date.today()))
     return parsed
+
+
+# What is entered afterwards — a month's caseload, a duty's or a training's date — cannot lie after today; a
+# future one is most often a mistyped year (2062 for 2026). Said, not refused: the head may plan ahead.
+FUTURE_FIELDS = {"Lietas": ("month", "import.future.month"), "Pienākumi": ("date", "import.future.date"),
+                 "Apmācības": ("date", "import.future.date")}
+FUTURE_LISTED = 10  # rows and values named in a warning; more are "…"
+
+
+def future_warnings(parsed: dict[str, list[ParsedRow]], today: dt.date) -> list[str]:
+    """One sentence per sheet whose month (Lietas: after this month) or date (after today) is in the future."""
+    warnings = []
+    for sheet, (field_name, key) in FUTURE_FIELDS.items():
+        limit = today.replace(day=1) if field_name == "month" else today
+        late = [(row.number, row.values[field_name]) for row in parsed.get(sheet, [])
+                if isinstance(row.values.get(field_name), dt.date) and row.values[field_name] > limit]
+        if not late:
+            continue
+        days = sorted({day for _, day in late})
+        shown = [day.strftime("%m.%Y" if field_name == "month" else "%d.%m.%Y") for day in days[:FUTURE_LISTED]]
+        numbers = [str(number) for number, _ in late[:FUTURE_LISTED]]
+        more = ", …" if len(late) > FUTURE_LISTED else ""
+        rows = tr("import.future.rows" if len(late) > 1 else "import.future.row", rows=", ".join(numbers) + more)
+        values = ", ".join(shown) + (", …" if len(days) > FUTURE_LISTED else "")
+        warnings.append(tr(key, sheet=sheet, values=values, rows=rows))
+    return warnings
 
 
 def _parse_sheet(
