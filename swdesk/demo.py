@@ -974,7 +974,8 @@ class _Generator:
 
 # --- writing -------------------------------------------------------------------------------------------
 
-_STAFF_TABLES = (m.TrainingEvent, m.Duty, m.Caseload, m.Staff, m.Vacancy, m.Criterion)
+_STAFF_TABLES = (m.ScenarioChange, m.Scenario, m.TrainingEvent, m.Duty, m.Caseload, m.Staff, m.Vacancy,
+                 m.Criterion)
 _FLUSH_ROWS = 20_000
 
 
@@ -1103,6 +1104,8 @@ def generate_demo(
 
         active = [p for p in gen.people if p.start <= today and (p.end is None or p.end >= today)]
         sds_fte = sum((p.fte for p in active if gen.positions[p.slot.position].is_sds), Decimal(0))
+        counts[m.TrainingEvent] += _plans(session, gen, ids, active, today=today,
+                                          residents=populations[-1]["residents"], sds_fte=sds_fte)
         written = {
             "service": profile.service,
             "municipality": profile.municipality,
@@ -1123,6 +1126,50 @@ def generate_demo(
         }
     # Timed after the commit, which is part of what the user waits for.
     return DemoSummary(**written, seconds=round(time.perf_counter() - began, 2))
+
+
+def _plans(
+    session: Session,
+    gen: Any,
+    ids: dict[str, int],
+    active: Sequence[Any],
+    *,
+    today: dt.date,
+    residents: int,
+    sds_fte: Decimal,
+) -> int:
+    """Issue 13: three scenarios a head would ask about in autumn, and a few planned training events for
+    the rest of the year (one of which goes past its person's compensable cap). Returns the events added."""
+    import math
+
+    from swdesk import planning
+    from swdesk.rules import scenario as sc
+
+    deadline = dt.date(max(2027, today.year + 1), 1, 1)
+    short = max(1, math.ceil(residents / 1000 - float(sds_fte)))
+    for spec in (
+        sc.ScenarioSpec(f"Norma 1:1000 (+{short} soc. darbinieki)", deadline, (
+            sc.Change(sc.ADD_POSITION, position_code="SD", count=short, fte=Decimal(1), salary=Decimal(1250)),)),
+        sc.ScenarioSpec("Pārtikas pakas — atbalsta personālam", deadline, (
+            sc.Change(sc.MOVE_DUTIES, category_code="NS_PARTIKA", share=Decimal(1)),
+            sc.Change(sc.ADD_POSITION, position_code="ATB", count=1, fte=Decimal("0.5"), salary=Decimal(900)),
+        )),
+        sc.ScenarioSpec("Algas līdz skalas minimumam", deadline, (sc.Change(sc.RAISE_TO_MINIMUM),)),
+    ):
+        planning.save_scenario(session, spec)
+    day = today + dt.timedelta(days=14)
+    if day.year != today.year:
+        return 0
+    workers = [p for p in active if p.slot.position in ("SD", "SD_VEC", "SD_JAUN")][:3]
+    for i, person in enumerate(workers):
+        hours = 16 if i == 0 else 8
+        session.add(m.TrainingEvent(
+            staff_id=ids[person.tabeles_nr], date=day + dt.timedelta(days=i), kind="training", form="in_person",
+            minutes=hours * 60, duration=Decimal(hours), duration_unit="hours", topic="Gadījuma vadīšana",
+            provider="Sociālā darba mācību centrs", cost=Decimal(15 * hours), invoice=None, planned=True,
+        ))
+    session.flush()
+    return len(workers)
 
 
 def _populations(

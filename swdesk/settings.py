@@ -119,6 +119,7 @@ PARSERS: dict[str, tuple[Callable[[str], Any], str]] = {
     "claim.cap.individual_in_person": (_cap, "cap"),
     "claim.cap.individual_remote": (_cap, "cap"),
     "claim.cap.group": (_cap, "cap"),
+    "cost.social_insurance": (_fraction, "fraction"),
 }
 KEYS = tuple(PARSERS)
 
@@ -204,6 +205,8 @@ class Settings:
     cap_individual_in_person: CostCap
     cap_individual_remote: CostCap
     cap_group: CostCap
+    # the employer's state social insurance contribution on salaries (planning's personnel cost, issue 13)
+    social_insurance: Decimal
 
     @classmethod
     def defaults(cls) -> Settings:
@@ -232,4 +235,5 @@ class Settings:
             cap_individual_in_person=v["claim.cap.individual_in_person"],
             cap_individual_remote=v["claim.cap.individual_remote"],
             cap_group=v["claim.cap.group"],
+            social_insurance=v["cost.social_insurance"],
         )

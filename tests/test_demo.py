@@ -77,7 +77,11 @@ def test_the_year_range_follows_today(db: Database) -> None:
     assert (summary.first_year, summary.last_year) == (2026, 2031)
     with db.read() as s:
         assert s.scalar(select(func.max(m.Caseload.month))) == dt.date(2031, 1, 1)
-        assert s.scalar(select(func.max(m.TrainingEvent.date))) <= dt.date(2031, 1, 10)
+        done = select(func.max(m.TrainingEvent.date)).where(m.TrainingEvent.planned.is_(False))
+        assert s.scalar(done) <= dt.date(2031, 1, 10)
+        # issue 13: what is still to come is planned, never done
+        planned = select(func.min(m.TrainingEvent.date)).where(m.TrainingEvent.planned.is_(True))
+        assert s.scalar(planned) > dt.date(2031, 1, 10)
         assert s.scalar(select(func.max(m.Duty.date))) <= dt.date(2031, 1, 10)
         assert s.scalar(select(func.min(m.Caseload.month))) == dt.date(2026, 1, 1)
 

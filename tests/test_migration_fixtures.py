@@ -42,6 +42,8 @@ def _check_values(found: dict[str, object], manifest: dict) -> None:  # type: ig
     assert {key: found.get(key) for key in manifest["values"]} == manifest["values"]
     if manifest["revision"] < "0002":
         assert found["service_details"] == [None] * 7
+    if manifest["revision"] < "0003_planning":  # every event entered before plans existed was done
+        assert found["planned_events"] == 0 and found["scenarios"] == []
 
 
 def _manifest(fixture: Path) -> dict:  # type: ignore[type-arg]

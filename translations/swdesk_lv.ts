@@ -1349,6 +1349,10 @@
         <source>Loading…</source>
         <translation>Ielādē…</translation>
     </message>
+    <message>
+        <source>Choose a finding to read it in full here.</source>
+        <translation>Izvēlieties konstatējumu, lai šeit to izlasītu pilnībā.</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartWizard</name>

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -303,6 +304,9 @@ class TrainingEvent(Base):
     certified_supervisor: Mapped[bool | None] = mapped_column(Boolean)
     cost: Mapped[Decimal | None] = mapped_column(Money)
     invoice: Mapped[str | None] = mapped_column(String(100))
+    # A planned event (revision 0003_planning) is part of the training plan only: no claim, check or
+    # survey counts it until it is marked done (issue 13).
+    planned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     staff: Mapped[Staff] = relationship()
 
@@ -311,6 +315,46 @@ class TrainingEvent(Base):
         CheckConstraint(f"kind IN {TRAINING_KINDS!r}", name="ck_training_kind"),
         CheckConstraint(f"form IN {FORMS!r}", name="ck_training_form"),
     )
+
+
+# --- planning (issue 13, revision 0003_planning) ------------------------------------------------------------
+
+SCENARIO_CHANGE_KINDS = ("add_position", "remove_staff", "move_duties", "population", "raise_to_minimum")
+
+
+class Scenario(Base):
+    """A named staffing scenario: changes that would apply from ``valid_from``; never applied to the data."""
+
+    __tablename__ = "scenario"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    changes: Mapped[list[ScenarioChange]] = relationship(
+        order_by="ScenarioChange.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ScenarioChange(Base):
+    """One change of a scenario; which columns are filled depends on ``kind`` (``swdesk.planning``)."""
+
+    __tablename__ = "scenario_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenario.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    position_code: Mapped[str | None] = mapped_column(ForeignKey("position.code", onupdate="CASCADE"))
+    count: Mapped[int | None] = mapped_column(Integer)
+    fte: Mapped[Decimal | None] = mapped_column(FTE)
+    salary: Mapped[Decimal | None] = mapped_column(Money)
+    unit_name: Mapped[str | None] = mapped_column(String(200))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    category_code: Mapped[str | None] = mapped_column(ForeignKey("duty_category.code", onupdate="CASCADE"))
+    share: Mapped[Decimal | None] = mapped_column(Fixed(3))
+    hours_per_month: Mapped[Decimal | None] = mapped_column(Hours)
+    residents: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (CheckConstraint(f"kind IN {SCENARIO_CHANGE_KINDS!r}", name="ck_scenario_change_kind"),)
 
 
 class ImportLog(Base):

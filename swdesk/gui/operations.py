@@ -111,6 +111,9 @@ class Operation(QObject):
                 dialog.setCancelButton(None)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(400)
+            # setValue(minimum) starts the 400 ms wait: without it Qt keeps its default 4 s, so a report that
+            # takes three seconds showed nothing at all
+            dialog.setValue(0)
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             dialog.canceled.connect(self.control.cancel)

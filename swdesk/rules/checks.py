@@ -1140,13 +1140,18 @@ def run_checks(
 ) -> CheckResult:
     """Run the norm checks (all, or the rule ids in ``rules``) for year Y as of D; SPEC §2."""
     ctx = make_context(snapshot, year=year, as_of=as_of, settings=settings)
+    return run_rules(ctx, rules=rules)
+
+
+def run_rules(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckResult:
+    """The checks on a context already made, so that a caller measuring more (planning) shares its sums."""
     wanted = None if rules is None else set(rules)
     findings: list[Finding] = []
     for rule_id, function in RULES:
         if wanted is None or rule_id in wanted:
             findings.extend(function(ctx))
-    return CheckResult(year=year, as_of=as_of, period_start=ctx.period_start, period_end=ctx.period_end,
-                       findings=tuple(findings))
+    return CheckResult(year=ctx.year, as_of=ctx.as_of, period_start=ctx.period_start,
+                       period_end=ctx.period_end, findings=tuple(findings))
 
 
 def default_as_of(year: int, today: dt.date | None = None) -> dt.date:
@@ -1189,6 +1194,7 @@ __all__ = [
     "person_label",
     "ratio_shortfall",
     "run_checks",
+    "run_rules",
     "sds_active",
     "staffing_measure",
     "supervision_measures",

@@ -126,6 +126,8 @@ class ClaimEvent:
     certified_supervisor: bool | None
     provider: str | None = None
     topic: str | None = None
+    # a planned event (issue 13): only the training plan's forecast loads one
+    planned: bool = False
 
     @property
     def staff_name(self) -> str:
@@ -480,10 +482,11 @@ def _by_person(rows: Sequence[ClaimRow]) -> tuple[PersonSubtotal, ...]:
 # --- from the database ---------------------------------------------------------------------------------
 
 
-def load_claim_input(session: Session, period: Period) -> ClaimInput:
+def load_claim_input(session: Session, period: Period, *, include_planned: bool = False) -> ClaimInput:
     """Events from 1 January of the period's year to the period end, with their staff and position.
 
-    Events before the period are loaded on purpose: they use up the yearly caps (SPEC §3).
+    Events before the period are loaded on purpose: they use up the yearly caps (SPEC §3). Planned events
+    are left out unless ``include_planned`` (only the training plan asks, to foresee their compensation).
     """
     e, s, p = m.TrainingEvent, m.Staff, m.Position
     stmt = (
@@ -497,13 +500,17 @@ def load_claim_input(session: Session, period: Period) -> ClaimInput:
         .where(e.date >= period.year_start, e.date <= period.end)
         .order_by(e.date, e.id)
     )
+    if not include_planned:  # a planned event is claimed by nobody until it is marked done (issue 13)
+        stmt = stmt.where(e.planned.is_(False))
+    else:
+        stmt = stmt.add_columns(e.planned)
     events = tuple(
         ClaimEvent(
             event_id=r.id, tabeles_nr=r.tabeles_nr, first_name=r.first_name, last_name=r.last_name,
             position_code=r.code, position_name=r.name, claim_eligible=bool(r.claim_eligible),
             training_hours=r.training_hours, date=r.date, kind=r.kind, form=r.form, minutes=r.minutes,
             cost=r.cost, invoice=r.invoice, certified_supervisor=r.certified_supervisor,
-            provider=r.provider, topic=r.topic,
+            provider=r.provider, topic=r.topic, planned=bool(r.planned) if include_planned else False,
         )
         for r in session.execute(stmt)
     )

@@ -380,7 +380,7 @@ def _load_snapshot(
         m.TrainingEvent.certified_supervisor,
         m.TrainingEvent.cost,
         m.TrainingEvent.invoice,
-    )
+    ).where(m.TrainingEvent.planned.is_(False))  # a planned event counts nowhere until it is done (issue 13)
     if since is not None:
         # a month row counts when any day of the month can be in range: compare with its first day
         caseload_stmt = caseload_stmt.where(m.Caseload.month >= since.replace(day=1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +31,7 @@ from swdesk.db import models as m
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number, fmt_share, fmt_trimmed
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy, collation_key
-from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, make_table
+from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, make_table, select_row_of
 
 
 def setting_kind(key: str) -> str:
@@ -59,6 +61,8 @@ def unit_of(key: str) -> str:
     return {
         "ratio.limit": QCoreApplication.translate("settings", "residents per specialist"),
         "vacancy.days": QCoreApplication.translate("settings", "days"),
+        "retention.former_staff_years": QCoreApplication.translate("settings", "years"),
+        "retention.claim_years": QCoreApplication.translate("settings", "years"),
         "supervision.individual_hours": QCoreApplication.translate("settings", "h a year"),
         "supervision.group_hours": QCoreApplication.translate("settings", "h a year"),
         "hours.academic_minutes": QCoreApplication.translate("settings", "min"),
@@ -97,6 +101,8 @@ class SettingsModel(RowTableModel):
             "ratio.basis": self.tr("Count specialists"),
             "duties.threshold": self.tr("Non-social-work share that warns"),
             "vacancy.days": self.tr("Days a vacancy may stay open"),
+            "retention.former_staff_years": self.tr("Years after leaving before former staff are anonymised"),
+            "retention.claim_years": self.tr("Years the records behind a claim are kept"),
             "supervision.rule": self.tr("Supervision norm counts as met when"),
             "supervision.individual_hours": self.tr("Individual supervision a year"),
             "supervision.group_hours": self.tr("Group supervision a year"),
@@ -106,6 +112,7 @@ class SettingsModel(RowTableModel):
             "claim.cap.individual_in_person": self.tr("Cost cap, individual supervision in person"),
             "claim.cap.individual_remote": self.tr("Cost cap, individual supervision remote"),
             "claim.cap.group": self.tr("Cost cap, group supervision per person"),
+            "cost.social_insurance": self.tr("Employer's social insurance contribution (planning)"),
         }
         self.columns = [
             Column(self.tr("Setting"), lambda r: self.labels.get(r[0], r[0]), lambda r: r[0]),
@@ -251,6 +258,7 @@ class CriterionDialog(EditDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.criterion_id = criterion.id if criterion is not None else None
+        self.saved_id: int | None = None  # the row saved, for the view to select
         self.setWindowTitle(self.tr("Edit criterion") if criterion is not None else self.tr("New criterion"))
         self.setMinimumWidth(460)
         with ctx.database.read() as session:
@@ -319,6 +327,8 @@ class CriterionDialog(EditDialog):
             row.position_code, row.work_type_code, row.unit_code = key
             row.max_per_fte = maximum
             row.weight = weight if self.weight.text().strip() else None
+            session.flush()
+            self.saved_id = row.id
         self.accept()
 
 
@@ -348,6 +358,7 @@ class ScaleDialog(EditDialog):
     def __init__(self, ctx: AppContext, entry: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.saved_key: tuple[int, int] | None = None  # (group, year) saved, for the view to select
         self.setWindowTitle(self.tr("Change salary group") if entry else self.tr("New salary group row"))
         self.setMinimumWidth(420)
         self.group = QSpinBox()
@@ -386,6 +397,7 @@ class ScaleDialog(EditDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
+        self.saved_key = (self.group.value(), self.year.value())
         self.accept()
 
 
@@ -472,6 +484,19 @@ class CriteriaView(QWidget):
         self.tabs.addTab(self.service_page, self.tr("Service"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        for table in (self.criteria_table, self.settings_table, self.scale_table):
+            table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Edit…, Delete and Change… act on the chosen row: enabled only with one chosen."""
+        criterion = self._selected_criterion() is not None
+        self.edit_button.setEnabled(criterion)
+        self.delete_button.setEnabled(criterion)
+        entry = self._selected_scale() is not None
+        self.scale_edit_button.setEnabled(entry)
+        self.scale_delete_button.setEnabled(entry)
+        self.change_button.setEnabled(bool(self.settings_table.selectionModel().selectedRows()))
 
     def refresh(self) -> None:
         from swdesk.settings import KEYS, history, raw_value
@@ -513,23 +538,32 @@ class CriteriaView(QWidget):
             table.horizontalHeader().setStretchLastSection(False)
             table.resizeColumnsToContents()
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._update_buttons()
 
     def _selected_criterion(self) -> Any:
         rows = self.criteria_table.selectionModel().selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None
 
-    def _saved(self) -> None:
+    def _saved(self, table: QTableView | None = None, match: Callable[[Any], bool] | None = None) -> None:
+        """Reload after a change; the row just saved (``match`` in ``table``) is selected and scrolled to."""
         self.ctx.changed()
         self.refresh()
+        if table is not None and match is not None:
+            select_row_of(table, match)
 
     def add_criterion(self) -> None:
-        if CriterionDialog(self.ctx, parent=self).exec():
-            self._saved()
+        self._edit_criterion(None)
 
     def edit_criterion(self) -> None:
         criterion = self._selected_criterion()
-        if criterion is not None and CriterionDialog(self.ctx, criterion, parent=self).exec():
-            self._saved()
+        if criterion is not None:
+            self._edit_criterion(criterion)
+
+    def _edit_criterion(self, criterion: Any) -> None:
+        dialog = CriterionDialog(self.ctx, criterion, parent=self)
+        if dialog.exec():
+            saved = dialog.saved_id
+            self._saved(self.criteria_table, lambda c: c.id == saved)
 
     def delete_criterion(self) -> None:
         criterion = self._selected_criterion()
@@ -554,13 +588,18 @@ class CriteriaView(QWidget):
         return rows[0].data(ROW_ROLE) if rows else None
 
     def add_scale(self) -> None:
-        if ScaleDialog(self.ctx, parent=self).exec():
-            self._saved()
+        self._edit_scale(None)
 
     def edit_scale(self) -> None:
         entry = self._selected_scale()
-        if entry is not None and ScaleDialog(self.ctx, entry, parent=self).exec():
-            self._saved()
+        if entry is not None:
+            self._edit_scale(entry)
+
+    def _edit_scale(self, entry: Any) -> None:
+        dialog = ScaleDialog(self.ctx, entry, parent=self)
+        if dialog.exec():
+            saved = dialog.saved_key
+            self._saved(self.scale_table, lambda e: (e.group, e.year) == saved)
 
     def delete_scale(self) -> None:
         entry = self._selected_scale()
@@ -607,7 +646,7 @@ class CriteriaView(QWidget):
         key, _value, _since, past = self.settings.rows[rows[0].row()]
         dialog = SettingDialog(self.ctx, key, self.settings.labels.get(key, key), past, parent=self)
         if dialog.exec():
-            self._saved()
+            self._saved(self.settings_table, lambda row: row[0] == key)
 
 
 __all__ = ["CriteriaView"]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -180,7 +181,14 @@ class ExportView(QWidget):
         )
         for button in (self.open_file_button, self.open_folder_button):
             button.setEnabled(False)
+        # while a document is written: a moving bar beside what is being written (a report takes seconds)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
         result = QHBoxLayout()
+        result.addWidget(self.progress)
         result.addWidget(self.result_label, 1)
         result.addWidget(self.open_file_button)
         result.addWidget(self.open_folder_button)
@@ -270,9 +278,33 @@ class ExportView(QWidget):
             self.report_named.setChecked(False)
 
     def _run(self, work: Any, label: str) -> None:
-        run_operation(work, parent=self, label=label, on_success=self._written)
+        """Write off the UI thread. The page says at once what it is writing, with a moving bar, and the Save
+        buttons wait until it is done, so that a second click does not start a second document."""
+        self._set_busy(label)
+        run_operation(work, parent=self, label=label, on_success=self._written, on_failure=self._failed)
+
+    def busy(self) -> bool:
+        return not self.progress.isHidden()
+
+    def _set_busy(self, label: str | None) -> None:
+        working = label is not None
+        if label is not None:
+            self.result_label.setText(label)
+        self.progress.setVisible(working)
+        for button in (self.claim_button, self.survey_button, self.report_button):
+            button.setEnabled(not working)
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setEnabled(not working and self.last_path is not None)
+
+    def _failed(self, exc: BaseException) -> None:
+        from swdesk.gui.errors import show_error
+
+        self._set_busy(None)
+        self.result_label.setText("")
+        show_error(self, exc)
 
     def _written(self, path: Path) -> None:
+        self._set_busy(None)
         self.last_path = Path(path)
         self.result_label.setText(self.tr("Saved: %1").replace("%1", str(path)))
         for button in (self.open_file_button, self.open_folder_button):

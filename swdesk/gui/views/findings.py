@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from swdesk.db import models as m
@@ -106,6 +107,23 @@ class FindingsView(QWidget):
         self.count = QLabel()
         self.hint = QLabel(self.tr("Double-click a finding to open the record it concerns."))
         self.hint.setStyleSheet("color: #555555;")
+        # the chosen finding in full: the table's message column is cut to its width
+        self.detail = QLabel()
+        self.detail.setObjectName("findingDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail.setMinimumHeight(4 * self.detail.fontMetrics().lineSpacing() + 4)
+        detail_box = QFrame()
+        detail_box.setFrameShape(QFrame.Shape.StyledPanel)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(8, 6, 8, 6)
+        detail_layout.addWidget(self.detail)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
+        self.proxy.modelReset.connect(self._show_selected)
+        self.proxy.layoutChanged.connect(self._show_selected)
+        self.proxy.rowsRemoved.connect(lambda *_a: self._show_selected())
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year:")))
@@ -125,7 +143,9 @@ class FindingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(detail_box)
         layout.addLayout(bottom)
+        self._show_selected()
 
     def _fill_rules(self, rules: tuple[str, ...]) -> None:
         labels = rule_labels()
@@ -162,6 +182,33 @@ class FindingsView(QWidget):
 
         self.proxy.set_predicate(accept)
         self._update_count()
+        if self.selected() is None and self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def selected(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _show_selected(self) -> None:
+        finding = self.selected()
+        if finding is None:
+            self.detail.setText(
+                '<span style="color: #555555;">'
+                + html.escape(self.tr("Choose a finding to read it in full here."))
+                + "</span>"
+            )
+            return
+        head = " · ".join(
+            part
+            for part in (
+                self.model.severity_label(finding.severity),
+                self.model.rule_label(finding.rule),
+                self.model.subject_label(finding),
+            )
+            if part
+        )
+        self.detail.setText(f"<b>{html.escape(head)}</b><br>{html.escape(finding.message)}")
 
     def _update_count(self) -> None:
         self.count.setText(

@@ -1,0 +1,334 @@
+"""Planning (issue 13): scenarios kept in the database, computed on a copy in memory, and the training plan.
+
+The scenario rules are in :mod:`swdesk.rules.scenario`; here they meet the database. Saving or deleting a
+scenario writes only the ``scenario`` tables; computing one only reads (one snapshot, as the checks load
+it) and never writes a byte. The training plan reads planned events (``training_event.planned``), which no
+claim, check or survey counts until :func:`mark_done`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from swdesk.db import models as m
+from swdesk.i18n import define, tr
+from swdesk.rules import scenario as sc
+from swdesk.rules.checks import default_as_of
+from swdesk.rules.data import Snapshot, collector_paused, load_snapshot
+from swdesk.rules.findings import fmt_date, fmt_number
+from swdesk.settings import Settings, history
+
+define(
+    {
+        "plan.error.name": ("Scenārijam jābūt nosaukumam.", "A scenario needs a name."),
+        "plan.error.exists": ("Scenārijs «{name}» jau ir.", "A scenario named '{name}' exists already."),
+        "plan.error.missing": ("Scenārija «{name}» nav.", "There is no scenario named '{name}'."),
+        "plan.error.position": ("Amats «{code}» nav katalogā.", "The position '{code}' is not in the catalogue."),
+        "plan.error.fte": ("Slodzei jābūt no 0,001 līdz 1,5.", "The FTE must be from 0.001 to 1.5."),
+        "plan.error.salary": ("Mēnešalgai jābūt pozitīvai.", "The monthly salary must be positive."),
+        "plan.error.count": ("Amatu skaitam jābūt no 1 līdz 100.", "The number of posts must be from 1 to 100."),
+        "plan.error.staff": ("Darbinieka ar tabeles nr. «{nr}» nav.", "No staff member has employee number '{nr}'."),
+        "plan.error.category": ("Pienākumu kategorijas «{code}» nav.", "There is no duty category '{code}'."),
+        "plan.error.share": ("Pārceļamajai daļai jābūt no 0 līdz 100 %.", "The share moved must be from 0 to 100 %."),
+        "plan.error.hours": ("Stundām mēnesī jābūt pozitīvām.", "The hours per month must be positive."),
+        "plan.error.residents": ("Iedzīvotāju skaitam jābūt pozitīvam.", "The population must be positive."),
+        "plan.error.event": ("Plānotā notikuma nav.", "There is no such planned event."),
+        "plan.error.kind": ("Nezināms izmaiņu veids «{kind}».", "Unknown kind of change '{kind}'."),
+        "plan.change.add_position": (
+            "+{count} × {position}, slodze {fte}, mēnešalga {salary} EUR{unit}",
+            "+{count} × {position}, FTE {fte}, monthly salary {salary} EUR{unit}",
+        ),
+        "plan.change.unit": (", struktūrvienība «{unit}»", ", unit '{unit}'"),
+        "plan.change.remove_staff": ("Aiziet {person}", "{person} leaves"),
+        "plan.change.move_share": (
+            "«{category}»: {share} % stundu nodod citiem",
+            "'{category}': {share} % of the hours moved to others",
+        ),
+        "plan.change.move_hours": (
+            "«{category}»: {hours} h mēnesī katram darbiniekam nodod citiem",
+            "'{category}': {hours} h a month per person moved to others",
+        ),
+        "plan.change.population": ("Iedzīvotāju prognoze: {residents}", "Population forecast: {residents}"),
+        "plan.change.raise_to_minimum": (
+            "Visas mēnešalgas zem skalas minimuma paaugstina līdz minimumam",
+            "Every salary below the scale minimum is raised to it",
+        ),
+    }
+)
+
+
+class PlanningError(ValueError):
+    """A scenario or planned event the program cannot accept; the message is for the user."""
+
+
+# --- scenarios in the database ------------------------------------------------------------------------------
+
+
+def _spec(row: m.Scenario, numbers: dict[int, str]) -> sc.ScenarioSpec:
+    return sc.ScenarioSpec(
+        name=row.name,
+        valid_from=row.valid_from,
+        note=row.note,
+        changes=tuple(
+            sc.Change(
+                kind=c.kind, position_code=c.position_code, count=c.count, fte=c.fte, salary=c.salary,
+                unit_name=c.unit_name, tabeles_nr=numbers.get(c.staff_id) if c.staff_id is not None else None,
+                category_code=c.category_code, share=c.share, hours_per_month=c.hours_per_month,
+                residents=c.residents,
+            )
+            for c in row.changes
+        ),
+    )
+
+
+def _numbers(session: Session) -> dict[int, str]:
+    return {sid: nr for sid, nr in session.execute(select(m.Staff.id, m.Staff.tabeles_nr))}
+
+
+def list_scenarios(session: Session) -> list[sc.ScenarioSpec]:
+    """Every saved scenario, by name."""
+    numbers = _numbers(session)
+    return [_spec(row, numbers) for row in session.scalars(select(m.Scenario).order_by(m.Scenario.name))]
+
+
+def get_scenario(session: Session, name: str) -> sc.ScenarioSpec:
+    row = session.scalar(select(m.Scenario).where(m.Scenario.name == name.strip()))
+    if row is None:
+        raise PlanningError(tr("plan.error.missing", name=name))
+    return _spec(row, _numbers(session))
+
+
+def _validated(session: Session, change: sc.Change) -> m.ScenarioChange:
+    """The row of one change, after the checks a head's typing needs (Latvian messages)."""
+    row = m.ScenarioChange(kind=change.kind)
+    if change.kind == sc.ADD_POSITION:
+        if change.position_code is None or session.get(m.Position, change.position_code) is None:
+            raise PlanningError(tr("plan.error.position", code=change.position_code or ""))
+        if change.fte is None or not Decimal("0.001") <= change.fte <= Decimal("1.5"):
+            raise PlanningError(tr("plan.error.fte"))
+        if change.salary is None or change.salary <= 0:
+            raise PlanningError(tr("plan.error.salary"))
+        count = 1 if change.count is None else change.count
+        if not 1 <= count <= 100:
+            raise PlanningError(tr("plan.error.count"))
+        row.position_code, row.fte, row.salary, row.count = change.position_code, change.fte, change.salary, count
+        row.unit_name = (change.unit_name or "").strip() or None
+    elif change.kind == sc.REMOVE_STAFF:
+        staff_id = session.scalar(select(m.Staff.id).where(m.Staff.tabeles_nr == (change.tabeles_nr or "")))
+        if staff_id is None:
+            raise PlanningError(tr("plan.error.staff", nr=change.tabeles_nr or ""))
+        row.staff_id = staff_id
+    elif change.kind == sc.MOVE_DUTIES:
+        if change.category_code is None or session.get(m.DutyCategory, change.category_code) is None:
+            raise PlanningError(tr("plan.error.category", code=change.category_code or ""))
+        row.category_code = change.category_code
+        if change.share is not None:
+            if not 0 < change.share <= 1:
+                raise PlanningError(tr("plan.error.share"))
+            row.share = change.share
+        elif change.hours_per_month is not None and change.hours_per_month > 0:
+            row.hours_per_month = change.hours_per_month
+        else:
+            raise PlanningError(tr("plan.error.hours"))
+    elif change.kind == sc.POPULATION:
+        if change.residents is None or change.residents <= 0:
+            raise PlanningError(tr("plan.error.residents"))
+        row.residents = change.residents
+    elif change.kind != sc.RAISE_TO_MINIMUM:
+        raise PlanningError(tr("plan.error.kind", kind=change.kind))
+    return row
+
+
+def save_scenario(session: Session, spec: sc.ScenarioSpec, *, replace: str | None = None) -> None:
+    """Store ``spec`` (a new scenario, or in place of the one named ``replace``); writes only scenario rows."""
+    name = spec.name.strip()
+    if not name:
+        raise PlanningError(tr("plan.error.name"))
+    rows = [_validated(session, change) for change in spec.changes]
+    clash = session.scalar(select(m.Scenario.id).where(m.Scenario.name == name))
+    if replace is None:
+        if clash is not None:
+            raise PlanningError(tr("plan.error.exists", name=name))
+        existing = m.Scenario(name=name, valid_from=spec.valid_from)
+        session.add(existing)
+    else:
+        found = session.scalar(select(m.Scenario).where(m.Scenario.name == replace))
+        if found is None:
+            raise PlanningError(tr("plan.error.missing", name=replace))
+        if clash is not None and clash != found.id:
+            raise PlanningError(tr("plan.error.exists", name=name))
+        existing = found
+    existing.name, existing.valid_from, existing.note = name, spec.valid_from, (spec.note or "").strip() or None
+    existing.changes = rows
+    session.flush()
+
+
+def delete_scenario(session: Session, name: str) -> None:
+    row = session.scalar(select(m.Scenario).where(m.Scenario.name == name.strip()))
+    if row is None:
+        raise PlanningError(tr("plan.error.missing", name=name))
+    session.execute(delete(m.ScenarioChange).where(m.ScenarioChange.scenario_id == row.id))
+    session.delete(row)
+    session.flush()
+
+
+def describe_change(change: sc.Change, snapshot: Snapshot) -> str:
+    """A change as a head reads it, in the current language."""
+    if change.kind == sc.ADD_POSITION:
+        position = snapshot.positions.get(change.position_code or "")
+        return tr(
+            "plan.change.add_position", count=change.count or 1,
+            position=position.name if position else change.position_code,
+            fte=fmt_number(change.fte, 3, trim=True), salary=fmt_number(change.salary, 2),
+            unit=tr("plan.change.unit", unit=change.unit_name) if change.unit_name else "",
+        )
+    if change.kind == sc.REMOVE_STAFF:
+        person = next((p for p in snapshot.staff if p.tabeles_nr == change.tabeles_nr), None)
+        from swdesk.rules.checks import person_label
+
+        return tr("plan.change.remove_staff", person=person_label(person) if person else change.tabeles_nr)
+    if change.kind == sc.MOVE_DUTIES:
+        category = snapshot.duty_category_names.get(change.category_code or "", change.category_code)
+        if change.share is not None:
+            from swdesk.rules.findings import fmt_percent
+
+            return tr("plan.change.move_share", category=category, share=fmt_percent(change.share))
+        return tr("plan.change.move_hours", category=category, hours=fmt_number(change.hours_per_month, 2, trim=True))
+    if change.kind == sc.POPULATION:
+        return tr("plan.change.population", residents=fmt_number(change.residents, 0))
+    return tr("plan.change.raise_to_minimum")
+
+
+# --- computing ----------------------------------------------------------------------------------------------
+
+
+def social_insurance_rate(session: Session) -> sc.DatedRate:
+    """The employer's contribution rate (``cost.social_insurance``) with the dates each value applies from."""
+    steps = [(valid_from, Decimal(value)) for valid_from, value in history(session, "cost.social_insurance")]
+    return sc.DatedRate(tuple(steps)) if steps else sc.DatedRate.constant(Settings.defaults().social_insurance)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Today (``spec`` None) or one scenario: its figures for the check and its cost for its year."""
+
+    spec: sc.ScenarioSpec | None
+    figures: sc.Figures
+    cost: sc.PersonnelCost
+    cost_today: sc.PersonnelCost  # today's staff in the same year, for the difference
+
+    @property
+    def cost_difference(self) -> Decimal:
+        return self.cost.total - self.cost_today.total
+
+
+@dataclass(frozen=True)
+class Comparison:
+    year: int
+    as_of: dt.date
+    today: Outcome
+    scenarios: tuple[Outcome, ...]
+    snapshot: Snapshot
+
+    def to_json(self) -> dict[str, object]:
+        def outcome(o: Outcome) -> dict[str, object]:
+            from swdesk.rules.findings import json_number
+
+            data: dict[str, object] = {
+                "name": o.spec.name if o.spec else None,
+                "valid_from": o.spec.valid_from.isoformat() if o.spec else None,
+                "changes": [describe_change(c, self.snapshot) for c in o.spec.changes] if o.spec else [],
+                "figures": o.figures.to_json(),
+                "cost": {
+                    "year": o.cost.year,
+                    "salaries": json_number(o.cost.salaries),
+                    "contribution": json_number(o.cost.contribution),
+                    "total": json_number(o.cost.total),
+                    "difference": json_number(o.cost_difference),
+                },
+            }
+            return data
+
+        return {"year": self.year, "as_of": self.as_of.isoformat(), "today": outcome(self.today),
+                "scenarios": [outcome(o) for o in self.scenarios]}
+
+
+def load_for_planning(session: Session, *, year: int, as_of: dt.date) -> Snapshot:
+    """The snapshot today's check of ``year`` as of ``as_of`` reads (the same loader, the same period)."""
+    return load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
+
+
+def compare(
+    snapshot: Snapshot,
+    specs: Sequence[sc.ScenarioSpec],
+    *,
+    year: int,
+    as_of: dt.date,
+    settings: Settings,
+    rate: sc.DatedRate,
+) -> Comparison:
+    """Today and each scenario side by side; pure (the snapshot is never changed)."""
+    today_figures = sc.figures(snapshot, year=year, as_of=as_of, settings=settings)
+    outcomes = []
+    costs: dict[int, sc.PersonnelCost] = {}
+
+    def today_cost(cost_year: int) -> sc.PersonnelCost:
+        if cost_year not in costs:
+            costs[cost_year] = sc.personnel_cost(sc.spans_today(snapshot), year=cost_year, rate=rate)
+        return costs[cost_year]
+
+    for spec in specs:
+        changed = sc.apply_changes(snapshot, spec, year=year, as_of=as_of)
+        outcomes.append(Outcome(
+            spec=spec,
+            figures=sc.figures(changed, year=year, as_of=as_of, settings=settings),
+            cost=sc.personnel_cost(sc.spans_with(snapshot, spec), year=spec.cost_year, rate=rate),
+            cost_today=today_cost(spec.cost_year),
+        ))
+    cost_year = specs[0].cost_year if specs else year
+    today = Outcome(spec=None, figures=today_figures, cost=today_cost(cost_year), cost_today=today_cost(cost_year))
+    return Comparison(year=year, as_of=as_of, today=today, scenarios=tuple(outcomes), snapshot=snapshot)
+
+
+def compare_scenarios(
+    session: Session,
+    names: Iterable[str] | None = None,
+    *,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Comparison:
+    """Today's check (``year`` as of ``as_of``, defaults as for ``swdesk check``) beside the named scenarios
+    (all when ``names`` is None). Reads only."""
+    year = year or (today or dt.date.today()).year
+    as_of = as_of or default_as_of(year, today)
+    specs = list_scenarios(session) if names is None else [get_scenario(session, n) for n in names]
+    settings = Settings.load(session, as_of)
+    rate = social_insurance_rate(session)
+    with collector_paused():
+        snapshot = load_for_planning(session, year=year, as_of=as_of)
+        return compare(snapshot, specs, year=year, as_of=as_of, settings=settings, rate=rate)
+
+
+# The salary scale minimum must be reached by this date (R10; checks.SALARY_MINIMUM_DEADLINE_YEAR).
+def minimum_deadline() -> dt.date:
+    from swdesk.rules.checks import SALARY_MINIMUM_DEADLINE_YEAR
+
+    return dt.date(SALARY_MINIMUM_DEADLINE_YEAR, 1, 1)
+
+
+def minimum_raise(session: Session, *, year: int | None = None) -> tuple[sc.RaiseCost, ...]:
+    """R10: the cost in ``year`` (default the deadline's, 2027) of lifting every salary below the minimum."""
+    year = year or minimum_deadline().year
+    snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=dt.date(year, 1, 1))
+    return sc.minimum_raise_costs(snapshot, year=year, rate=social_insurance_rate(session))
+
+
+def deadline_text() -> str:
+    return fmt_date(minimum_deadline())

@@ -1,0 +1,151 @@
+"""Text that fits and buttons that mean something: a finding read in full below the list, Kritēriji's
+Edit…/Delete only with a row chosen and a saved row shown, an export that shows it is working, a future month
+in an import said before it is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from swdesk.db import models as m
+from swdesk.gui.operations import run_operation
+from swdesk.gui.views.criteria import CriterionDialog, ScaleDialog
+from tests.gui.helpers import when_modal
+
+
+def _specialist(session, nr: str, education: str = "E5") -> None:
+    session.add(
+        m.Staff(
+            tabeles_nr=nr,
+            first_name="Līga",
+            last_name="Egle",
+            position_code="SD",
+            fte=Decimal(1),
+            start=dt.date(2020, 1, 1),
+            education_code=education,
+            salary=Decimal("1600"),
+        )
+    )
+
+
+def test_the_chosen_finding_is_shown_in_full_below_the_list(qtbot, main_window):
+    with main_window.database.write() as session:
+        _specialist(session, "42")  # E5 for a social worker: an education finding with a long message
+    view = main_window.view("findings")
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        main_window.open_findings(year=dt.date.today().year)
+    # the first finding is chosen at once, and its whole message is below the table
+    first = view.selected()
+    assert first is not None and html.escape(first.message) in view.detail.text()
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 2).data() == "Līga Egle (42)")
+    view.table.selectRow(row)
+    finding = view.selected()
+    assert finding.rule == "education.compliance"
+    # the message column shows only its start; the detail shows all of it, with what it is about
+    column = view.table.columnWidth(5)
+    assert view.table.fontMetrics().horizontalAdvance(finding.message) > column
+    assert html.escape(finding.message) in view.detail.text()
+    assert "Kļūda · Izglītība · Līga Egle (42)" in view.detail.text()
+    view.table.clearSelection()
+    assert "Izvēlieties konstatējumu" in view.detail.text()
+
+
+def test_criteria_edit_and_delete_wait_for_a_chosen_row_and_a_saved_row_is_chosen(qtbot, main_window):
+    view = main_window.show_view("criteria")
+    assert not view.edit_button.isEnabled() and not view.delete_button.isEnabled()
+    assert not view.change_button.isEnabled()
+    assert not view.scale_edit_button.isEnabled() and not view.scale_delete_button.isEnabled()
+    view.settings_table.selectRow(0)
+    assert view.change_button.isEnabled()
+
+    def fill(dialog):
+        assert isinstance(dialog, CriterionDialog)
+        dialog.position.setCurrentIndex(dialog.position.findData("SD"))
+        dialog.work_type.setCurrentIndex(dialog.work_type.findData("GAD"))
+        dialog.unit.setCurrentIndex(dialog.unit.findData("LIETAS"))
+        dialog.max_per_fte.setText("25")
+        dialog.save()
+
+    when_modal(fill)
+    view.add_criterion()
+    chosen = view._selected_criterion()  # the new criterion is chosen, so Edit… and Delete apply to it
+    assert chosen is not None and (chosen.work_type_code, chosen.max_per_fte) == ("GAD", 25)
+    assert view.edit_button.isEnabled() and view.delete_button.isEnabled()
+
+    view.tabs.setCurrentIndex(2)
+
+    def new_row(dialog):
+        assert isinstance(dialog, ScaleDialog)
+        dialog.group.setValue(14)
+        dialog.year.setValue(2031)
+        for edit, amount in ((dialog.low, "2000"), (dialog.mid, "2500"), (dialog.high, "3000")):
+            edit.setText(amount)
+        dialog.save()
+
+    when_modal(new_row)
+    view.add_scale()
+    entry = view._selected_scale()
+    assert entry is not None and (entry.group, entry.year) == (14, 2031)
+    assert view.scale_edit_button.isEnabled()
+    index = view.scale_table.selectionModel().selectedRows()[0]
+    assert view.scale_table.visualRect(index).intersects(view.scale_table.viewport().rect())  # in view
+
+
+def test_the_report_export_shows_it_is_working(qtbot, main_window, tmp_path, monkeypatch):
+    view = main_window.show_view("export")
+    target = tmp_path / "atskaite.pdf"
+    monkeypatch.setattr(view, "_ask_path", lambda _name, _fmt: target)
+    with qtbot.waitSignal(view.written, timeout=30_000):
+        view.save_report()
+        # at once, before the document is ready: what is being written, a moving bar, no second click
+        assert view.busy() and view.result_label.text() == "Sagatavo atskaiti…"
+        assert view.progress.isVisible() and view.progress.maximum() == 0
+        assert not view.report_button.isEnabled() and not view.claim_button.isEnabled()
+    assert not view.busy() and view.report_button.isEnabled()
+    assert str(target) in view.result_label.text() and target.exists()
+
+
+def test_a_slow_operation_shows_its_progress_window_within_a_second(qtbot, main_window):
+    release = threading.Event()
+    done = []
+    run_operation(
+        lambda _c: release.wait(10), parent=main_window, label="Sagatavo…", on_success=done.append
+    )
+    started = time.monotonic()
+
+    def shown():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+    try:
+        qtbot.waitUntil(lambda: bool(shown()), timeout=1_500)  # Qt's default would wait 4 s
+        assert time.monotonic() - started < 1.2
+        assert shown()[0].labelText() == "Sagatavo…"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    qtbot.waitUntil(lambda: not shown(), timeout=2_000)
+
+
+def test_an_import_preview_warns_about_a_month_in_the_future(qtbot, main_window, tmp_path):
+    with main_window.database.write() as session:
+        _specialist(session, "1", education="E1")
+    year = dt.date.today().year + 36  # 2062 for 2026: a mistyped year
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Lietas"
+    ws.append(["Tabeles nr.", "Mēnesis", "Darba veids", "Lietu skaits"])
+    ws.append(["1", f"03.{year}", "GAD", 20])
+    path = Path(tmp_path / "lietas.xlsx")
+    wb.save(path)
+    view = main_window.show_view("import")
+    with qtbot.waitSignal(view.previewed, timeout=20_000):
+        view.load(path)
+    assert f"Lapa «Lietas»: mēnesis ir nākotnē (03.{year}) — 2. rinda." in view.summary.text()
+    assert view.import_button.isEnabled()  # a warning, not a refusal
