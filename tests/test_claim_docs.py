@@ -439,7 +439,7 @@ def test_names_and_providers_that_look_like_formulas_stay_text(claim_files: tupl
 
 def test_sheets_are_set_up_for_reading_sorting_and_printing(claim_files: tuple[Path, Path]) -> None:
     workbook = openpyxl.load_workbook(claim_files[0])
-    assert workbook.sheetnames == ["Kopsavilkums", "Pa darbiniekiem", "Notikumi", "Izslēgtie"]
+    assert workbook.sheetnames == ["Kopsavilkums", "Pa darbiniekiem", "Notikumi", "Izslēgtie", "Dati"]
     rows = workbook["Notikumi"]
     assert rows.freeze_panes == "D2"
     assert rows.print_title_rows == "$1:$1"
@@ -473,8 +473,9 @@ def test_documents_are_latvian_whatever_the_program_language(claim: Claim, tmp_p
         "Pa darbiniekiem",
         "Notikumi",
         "Izslēgtie",
+        "Dati",  # the machine-readable sheet LM reads back (issue 12), the same in every language
     ]
-    assert openpyxl.load_workbook(english).sheetnames == ["Summary", "By person", "Events", "Excluded"]
+    assert openpyxl.load_workbook(english).sheetnames == ["Summary", "By person", "Events", "Excluded", "Dati"]
     text = pdf_text(pdf_path, page=1)
     assert "Pieprasījums apmācību un supervīzijas izmaksu kompensācijai" in text
     assert "Kopā pieprasīts" in text

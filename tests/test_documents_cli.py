@@ -173,8 +173,9 @@ def test_documents_are_latvian_with_lang_en_and_english_only_as_an_explicit_copy
         "Pa darbiniekiem",
         "Notikumi",
         "Izslēgtie",
+        "Dati",  # the machine-readable sheet LM reads back (issue 12)
     ]
-    assert openpyxl.load_workbook(survey_xlsx).sheetnames == ["Aptauja"]
+    assert openpyxl.load_workbook(survey_xlsx).sheetnames == ["Aptauja", "Dati"]
     assert not (tmp_path / "k.en.xlsx").exists()
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(claim_pdf), "-"], capture_output=True, text=True).stdout
@@ -191,4 +192,5 @@ def test_documents_are_latvian_with_lang_en_and_english_only_as_an_explicit_copy
         "By person",
         "Events",
         "Excluded",
+        "Dati",
     ]

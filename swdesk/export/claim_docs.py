@@ -31,7 +31,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from swdesk.export import pdf, xlsx
+from swdesk.export import dati, pdf, xlsx
 from swdesk.export.common import (
     OFFICIAL_LANGUAGE,
     date_text,
@@ -711,6 +711,8 @@ def write_claim_xlsx(
             footer=footer,
             freeze=3,
         )
+        # the machine-readable copy of the rows that LM reads back and verifies (issue 12)
+        dati.write_data_sheet(workbook, dati.claim_table(claim, prepared=prepared or dt.date.today()))
         workbook.properties.title = f"{tr('claimdoc.title')} {claim_number(claim)}"
         workbook.properties.creator = "swdesk"
         workbook.properties.language = lang

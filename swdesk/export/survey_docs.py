@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
-from swdesk.export import pdf, xlsx
+from swdesk.export import dati, pdf, xlsx
 from swdesk.export.common import (
     OFFICIAL_LANGUAGE,
     SMALL_GROUP,
@@ -536,6 +536,17 @@ def write_survey_xlsx(
         workbook.properties.title = title
         workbook.properties.creator = "swdesk"
         workbook.properties.language = lang
+        # the machine-readable copy of the same figures that LM reads back (issue 12)
+        dati.write_data_sheet(
+            workbook,
+            dati.survey_table(
+                survey,
+                municipality=(service.municipality if service else municipality),
+                atvk=service.atvk if service else None,
+                service_name=(service.name if service else service_name),
+                prepared=prepared,
+            ),
+        )
         return xlsx.save_workbook(workbook, path, overwrite=overwrite)
 
 

@@ -62,7 +62,9 @@ DECIMAL1_FORMAT = "#,##0.0"
 SHARE_FORMAT = "0.0%"
 DATE_FORMAT = "dd.mm.yyyy"
 
-ColumnKind = Literal["text", "money", "hours", "fte", "int", "year", "decimal1", "share", "date"]
+ColumnKind = Literal[
+    "text", "money", "hours", "fte", "int", "year", "decimal1", "share", "date", "number"
+]
 
 CENT = Decimal("0.01")
 
@@ -74,6 +76,8 @@ _NUMBER_FORMATS: dict[str, str] = {
     "year": YEAR_FORMAT,
     "decimal1": DECIMAL1_FORMAT,
     "share": SHARE_FORMAT,
+    # a number as it is, for a sheet that programs read (the Dati sheet): no shown rounding
+    "number": "General",
 }
 
 # The face of openpyxl's default cell style, which unstyled cells use: every font below names it too, so

@@ -34,9 +34,10 @@ from swdesk.rules.checks import (
     scale_minimum,
     supervision_measures,
     training_measures,
+    vacancy_long_open,
 )
 from swdesk.rules.data import UNIT_CASES, Snapshot, StaffMember
-from swdesk.rules.findings import json_number, round_half_up
+from swdesk.rules.findings import VACANCY_LONG_OPEN, json_number, round_half_up
 from swdesk.settings import Settings
 
 # SPEC §4: the median caseload is reported for social workers (three positions together) and for SPO.
@@ -72,6 +73,9 @@ class ServiceFigures:
     effective_residents_per_sds: Decimal | None
     hires: int
     leavers: int
+    # vacancies open on D longer than vacancy.days, as R11 finds them: not a key of SPEC §6, it goes only to
+    # the workbook's Dati sheet, for LM's national picture (issue 12)
+    vacancies_long_open: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +241,7 @@ def service_figures(ctx: CheckContext, previous: CheckContext) -> ServiceFigures
         if residents is not None and effective else None,
         hires=sum(1 for p in snapshot.staff if since <= p.start < day),
         leavers=sum(1 for p in snapshot.staff if p.end is not None and since <= p.end < day),
+        vacancies_long_open=sum(1 for f in vacancy_long_open(ctx) if f.rule == VACANCY_LONG_OPEN),
     )
 
 
