@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import select, text
 
 from swdesk.cli import main
-from swdesk.db.catalogues import shipped
 from swdesk.db import backup, migrate
 from swdesk.db import models as m
+from swdesk.db.catalogues import shipped
 from swdesk.db.database import DatabaseError, SchemaTooNewError, open_database, resolve_url, table_counts
 
 

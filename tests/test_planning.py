@@ -220,9 +220,10 @@ def test_working_with_scenarios_leaves_the_real_data_as_it_was(demo_file: Path, 
     with database.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     assert _file_digest(path) == digest
-    assert comparison.scenarios[0].figures.population == 9000
-    assert comparison.scenarios[0].figures.sds == comparison.today.figures.sds + 2 - _sds_fte_of(
-        comparison, number)
+    ours = next(o for o in comparison.scenarios if o.spec and o.spec.name == "Divi jauni")
+    assert ours.figures.population == 9000
+    assert ours.figures.sds == comparison.today.figures.sds + 2 - _sds_fte_of(comparison, number)
+    assert ours.figures.findings["salary.below_scale"] == 0
     with database.write() as s:
         planning.delete_scenario(s, "Divi jauni")
     assert dump() == data

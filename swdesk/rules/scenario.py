@@ -39,7 +39,7 @@ from swdesk.rules.checks import (
     sds_active,
     staffing_measure,
 )
-from swdesk.rules.data import UNIT_CASES, DutyRow, PositionInfo, Snapshot, StaffMember
+from swdesk.rules.data import DutyRow, PositionInfo, Snapshot, StaffMember
 from swdesk.rules.findings import RULE_IDS, CheckResult, round_half_up
 from swdesk.settings import Settings
 
@@ -298,7 +298,7 @@ def figures(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Settings
     counted = Counter(f.rule for f in result.findings)
     staffing = staffing_measure(ctx, duty_shares(ctx))  # R1 and R2 as the rules measure them
     active = sds_active(ctx)
-    hours_total = sum(ctx.duty_hours.get(sid, ZERO) for sid in ctx.contracted_hours)
+    hours_total = sum((ctx.duty_hours.get(sid, ZERO) for sid in ctx.contracted_hours), ZERO)
     contracted_total = sum(ctx.contracted_hours.values(), ZERO)
     sds_ids = [p.id for p in active if p.id in ctx.contracted_hours]
     return Figures(
