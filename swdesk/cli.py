@@ -34,6 +34,7 @@ COMMANDS = (
     "claim",
     "survey",
     "report",
+    "person",
     "backup",
     "restore",
     "repair",

@@ -110,6 +110,11 @@ PARSERS: dict[str, tuple[Callable[[str], Any], str]] = {
     "ratio.basis": (_choice("fte", "headcount"), "choice"),
     "duties.threshold": (_fraction, "fraction"),
     "vacancy.days": (_whole, "whole"),
+    # how long personal data is kept (issue 15, swdesk.personal_data): years after the end of employment
+    # before former staff are offered for anonymisation, and years after a training event's year that the
+    # records behind a compensation claim are kept
+    "retention.former_staff_years": (_whole, "whole"),
+    "retention.claim_years": (_whole, "whole"),
     "supervision.rule": (_choice("any", "all"), "choice"),
     "supervision.individual_hours": (_positive, "positive"),
     "supervision.group_hours": (_positive, "positive"),

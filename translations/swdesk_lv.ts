@@ -340,6 +340,10 @@
         <translation>dienas</translation>
     </message>
     <message>
+        <source>years</source>
+        <translation>gadi</translation>
+    </message>
+    <message>
         <source>h a year</source>
         <translation>h gadā</translation>
     </message>
@@ -1833,6 +1837,14 @@
     <message>
         <source>Days a vacancy may stay open</source>
         <translation>Dienas, cik ilgi vakance var būt atvērta</translation>
+    </message>
+    <message>
+        <source>Years after leaving before former staff are anonymised</source>
+        <translation>Gadi pēc darba beigām, pēc kuriem bijušos darbiniekus piedāvā anonimizēt</translation>
+    </message>
+    <message>
+        <source>Years the records behind a claim are kept</source>
+        <translation>Gadi, cik ilgi glabā kompensācijas pieprasījuma pamatojuma ierakstus</translation>
     </message>
     <message>
         <source>Share of eligible cost compensated</source>

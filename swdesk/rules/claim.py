@@ -38,8 +38,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -149,6 +149,14 @@ class ClaimInput:
     service: ServiceRecord | None = None
     # the date from which the claim.rate in force at the period end applies (None: the shipped default)
     rate_from: dt.date | None = None
+    # employee number → personal code, where one is kept: two employments of one person share its yearly
+    # caps (issue 15; SPEC §3 "caps per person"); without a code an employment is a person of its own
+    personal_codes: Mapping[str, str] = field(default_factory=dict)
+
+    def person_of(self, tabeles_nr: str) -> str:
+        """The key the yearly caps are counted under: the personal code, else the employee number."""
+        code = self.personal_codes.get(tabeles_nr)
+        return f"personal:{code}" if code else f"staff:{tabeles_nr}"
 
 
 # --- output --------------------------------------------------------------------------------------------
@@ -409,11 +417,12 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
     used_before: dict[tuple[str, str], int] = {}
     caps: dict[tuple[str, str], int] = {}
     rows: list[ClaimRow] = []
+    person = inputs.person_of
     for event in events:
         excluded = _rule_reason(event)
         compensable = 0
         if excluded is None:
-            key = (event.tabeles_nr, event.kind)
+            key = (person(event.tabeles_nr), event.kind)
             left = annual_cap_minutes(event, settings) - used.get(key, 0)
             if left <= 0:
                 excluded = "over_annual_cap"
@@ -424,7 +433,7 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
             rows.append(_row(event, compensable=compensable, excluded=excluded, settings=settings))
             caps.setdefault((event.tabeles_nr, event.kind), annual_cap_minutes(event, settings))
         else:
-            key = (event.tabeles_nr, event.kind)
+            key = (person(event.tabeles_nr), event.kind)
             used_before[key] = used_before.get(key, 0) + compensable
     by_person = _by_person(rows)
     return Claim(
@@ -442,17 +451,20 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
         totals=ClaimTotals.of(rows),
         cap_usage=tuple(
             CapUsage(
-                tabeles_nr=person.tabeles_nr,
+                tabeles_nr=subtotal.tabeles_nr,
                 kind=kind,
-                cap_minutes=caps[(person.tabeles_nr, kind)],
-                used_before=used_before.get((person.tabeles_nr, kind), 0),
+                cap_minutes=caps[(subtotal.tabeles_nr, kind)],
+                # what the person used, in this employment or another one linked by the personal code
+                used_before=used_before.get((person(subtotal.tabeles_nr), kind), 0),
                 used_in_period=sum(
-                    r.compensable_minutes for r in rows if r.tabeles_nr == person.tabeles_nr and r.kind == kind
+                    r.compensable_minutes
+                    for r in rows
+                    if person(r.tabeles_nr) == person(subtotal.tabeles_nr) and r.kind == kind
                 ),
             )
-            for person in by_person
+            for subtotal in by_person
             for kind in KINDS
-            if (person.tabeles_nr, kind) in caps
+            if (subtotal.tabeles_nr, kind) in caps
         ),
         service=inputs.service,
         rate_from=inputs.rate_from,
@@ -524,7 +536,14 @@ def load_claim_input(session: Session, period: Period, *, include_planned: bool 
         head_name=service.head_name if service else None,
         service=service,
         rate_from=_rate_from(session, period.end),
+        personal_codes=_personal_codes(session),
     )
+
+
+def _personal_codes(session: Session) -> dict[str, str]:
+    """Employee number → personal code of every employment that has one (the caps' person, issue 15)."""
+    stmt = select(m.Staff.tabeles_nr, m.Staff.personal_code).where(m.Staff.personal_code.is_not(None))
+    return {nr: code for nr, code in session.execute(stmt) if code}
 
 
 def _rate_from(session: Session, day: dt.date) -> dt.date | None:
