@@ -12,7 +12,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QProgressDialog,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionHeader,
+)
 
 from swdesk.db import models as m
 from swdesk.gui.operations import run_operation
@@ -149,3 +156,99 @@ def test_an_import_preview_warns_about_a_month_in_the_future(qtbot, main_window,
         view.load(path)
     assert f"Lapa «Lietas»: mēnesis ir nākotnē (03.{year}) — 2. rinda." in view.summary.text()
     assert view.import_button.isEnabled()  # a warning, not a refusal
+
+
+# --- sort arrows and widths (seen cut or pointing the wrong way at 1366×768) -------------------------------
+
+
+def _arrow(table, column: int):
+    option = QStyleOptionHeader()
+    table.horizontalHeader().initStyleOptionForIndex(option, column)
+    return option.sortIndicator
+
+
+def _person(session, nr: str, last: str, position: str, start: dt.date, unit: str | None = None) -> m.Staff:
+    person = m.Staff(
+        tabeles_nr=nr,
+        first_name="Anna",
+        last_name=last,
+        position_code=position,
+        fte=Decimal(1),
+        start=start,
+        education_code="E1",
+        salary=Decimal("1500"),
+        unit_name=unit,
+    )
+    session.add(person)
+    session.flush()
+    return person
+
+
+def test_sort_arrows_point_the_way_the_rows_go_and_only_where_sorted(qtbot, main_window):
+    year = dt.date.today().year
+    with main_window.database.write() as session:
+        person = _person(session, "1", "Liepa", "SD", dt.date(2020, 1, 1))
+        for day, hours in ((5, 2), (20, 3)):
+            session.add(
+                m.Duty(staff_id=person.id, date=dt.date(year, 1, day), category_code="NS_TRANSP", hours=hours)
+            )
+    view = main_window.view("duties")
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        main_window.show_view("duties")
+    # Pienākumi: the newest first, so the date's arrow points down; the other columns have none
+    assert view.model.rows[0].date > view.model.rows[-1].date
+    assert _arrow(view.table, 0) == QStyleOptionHeader.SortIndicator.SortDown
+    assert _arrow(view.table, 1) == QStyleOptionHeader.SortIndicator.None_
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert view.model.rows[0].date < view.model.rows[-1].date
+    assert _arrow(view.table, 0) == QStyleOptionHeader.SortIndicator.SortUp
+    # Kritēriji: rows in the order they were entered, so no arrow anywhere until a header is clicked
+    criteria = main_window.show_view("criteria")
+    for table in (criteria.criteria_table, criteria.settings_table, criteria.scale_table):
+        model = table.model()
+        assert all(_arrow(table, c) == QStyleOptionHeader.SortIndicator.None_ for c in range(model.columnCount()))
+
+
+def test_columns_keep_their_width_when_a_filter_leaves_short_rows(qtbot, main_window):
+    with main_window.database.write() as session:
+        _person(session, "1", "Liepa", "SPO", dt.date(2020, 11, 1), unit="Teritoriālais centrs «Ziepniekkalns»")
+        _person(session, "2", "Ozola", "APR", dt.date(2021, 1, 1))
+    view = main_window.show_view("staff")
+    metrics = view.table.fontMetrics()
+    widths = [view.table.columnWidth(c) for c in range(view.model.columnCount())]
+    view.filter.setText("Ozola")  # only the short row is left
+    assert view.proxy.rowCount() == 1
+    view.refresh()  # as after any change elsewhere, while the filter stays
+    assert [view.table.columnWidth(c) for c in range(view.model.columnCount())] == widths
+    for column, text in ((2, "Sociālās palīdzības organizators"), (4, "01.11.2020")):
+        assert view.table.columnWidth(column) > metrics.horizontalAdvance(text)  # never "01.11.2…"
+    # and every header with room for its sort arrow: "Daļa no darba laika" in Pienākumi's totals
+    with main_window.database.write() as session:
+        session.add(m.Duty(staff_id=1, date=dt.date.today(), category_code="NS_TRANSP", hours=1))
+    duties = main_window.view("duties")
+    with qtbot.waitSignal(duties.loaded, timeout=15_000):
+        main_window.show_view("duties")
+    header = duties.totals_table.horizontalHeader()
+    title = duties.totals.headerData(2, Qt.Orientation.Horizontal)
+    assert title == "Daļa no darba laika"
+    assert header.sectionSize(2) >= header.fontMetrics().horizontalAdvance(title) + 12
+
+
+def test_the_education_combo_shows_each_level_whole(qtbot, main_window):
+    from swdesk.gui.views.staff import StaffDialog
+
+    dialog = StaffDialog(main_window.ctx, parent=main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.education
+    metrics = combo.fontMetrics()
+    for index in range(combo.count()):
+        combo.setCurrentIndex(index)
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        assert field.width() >= metrics.horizontalAdvance(combo.currentText()), combo.currentText()
+    assert dialog.width() >= combo.x() + combo.width()  # the dialog holds the whole combo
+    dialog.discard()

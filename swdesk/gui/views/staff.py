@@ -80,8 +80,11 @@ class StaffDialog(EditDialog):
         for code, name in educations:
             self.education.addItem(f"{code} — {name}", code)
             self.education.setItemData(self.education.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
-        # the whole name of each level, also when closed: "…izglītība so" tells the head nothing
+        # the whole name of each level, also when closed: "…izglītība so" tells the head nothing. A minimum, not
+        # only a preferred width: Qt opens a dialog at most 2/3 of the screen wide, which cut the name on any
+        # screen under 1300 px (the main window itself needs 1000 px)
         self.education.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.education.setMinimumWidth(self.education.sizeHint().width())
         self.salary = DecimalEdit()
         self.unit_name = QLineEdit()
         self.specialization = QLineEdit()
@@ -108,6 +111,8 @@ class StaffDialog(EditDialog):
         form.addRow(self.tr("Specialisation:"), self.specialization)
 
         self.finish_form(form)
+        # the explicit minimum replaces the layout's own: keep room for the education's whole name
+        self.setMinimumWidth(max(self.minimumWidth(), self.layout().totalMinimumSize().width()))
 
         if staff is not None:
             self.tabeles_nr.setText(staff.tabeles_nr)
