@@ -252,3 +252,70 @@ def test_the_education_combo_shows_each_level_whole(qtbot, main_window):
         assert field.width() >= metrics.horizontalAdvance(combo.currentText()), combo.currentText()
     assert dialog.width() >= combo.x() + combo.width()  # the dialog holds the whole combo
     dialog.discard()
+
+
+def test_a_new_record_is_chosen_and_scrolled_into_view_after_saving(qtbot, main_window):
+    """Darbinieki, Vakances and Pienākumi with more rows than the table shows: the saved one is chosen and
+    visible, wherever the sort puts it."""
+    from swdesk.gui.views.duties import DutyDialog
+    from swdesk.gui.views.staff import StaffDialog
+    from swdesk.gui.views.vacancies import VacancyDialog
+
+    year = dt.date.today().year
+    with main_window.database.write() as session:
+        people = [_person(session, str(i), f"Liepa{i:02d}", "SD", dt.date(2020, 1, 1)) for i in range(60)]
+        for i, person in enumerate(people):
+            session.add(m.Duty(staff_id=person.id, date=dt.date(year, 1, 2), category_code="NS_TRANSP", hours=1))
+            announced = dt.date(2024, 1, 1) + dt.timedelta(days=i)
+            session.add(m.Vacancy(position_code="SD", fte=Decimal(1), announced=announced))
+
+    def visible(view) -> bool:
+        rows = view.table.selectionModel().selectedRows()
+        return bool(rows) and view.table.viewport().rect().intersects(view.table.visualRect(rows[0]))
+
+    staff = main_window.show_view("staff")
+
+    def new_person(dialog):
+        assert isinstance(dialog, StaffDialog)
+        dialog.tabeles_nr.setText("900")
+        dialog.first_name.setText("Zane")
+        dialog.last_name.setText("Žagata")  # last in Latvian order
+        dialog.start.set_date(dt.date(2022, 1, 1))
+        dialog.salary.setText("1500")
+        dialog.save()
+
+    when_modal(new_person)
+    staff.add()
+    assert staff.selected().tabeles_nr == "900" and visible(staff)
+
+    vacancies = main_window.show_view("vacancies")  # loads at once
+    vacancies.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # oldest first: the new one at the end
+
+    def new_vacancy(dialog):
+        assert isinstance(dialog, VacancyDialog)
+        dialog.announced.set_date(dt.date(year, 1, 10))
+        dialog.fte.setText("1")
+        dialog.save()
+
+    when_modal(new_vacancy)
+    vacancies.add()
+    qtbot.waitUntil(lambda: vacancies.selected() is not None, timeout=10_000)
+    assert vacancies.selected().announced == dt.date(year, 1, 10) and visible(vacancies)
+
+    duties = main_window.view("duties")
+    with qtbot.waitSignal(duties.loaded, timeout=15_000):
+        main_window.show_view("duties")
+    duties.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the newest at the end
+
+    def new_duty(dialog):
+        assert isinstance(dialog, DutyDialog)
+        dialog.date.set_date(dt.date(year, 1, 3))
+        dialog.staff.set_staff_id(people[0].id)
+        dialog.hours.setText("2")
+        dialog.save()
+
+    when_modal(new_duty)
+    with qtbot.waitSignal(duties.loaded, timeout=15_000):
+        duties.add()
+    qtbot.waitUntil(lambda: duties.selected() is not None, timeout=10_000)
+    assert (duties.selected().date, duties.selected().hours) == (dt.date(year, 1, 3), 2) and visible(duties)
