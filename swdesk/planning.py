@@ -332,3 +332,184 @@ def minimum_raise(session: Session, *, year: int | None = None) -> tuple[sc.Rais
 
 def deadline_text() -> str:
     return fmt_date(minimum_deadline())
+
+
+# --- the training and supervision plan ------------------------------------------------------------------------
+
+define(
+    {
+        "plan.event.kind": ("Nezināms notikuma veids «{kind}».", "Unknown kind of event '{kind}'."),
+        "plan.event.minutes": ("Ilgumam jābūt pozitīvam.", "The duration must be positive."),
+        "plan.event.staff": ("Darbinieks nav atrasts.", "The staff member was not found."),
+        "plan.event.over_cap": (
+            "{person}: plānotais notikums {date} ({kind}, {hours} h) pārsniedz gada kompensējamo limitu — "
+            "kompensējamas tikai {compensable} h no {hours} h.",
+            "{person}: the planned event on {date} ({kind}, {hours} h) goes past the yearly compensable cap — "
+            "only {compensable} h of {hours} h are compensable.",
+        ),
+    }
+)
+
+
+def add_planned_event(
+    session: Session,
+    *,
+    staff_id: int,
+    date: dt.date,
+    kind: str,
+    minutes: int,
+    form: str = "in_person",
+    cost: Decimal | None = None,
+    invoice: str | None = None,
+    certified_supervisor: bool | None = None,
+    topic: str | None = None,
+    provider: str | None = None,
+) -> int:
+    """Enter a planned event (not yet done): part of the plan, counted by nothing until :func:`mark_done`."""
+    if kind not in m.TRAINING_KINDS:
+        raise PlanningError(tr("plan.event.kind", kind=kind))
+    if minutes <= 0:
+        raise PlanningError(tr("plan.event.minutes"))
+    if session.get(m.Staff, staff_id) is None:
+        raise PlanningError(tr("plan.event.staff"))
+    event = m.TrainingEvent(
+        staff_id=staff_id, date=date, kind=kind, form=form, minutes=minutes, duration=Decimal(minutes) / 60,
+        duration_unit="hours" if minutes % 60 == 0 else "minutes", cost=cost, invoice=(invoice or "").strip() or None,
+        certified_supervisor=certified_supervisor, topic=topic, provider=provider, planned=True,
+    )
+    if event.duration_unit == "minutes":
+        event.duration = Decimal(minutes)
+    session.add(event)
+    session.flush()
+    return event.id
+
+
+def _planned(session: Session, event_id: int) -> m.TrainingEvent:
+    event = session.get(m.TrainingEvent, event_id)
+    if event is None or not event.planned:
+        raise PlanningError(tr("plan.error.event"))
+    return event
+
+
+def mark_done(session: Session, event_id: int) -> None:
+    """The planned event took place: from now on claims, checks and the survey count it."""
+    _planned(session, event_id).planned = False
+    session.flush()
+
+
+def delete_planned_event(session: Session, event_id: int) -> None:
+    session.delete(_planned(session, event_id))
+    session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEvent:
+    """A planned event as the claim's own rules would treat it were it done."""
+
+    event_id: int
+    tabeles_nr: str
+    name: str
+    date: dt.date
+    kind: str
+    minutes: int
+    compensable_minutes: int
+    compensation: Decimal
+    excluded: str | None
+
+    @property
+    def past_cap(self) -> bool:
+        """It goes past the yearly compensable cap: wholly (``over_annual_cap``) or in part."""
+        return self.excluded == "over_annual_cap" or (self.excluded is None and self.compensable_minutes < self.minutes)
+
+    def warning(self) -> str:
+        from swdesk.rules.claim import kind_label
+
+        return tr("plan.event.over_cap", person=self.name, date=fmt_date(self.date), kind=kind_label(self.kind),
+                  hours=fmt_number(Decimal(self.minutes) / 60, 2), compensable=fmt_number(
+                      Decimal(self.compensable_minutes) / 60, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonPlan:
+    """One person's year: hours still needed for the norms, compensable minutes still left, what is planned."""
+
+    tabeles_nr: str
+    name: str
+    position_code: str
+    training_needed: Decimal | None  # hours to the yearly training norm (R7, whole year), None without a norm
+    supervision_individual_needed: Decimal | None  # hours to the supervision norms (R8), None without one
+    supervision_group_needed: Decimal | None
+    cap_left: dict[str, int]  # kind → compensable minutes left under the yearly cap after the done events
+    planned_minutes: dict[str, int]
+    expected_compensation: Decimal
+
+
+@dataclass(frozen=True)
+class TrainingPlan:
+    year: int
+    people: tuple[PersonPlan, ...]
+    events: tuple[PlannedEvent, ...]
+
+    @property
+    def expected_compensation(self) -> Decimal:
+        return sum((e.compensation for e in self.events), Decimal("0.00"))
+
+    @property
+    def warnings(self) -> list[PlannedEvent]:
+        return [e for e in self.events if e.past_cap]
+
+
+def training_plan(session: Session, *, year: int) -> TrainingPlan:
+    """The year's plan: the norms' remaining hours (R7/R8 over the whole year, done events only), the caps'
+    remaining minutes (the claim of the year, done events only) and the planned events run through the
+    claim's own rules after the done ones, which flags any that would go past its person's cap."""
+    from swdesk.rules.checks import make_context, supervision_measures, training_measures
+    from swdesk.rules.claim import KINDS, ClaimEvent, annual_cap_minutes, compute_claim, load_claim_input
+    from swdesk.rules.periods import parse_period
+
+    period = parse_period(str(year))
+    settings = Settings.load(session, period.end)
+    done = compute_claim(load_claim_input(session, period), period=period, settings=settings)
+    inputs = load_claim_input(session, period, include_planned=True)
+    planned_ids = {e.event_id for e in inputs.events if e.planned}
+    forecast = compute_claim(inputs, period=period, settings=settings)
+    events = tuple(
+        PlannedEvent(event_id=r.event_id, tabeles_nr=r.tabeles_nr, name=r.staff_name, date=r.date, kind=r.kind,
+                     minutes=r.minutes, compensable_minutes=r.compensable_minutes, compensation=r.compensation,
+                     excluded=r.excluded)
+        for r in forecast.rows if r.event_id in planned_ids
+    )
+    snapshot = load_snapshot(session, since=period.start, until=period.end)
+    ctx = make_context(snapshot, year=year, as_of=period.end, settings=settings)
+    training, supervision = training_measures(ctx), supervision_measures(ctx)
+    used = {(u.tabeles_nr, u.kind): u.used_in_period + u.used_before for u in done.cap_usage}
+    people = []
+    for person in snapshot.staff_sorted:
+        if person.id not in ctx.days_employed:
+            continue
+        t, s = training.get(person.id), supervision.get(person.id)
+        mine = [e for e in events if e.tabeles_nr == person.tabeles_nr]
+        if t is None and s is None and not mine:
+            continue
+        position = snapshot.positions.get(person.position_code)
+        left = {}
+        if position is not None and position.claim_eligible:
+            for kind in KINDS:
+                probe = ClaimEvent(
+                    event_id=0, tabeles_nr=person.tabeles_nr, first_name=person.first_name,
+                    last_name=person.last_name, position_code=position.code, position_name=position.name,
+                    claim_eligible=True, training_hours=position.training_hours, date=period.end, kind=kind,
+                    form="in_person", minutes=0, cost=None, invoice=None, certified_supervisor=None,
+                )
+                left[kind] = max(0, annual_cap_minutes(probe, settings) - used.get((person.tabeles_nr, kind), 0))
+        people.append(PersonPlan(
+            tabeles_nr=person.tabeles_nr, name=person.full_name, position_code=person.position_code,
+            training_needed=None if t is None else max(Decimal(0), round(t.required - t.done, 2)),
+            supervision_individual_needed=None if s is None else max(
+                Decimal(0), round(s.individual_required - s.individual, 2)),
+            supervision_group_needed=None if s is None else max(Decimal(0), round(s.group_required - s.group, 2)),
+            cap_left=left,
+            planned_minutes={k: sum(e.minutes for e in mine if e.kind == k) for k in KINDS},
+            expected_compensation=sum((e.compensation for e in mine), Decimal("0.00")),
+        ))
+    return TrainingPlan(year=year, people=tuple(people), events=events)

@@ -821,5 +821,9 @@ def _apply_training(session: Session, rows: list[ParsedRow], counts: SheetCounts
             session.add(event)
             existing[key] = event
             counts.added += 1
+        elif event.planned:  # the workbook reports done what was planned: the plan's event took place (issue 13)
+            event.planned = False
+            event.minutes = v["minutes"]
+            counts.updated += 1
         else:
             _update(event, v, ("minutes",), counts)

@@ -233,6 +233,7 @@ def load_training(database: Database, year: int) -> TrainingData:
             )
             .join(m.Staff, m.Staff.id == e.staff_id)
             .where(e.date >= dt.date(year, 1, 1), e.date <= dt.date(year, 12, 31))
+            .where(e.planned.is_(False))  # the plan's events are in Plānošana until done (issue 13)
             .order_by(e.date, e.id)
         ).all()
         events = [
