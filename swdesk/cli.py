@@ -34,6 +34,7 @@ COMMANDS = (
     "claim",
     "survey",
     "report",
+    "plan",
     "person",
     "backup",
     "restore",

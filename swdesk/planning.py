@@ -235,6 +235,7 @@ class Comparison:
     today: Outcome
     scenarios: tuple[Outcome, ...]
     snapshot: Snapshot
+    limit: Decimal = Decimal(1000)  # ratio.limit in force on the as-of date
 
     def to_json(self) -> dict[str, object]:
         def outcome(o: Outcome) -> dict[str, object]:
@@ -293,7 +294,8 @@ def compare(
         ))
     cost_year = specs[0].cost_year if specs else year
     today = Outcome(spec=None, figures=today_figures, cost=today_cost(cost_year), cost_today=today_cost(cost_year))
-    return Comparison(year=year, as_of=as_of, today=today, scenarios=tuple(outcomes), snapshot=snapshot)
+    return Comparison(year=year, as_of=as_of, today=today, scenarios=tuple(outcomes), snapshot=snapshot,
+                      limit=settings.ratio_limit)
 
 
 def compare_scenarios(
@@ -513,3 +515,125 @@ def training_plan(session: Session, *, year: int) -> TrainingPlan:
             expected_compensation=sum((e.compensation for e in mine), Decimal("0.00")),
         ))
     return TrainingPlan(year=year, people=tuple(people), events=events)
+
+
+# --- the side-by-side table (the command line, the council document, the view) -------------------------------
+
+define(
+    {
+        "plan.today": ("Šodien", "Today"),
+        "plan.row.population": ("Iedzīvotāju skaits", "Population"),
+        "plan.row.sds": ("Sociālā darba speciālistu slodzes", "Social work specialists' FTE"),
+        "plan.row.ratio": ("Iedzīvotāji uz vienu speciālistu (R1, norma 1:{limit})",
+                           "Residents per specialist (R1, norm 1:{limit})"),
+        "plan.row.shortfall": ("Līdz normai trūkst slodžu", "FTE missing for the norm"),
+        "plan.row.effective_sds": ("Slodzes sociālajam darbam (bez nesaistītajiem pienākumiem)",
+                                   "FTE left for social work (after other duties)"),
+        "plan.row.effective_ratio": ("Iedzīvotāji uz speciālistu faktiski (R2)", "Residents per specialist in effect (R2)"),
+        "plan.row.duty_share": ("Nesaistīto pienākumu daļa, visi darbinieki", "Non-social-work share, all staff"),
+        "plan.row.sds_duty_share": ("Nesaistīto pienākumu daļa, speciālisti", "Non-social-work share, specialists"),
+        "plan.row.findings": ("Konstatējumi kopā", "Findings in all"),
+        "plan.row.cost": ("Personāla izmaksas {year}. gadā, EUR", "Personnel cost in {year}, EUR"),
+        "plan.row.salaries": ("t.sk. mēnešalgas", "of which salaries"),
+        "plan.row.contribution": ("t.sk. darba devēja VSAOI", "of which employer's social insurance"),
+        "plan.row.difference": ("Starpība pret šodienu, EUR", "Difference to today, EUR"),
+        "plan.row.caseload": ("Lietas mēnesī uz slodzi: {position}, {work_type}",
+                              "Cases a month per FTE: {position}, {work_type}"),
+        "plan.rule.staffing.ratio": ("R1 norma 1:1000", "R1 the 1:1000 norm"),
+        "plan.rule.staffing.effective_ratio": ("R2 faktiskā attiecība", "R2 effective ratio"),
+        "plan.rule.caseload.over_criterion": ("R3 slodze virs kritērija", "R3 caseload over criterion"),
+        "plan.rule.caseload.weighted_over_capacity": ("R4 svērtā slodze", "R4 weighted caseload"),
+        "plan.rule.caseload.no_criterion": ("R5 nav kritērija", "R5 no workload criterion"),
+        "plan.rule.duties.share": ("R6 nesaistītie pienākumi", "R6 non-social-work share"),
+        "plan.rule.training.hours": ("R7 apmācības", "R7 training"),
+        "plan.rule.supervision.hours": ("R8 supervīzija", "R8 supervision"),
+        "plan.rule.education.compliance": ("R9 izglītība", "R9 education"),
+        "plan.rule.salary.below_scale": ("R10 alga zem skalas", "R10 pay below scale"),
+        "plan.rule.vacancy.long_open": ("R11 ilga vakance", "R11 long vacancy"),
+        "plan.rule.population.stale": ("R12 nav iedzīvotāju skaita", "R12 population missing"),
+    }
+)
+
+# How each row's numbers are written: the one formatter of each kind (fmt_number, fmt_percent).
+INTEGER, RATIO, FTE_KIND, SHARE, MONEY, CASES = "integer", "ratio", "fte", "share", "money", "cases"
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    key: str
+    label: str
+    values: tuple[Decimal | int | None, ...]  # today, then each scenario
+    kind: str
+    section: str  # "norms", "findings", "cost", "caseload"
+
+
+def format_value(value: Decimal | int | None, kind: str) -> str:
+    """A table value as a head reads it: "1 201,0", "6,75", "12,5 %", "199 681,88"."""
+    from swdesk.rules.findings import fmt_percent
+
+    if value is None:
+        return "—"
+    if kind == SHARE:
+        return f"{fmt_percent(Decimal(value))} %"
+    places = {INTEGER: 0, RATIO: 1, FTE_KIND: 2, MONEY: 2, CASES: 2}[kind]
+    return fmt_number(value, places)
+
+
+def comparison_rows(comparison: Comparison, *, with_caseload: bool = True) -> list[TableRow]:
+    """Today and the scenarios side by side, row by row, in the current language."""
+    outcomes = [comparison.today, *comparison.scenarios]
+    figs = [o.figures for o in outcomes]
+    limit = fmt_number(comparison.limit, 0).replace("\u00a0", "")
+    rows = [
+        TableRow("population", tr("plan.row.population"), tuple(f.population for f in figs), INTEGER, "norms"),
+        TableRow("sds", tr("plan.row.sds"), tuple(f.sds for f in figs), FTE_KIND, "norms"),
+        TableRow("ratio", tr("plan.row.ratio", limit=limit), tuple(f.ratio for f in figs), RATIO, "norms"),
+        TableRow("shortfall", tr("plan.row.shortfall"), tuple(f.shortfall for f in figs), FTE_KIND, "norms"),
+        TableRow("effective_sds", tr("plan.row.effective_sds"), tuple(f.effective_sds for f in figs), FTE_KIND,
+                 "norms"),
+        TableRow("effective_ratio", tr("plan.row.effective_ratio"), tuple(f.effective_ratio for f in figs), RATIO,
+                 "norms"),
+        TableRow("duty_share", tr("plan.row.duty_share"), tuple(f.duty_share for f in figs), SHARE, "norms"),
+        TableRow("sds_duty_share", tr("plan.row.sds_duty_share"), tuple(f.sds_duty_share for f in figs), SHARE,
+                 "norms"),
+        TableRow("findings", tr("plan.row.findings"), tuple(f.findings_total for f in figs), INTEGER, "findings"),
+    ]
+    from swdesk.rules.findings import RULE_IDS
+
+    for rule in RULE_IDS:
+        counts = tuple(f.findings[rule] for f in figs)
+        if any(counts):
+            rows.append(TableRow(f"rule:{rule}", tr(f"plan.rule.{rule}"), counts, INTEGER, "findings"))
+    cost_year = outcomes[-1].cost.year
+    rows += [
+        TableRow("cost", tr("plan.row.cost", year=cost_year), tuple(o.cost.total for o in outcomes), MONEY, "cost"),
+        TableRow("salaries", tr("plan.row.salaries"), tuple(o.cost.salaries for o in outcomes), MONEY, "cost"),
+        TableRow("contribution", tr("plan.row.contribution"), tuple(o.cost.contribution for o in outcomes), MONEY,
+                 "cost"),
+        TableRow("difference", tr("plan.row.difference"), tuple(o.cost_difference for o in outcomes), MONEY, "cost"),
+    ]
+    if with_caseload:
+        keys: list[tuple[str, str]] = []
+        for f in figs:
+            for c in f.caseload:
+                if (c.position_code, c.work_type_code) not in keys:
+                    keys.append((c.position_code, c.work_type_code))
+        snapshot = comparison.snapshot
+        for position, work_type in sorted(keys):
+            values = tuple(
+                next((c.per_fte for c in f.caseload if (c.position_code, c.work_type_code) == (position, work_type)),
+                     None)
+                for f in figs
+            )
+            info = snapshot.positions.get(position)
+            rows.append(TableRow(
+                f"caseload:{position}:{work_type}",
+                tr("plan.row.caseload", position=info.name if info else position,
+                   work_type=snapshot.work_type_names.get(work_type, work_type)),
+                values, CASES, "caseload",
+            ))
+    return rows
+
+
+def column_titles(comparison: Comparison) -> list[str]:
+    return [tr("plan.today"), *(o.spec.name for o in comparison.scenarios if o.spec)]
