@@ -41,6 +41,7 @@ PLAN: dict[str, tuple[str | None, float | None, float | None]] = {
     "survey_xlsx_pdf": ("floor_xlsx_survey_cells", 3.0, None),
     "council_report_pdf": (None, 3.0, None),
     "import_10k_caseloads": (None, 10.0, None),
+    "plan_scenario": (None, 1.0, None),
 }
 MEMORY_GOAL_MB = 400
 
@@ -338,6 +339,22 @@ def op_import_10k_caseloads(db: Path) -> Callable[[], None]:
         result = import_workbook(database, [workbook])
         assert not result.problems, result.problems[:3]
         database.close()
+
+    return run
+
+
+def op_plan_scenario(db: Path) -> Callable[[], None]:
+    """Issue 13: one scenario beside today (both computed: the checks twice, the cost twice), from the database."""
+    from swdesk import planning
+    from swdesk.db.database import open_database
+
+    database = open_database(str(db), auto_backup=False)
+    with database.read() as session:
+        name = planning.list_scenarios(session)[0].name  # the demo's scenarios
+
+    def run() -> None:
+        with database.read() as session:
+            planning.compare_scenarios(session, [name], year=bench_year())
 
     return run
 
