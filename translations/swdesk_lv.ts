@@ -823,6 +823,10 @@
         <source>%1 findings, %2 notes</source>
         <translation>Konstatējumi: %1, piezīmes: %2</translation>
     </message>
+    <message>
+        <source>Card “%1”</source>
+        <translation>Kartīte «%1»</translation>
+    </message>
 </context>
 <context>
     <name>DutiesModel</name>

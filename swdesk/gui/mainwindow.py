@@ -203,9 +203,9 @@ class MainWindow(QMainWindow):
 
     # --- navigation between views (a card to its findings, a finding to its record) -------------------
 
-    def open_findings(self, *, year: int, rules: tuple[str, ...] = ()) -> Any:
+    def open_findings(self, *, year: int, rules: tuple[str, ...] = (), label: str | None = None) -> Any:
         view = self.show_view("findings")
-        view.show_year(year, rules=rules)
+        view.show_year(year, rules=rules, label=label)
         return view
 
     def open_staff(self, tabeles_nr: str, *, edit: bool = True) -> Any:

@@ -84,6 +84,10 @@ def test_a_card_with_only_a_note_says_so_and_its_click_shows_it(qtbot, main_wind
     assert card.status.text() == "Piezīme"
     shown = _open(qtbot, main_window, dashboard, "caseload")
     assert [(f.rule, f.severity) for f in shown] == [("caseload.no_criterion", "info")]
+    # the card's three rules under the card's name, whole in the rule filter (it was cut to "… + Svērtā")
+    rule = main_window.view("findings").rule
+    assert rule.currentText() == "Kartīte «Lietas»"
+    assert rule.width() >= rule.fontMetrics().horizontalAdvance(rule.currentText())
 
 
 def test_a_long_chart_title_wraps_instead_of_losing_its_end(qtbot, main_window):
@@ -95,3 +99,15 @@ def test_a_long_chart_title_wraps_instead_of_losing_its_end(qtbot, main_window):
     assert chart.title_rect().height() >= 2 * one_line - 2
     metrics = chart.fontMetrics()
     assert chart.title_rect().width() < metrics.horizontalAdvance(chart.title)
+
+
+def test_in_the_narrowest_window_every_card_is_inside_it(qtbot, main_window):
+    dashboard = _dashboard(qtbot, main_window)
+    main_window.resize(main_window.minimumSize())  # 1000 px: five cards a row would run past the edge
+    qtbot.waitUntil(lambda: dashboard.card_columns < 5)
+    qtbot.wait(50)
+    right = dashboard.mapToGlobal(dashboard.rect().topRight()).x()
+    for card in dashboard.cards.values():
+        assert card.mapToGlobal(card.rect().topRight()).x() <= right, card.title.text()
+    main_window.resize(1366, 768)
+    qtbot.waitUntil(lambda: dashboard.card_columns == 5)

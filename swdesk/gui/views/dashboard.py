@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from swdesk.gui.mainwindow import MainWindow
 
 GREEN, AMBER, RED, GREY = "#2e7d32", "#ef8f00", "#c62828", "#9e9e9e"
+# the view's width from which a row holds 5 (or 4) cards: each card needs about 190 px for its title and word
+CARD_ROW_WIDTH = {5: 1000, 4: 800}
 
 # (card key, rule ids behind it)
 CARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -160,6 +162,9 @@ class Card(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(96)
         self.title = QLabel(title)
+        # a long title ("Nesaistīto pienākumu daļa") takes two lines in a narrow window rather than pushing the
+        # five cards of a row past its edge
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -235,13 +240,13 @@ class DashboardView(QWidget):
         self.cards: dict[str, Card] = {}
         grid = QGridLayout()
         grid.setSpacing(8)
-        for i, (key, _rules) in enumerate(CARDS):
+        self.card_grid = grid
+        self.card_columns = 0
+        for key, _rules in CARDS:
             card = Card(key, self.card_titles()[key])
             card.clicked.connect(self.open_card)
             self.cards[key] = card
-            grid.addWidget(card, i // 5, i % 5)
-        for col in range(5):
-            grid.setColumnStretch(col, 1)
+        self._lay_out_cards(5)
 
         self.ratio_chart = BarChart()
         self.caseload_chart = BarChart()
@@ -264,6 +269,23 @@ class DashboardView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _lay_out_cards(self, columns: int) -> None:
+        """Five cards a row, fewer in a narrow window, so that none is pushed past the window's edge."""
+        if columns == self.card_columns:
+            return
+        for card in self.cards.values():
+            self.card_grid.removeWidget(card)
+        for i, card in enumerate(self.cards.values()):
+            self.card_grid.addWidget(card, i // columns, i % columns)
+        for col in range(max(columns, self.card_columns)):
+            self.card_grid.setColumnStretch(col, 1 if col < columns else 0)
+        self.card_columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = event.size().width()
+        self._lay_out_cards(5 if width >= CARD_ROW_WIDTH[5] else 4 if width >= CARD_ROW_WIDTH[4] else 3)
+        super().resizeEvent(event)
 
     def card_titles(self) -> dict[str, str]:
         return {
@@ -398,7 +420,8 @@ class DashboardView(QWidget):
     def open_card(self, key: str) -> None:
         rules = self.cards[key].rules
         if self.window_ is not None:
-            self.window_.open_findings(year=self.selected_year(), rules=rules)
+            label = self.tr("Card “%1”").replace("%1", self.cards[key].title.text())
+            self.window_.open_findings(year=self.selected_year(), rules=rules, label=label)
 
     # --- charts ---------------------------------------------------------------------------------------
 

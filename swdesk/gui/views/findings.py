@@ -97,6 +97,8 @@ class FindingsView(QWidget):
         ):
             self.severity.addItem(label, value)
         self.rule = QComboBox()
+        # as wide as its longest entry: a card's set of rules was cut to "Lietas virs kritērija + Svērtā"
+        self.rule.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_rules(())
         self.severity.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.rule.currentIndexChanged.connect(lambda _i: self._apply_filter())
@@ -147,22 +149,25 @@ class FindingsView(QWidget):
         layout.addLayout(bottom)
         self._show_selected()
 
-    def _fill_rules(self, rules: tuple[str, ...]) -> None:
+    def _fill_rules(self, rules: tuple[str, ...], label: str | None = None) -> None:
         labels = rule_labels()
         self.rule.blockSignals(True)
         self.rule.clear()
         # item data: the rule ids joined by commas ("" = every rule)
         self.rule.addItem(self.tr("All rules"), "")
         if len(rules) > 1:
-            self.rule.addItem(" + ".join(labels.get(r, r) for r in rules), ",".join(rules))
+            names = " + ".join(labels.get(r, r) for r in rules)
+            self.rule.addItem(label or names, ",".join(rules))
+            self.rule.setItemData(1, names, Qt.ItemDataRole.ToolTipRole)
         for rule in RULE_ORDER:
             self.rule.addItem(labels[rule], rule)
         index = self.rule.findData(",".join(rules)) if rules else 0
         self.rule.setCurrentIndex(max(index, 0))
         self.rule.blockSignals(False)
 
-    def show_year(self, year: int, *, rules: tuple[str, ...] = ()) -> None:
-        self._fill_rules(rules)
+    def show_year(self, year: int, *, rules: tuple[str, ...] = (), label: str | None = None) -> None:
+        """The findings of ``year``, of ``rules`` only when given (a dashboard card's, named ``label``)."""
+        self._fill_rules(rules, label)
         self.severity.setCurrentIndex(0)
         index = self.year.findData(year)
         if index < 0:
@@ -184,6 +189,9 @@ class FindingsView(QWidget):
         self._update_count()
         if self.selected() is None and self.proxy.rowCount():
             self.table.selectRow(0)
+        rows = self.table.selectionModel().selectedRows()
+        if rows:  # the finding read below is the one seen chosen in the list
+            self.table.scrollTo(rows[0])
         self._show_selected()
 
     def selected(self) -> Any:
