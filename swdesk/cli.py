@@ -41,6 +41,7 @@ COMMANDS = (
     "repair",
     "demo",
     "selftest",
+    "lm",
 )
 
 define(

@@ -104,22 +104,27 @@ def test_the_data_sheet_is_tidy_and_its_checksum_is_as_documented(files: dict[st
             return str(value)
 
         lines = [json.dumps(header[:-1], ensure_ascii=False, separators=(",", ":"))]
-        lines += [json.dumps([cell(v) for v in row[:-1]], ensure_ascii=False, separators=(",", ":"))
-                  for row in body]
+        lines += [
+            json.dumps([cell(v) for v in row[:-1]], ensure_ascii=False, separators=(",", ":")) for row in body
+        ]
         assert hashlib.sha256("\n".join(lines).encode()).hexdigest() == body[0][-1]
         frame = pd.read_excel(files[name], sheet_name="Dati", dtype={"staff": str, "atvk": str})
         assert list(frame.columns) == header and len(frame) == len(body)
         if name == "survey":
             assert frame["value"].dtype.kind == "f" and set(frame["date"]) == {"2026-02-01"}
             # the SDS figures of the form add up in the long table as they do in the form
-            sds = frame[(frame["measure"] == "headcount") & frame["position"].isin(
-                ["SD_VEC", "SD", "SD_JAUN", "SPO", "SAPR", "SREH"])]["value"].sum()
+            sds = frame[
+                (frame["measure"] == "headcount")
+                & frame["position"].isin(["SD_VEC", "SD", "SD_JAUN", "SPO", "SAPR", "SREH"])
+            ]["value"].sum()
             service = frame[frame["measure"] == "sds_headcount"]["value"].iloc[0]
             assert sds == service
         else:
             claimed = frame[frame["excluded"].isna()]
-            assert round(claimed["compensation"].sum(), 2) == json.loads(
-                files["claim.json"].read_text("utf-8"))["totals"]["compensation"]
+            assert (
+                round(claimed["compensation"].sum(), 2)
+                == json.loads(files["claim.json"].read_text("utf-8"))["totals"]["compensation"]
+            )
             assert frame["staff"].str.fullmatch(r"\d{4}").all()
 
 
@@ -133,8 +138,12 @@ def test_the_survey_data_sheet_names_nobody(small: tuple[Path, str], files: dict
         people = session.execute(select(m.Staff.first_name, m.Staff.last_name, m.Staff.tabeles_nr)).all()
     database.close()
     words = {w for person in people for w in person} - {None}
-    cells = {str(v) for row in openpyxl.load_workbook(files["survey"])["Dati"].iter_rows(values_only=True)
-             for v in row if v is not None}
+    cells = {
+        str(v)
+        for row in openpyxl.load_workbook(files["survey"])["Dati"].iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    }
     assert words and not (words & cells)
     assert not any(word in cell for word in words if len(word) > 4 for cell in cells)
 
@@ -146,7 +155,9 @@ def _edit(source: Path, target: Path, change) -> Path:
     return target
 
 
-def test_a_workbook_edited_after_export_is_read_and_says_what_differs(files: dict[str, Path], tmp_path: Path) -> None:
+def test_a_workbook_edited_after_export_is_read_and_says_what_differs(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
     def visible(book) -> None:
         for row in book["Aptauja"].iter_rows():
             if row[0].value == "SD":
@@ -204,6 +215,7 @@ def test_what_cannot_be_read_is_a_latvian_reason(files: dict[str, Path], tmp_pat
     assert "vecāku swdesk versiju" in _refusal(_edit(files["survey"], tmp_path / "old.xlsx", drop))
 
     for version, words in ((0, "ir vecāka"), (2, "ir jaunāka")):
+
         def older(book, version=version) -> None:
             sheet = book["Dati"]
             for row in range(2, sheet.max_row + 1):
@@ -220,6 +232,11 @@ def test_what_cannot_be_read_is_a_latvian_reason(files: dict[str, Path], tmp_pat
 def test_the_visible_sheets_are_unchanged_and_dati_comes_last(files: dict[str, Path]) -> None:
     assert openpyxl.load_workbook(files["survey"]).sheetnames == ["Aptauja", "Dati"]
     assert openpyxl.load_workbook(files["claim"]).sheetnames == [
-        "Kopsavilkums", "Pa darbiniekiem", "Notikumi", "Izslēgtie", "Dati"]
+        "Kopsavilkums",
+        "Pa darbiniekiem",
+        "Notikumi",
+        "Izslēgtie",
+        "Dati",
+    ]
     shutil.copy(files["claim"], files["claim"].with_suffix(".copy.xlsx"))  # a copy reads as the same claim
     assert not read_workbook(files["claim"].with_suffix(".copy.xlsx")).edited

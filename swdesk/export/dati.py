@@ -196,11 +196,21 @@ def survey_table(
     prepared: dt.date,
 ) -> DataTable:
     """The survey's data rows (``survey`` a :class:`swdesk.rules.survey.Survey`)."""
-    identity = (SURVEY_FORMAT, FORMAT_VERSION, program_version(), municipality, atvk, service_name,
-                survey.date.isoformat(), prepared.isoformat())
+    identity = (
+        SURVEY_FORMAT,
+        FORMAT_VERSION,
+        program_version(),
+        municipality,
+        atvk,
+        service_name,
+        survey.date.isoformat(),
+        prepared.isoformat(),
+    )
     rows: list[tuple[Cell, ...]] = []
 
-    def add(section: str, position: str | None, measure: str, value: Cell = None, text: str | None = None) -> None:
+    def add(
+        section: str, position: str | None, measure: str, value: Cell = None, text: str | None = None
+    ) -> None:
         rows.append((*identity, section, position, measure, value, text))
 
     for code, figures in (survey.position_rows or survey.positions).items():
@@ -279,9 +289,27 @@ def claim_table(claim: Any, *, prepared: dt.date) -> DataTable:
 
 _TEXT_COLUMNS = frozenset(
     {
-        "format", "program_version", "municipality", "atvk", "service", "date", "prepared", "section",
-        "position", "measure", "text", "checksum", "registration_number", "period", "period_from",
-        "period_to", "staff", "kind", "form", "excluded", "invoice",
+        "format",
+        "program_version",
+        "municipality",
+        "atvk",
+        "service",
+        "date",
+        "prepared",
+        "section",
+        "position",
+        "measure",
+        "text",
+        "checksum",
+        "registration_number",
+        "period",
+        "period_from",
+        "period_to",
+        "staff",
+        "kind",
+        "form",
+        "excluded",
+        "invoice",
     }
 )
 

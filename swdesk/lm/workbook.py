@@ -51,7 +51,8 @@ define(
             "data format version {version} is newer than this program reads (version {known}): update swdesk",
         ),
         "lm.read.bad_version": (
-            "datu formāta versija «{version}» nav saprotama", "the data format version '{version}' is unclear"
+            "datu formāta versija «{version}» nav saprotama",
+            "the data format version '{version}' is unclear",
         ),
         "lm.read.empty": ("lapā «Dati» nav datu rindu", "the 'Dati' sheet has no data rows"),
         "lm.read.mixed": (
@@ -124,17 +125,41 @@ FIGURE_MEASURES = {
 }
 # the survey form's position table after the code and the name (swdesk.export.survey_docs.POSITION_COLUMNS)
 FORM_POSITION_COLUMNS = (
-    "posts", "post_fte", "headcount", "fte", "vacancies", "vacancy_fte", "salary_min", "salary_mean",
-    "salary_max", "below_scale", "education_noncompliant",
+    "posts",
+    "post_fte",
+    "headcount",
+    "fte",
+    "vacancies",
+    "vacancy_fte",
+    "salary_min",
+    "salary_mean",
+    "salary_max",
+    "below_scale",
+    "education_noncompliant",
     *(f"education_{level}" for level in dati.EDUCATION_LEVELS),
 )
 # the claim's Notikumi sheet (swdesk.export.claim_docs.ROW_COLUMNS): column index of each compared field
-CLAIM_EVENT_COLUMNS = {"minutes": 11, "compensable_minutes": 12, "cost": 15, "eligible_cost": 16,
-                       "compensation": 17}
+CLAIM_EVENT_COLUMNS = {
+    "minutes": 11,
+    "compensable_minutes": 12,
+    "cost": 15,
+    "eligible_cost": 16,
+    "compensation": 17,
+}
 
 # the kinds of the Dati columns that are numbers
-_INTEGER_COLUMNS = frozenset({"format_version", "row", "minutes", "compensable_minutes", "certified_supervisor",
-                              "cap_minutes", "cap_used_before", "cost_cap_minutes"})
+_INTEGER_COLUMNS = frozenset(
+    {
+        "format_version",
+        "row",
+        "minutes",
+        "compensable_minutes",
+        "certified_supervisor",
+        "cap_minutes",
+        "cap_used_before",
+        "cost_cap_minutes",
+    }
+)
 _NUMBER_COLUMNS = frozenset({"value", "rate", "cost", "eligible_cost", "compensation", "cost_cap_eur"})
 
 
@@ -258,7 +283,10 @@ def _parse_data_sheet(raw_rows: list[tuple[int, tuple[Any, ...]]], *, name: str)
         raise Refused(tr("lm.read.old_version", version=version, known=dati.FORMAT_VERSION))
     if version > dati.FORMAT_VERSION:
         raise Refused(tr("lm.read.new_version", version=version, known=dati.FORMAT_VERSION))
-    kinds = {dati.SURVEY_FORMAT: ("survey", dati.SURVEY_COLUMNS), dati.CLAIM_FORMAT: ("claim", dati.CLAIM_COLUMNS)}
+    kinds = {
+        dati.SURVEY_FORMAT: ("survey", dati.SURVEY_COLUMNS),
+        dati.CLAIM_FORMAT: ("claim", dati.CLAIM_COLUMNS),
+    }
     if first.get("format") not in kinds:
         raise Refused(tr("lm.read.not_swdesk"))
     kind, columns = kinds[first["format"]]
@@ -275,7 +303,7 @@ def _parse_data_sheet(raw_rows: list[tuple[int, tuple[Any, ...]]], *, name: str)
     cells_for_seal: list[tuple[Any, ...]] = []
     for number, cells in rows:
         cells = tuple(cells) + (None,) * (len(columns) - len(cells))
-        if len(cells) > len(columns) and any(v is not None for v in cells[len(columns):]):
+        if len(cells) > len(columns) and any(v is not None for v in cells[len(columns) :]):
             raise Refused(tr("lm.read.bad_header", column=_column_letter(len(columns))))
         cells = cells[: len(columns)]
         for index, value in enumerate(cells):
@@ -285,7 +313,9 @@ def _parse_data_sheet(raw_rows: list[tuple[int, tuple[Any, ...]]], *, name: str)
         for column in columns:
             values[column] = _typed(values[column], column=column, row=number, index=columns.index(column))
         for column in identity:
-            if values[column] != first.get(column) and canonical(values[column]) != canonical(first.get(column)):
+            if values[column] != first.get(column) and canonical(values[column]) != canonical(
+                first.get(column)
+            ):
                 raise Refused(tr("lm.read.mixed", column=column, row=number))
         seals.add(values.pop(dati.CHECKSUM_COLUMN))
         cells_for_seal.append(cells[:-1])
@@ -308,7 +338,9 @@ def _typed(value: Any, *, column: str, row: int, index: int) -> Any:
         return None
     if column in _INTEGER_COLUMNS or column in _NUMBER_COLUMNS:
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-            raise Refused(tr("lm.read.bad_cell", column=_column_letter(index), row=row, detail=str(value)[:40]))
+            raise Refused(
+                tr("lm.read.bad_cell", column=_column_letter(index), row=row, detail=str(value)[:40])
+            )
         if column in _INTEGER_COLUMNS:
             if float(value) != int(value):
                 raise Refused(tr("lm.read.bad_cell", column=_column_letter(index), row=row, detail=value))
@@ -345,8 +377,10 @@ def _same(data: Any, shown: Any) -> bool:
     if isinstance(data, str) or isinstance(shown, str):
         return str(data) == str(shown)
     try:
-        return abs(Decimal(repr(data) if isinstance(data, float) else data)
-                   - Decimal(repr(shown) if isinstance(shown, float) else shown)) < Decimal("0.0005")
+        return abs(
+            Decimal(repr(data) if isinstance(data, float) else data)
+            - Decimal(repr(shown) if isinstance(shown, float) else shown)
+        ) < Decimal("0.0005")
     except (ArithmeticError, TypeError, ValueError):
         return False
 
@@ -370,16 +404,30 @@ def _survey_differences(document: Document, visible: list[tuple[int, tuple[Any, 
                     continue
                 shown = cells[2 + offset] if 2 + offset < len(cells) else None
                 if not _same(values[key], shown):
-                    differences.append(tr("lm.edited.survey_cell", position=first, measure=measure,
-                                          data=_shown(values[key]), shown=_shown(shown)))
+                    differences.append(
+                        tr(
+                            "lm.edited.survey_cell",
+                            position=first,
+                            measure=measure,
+                            data=_shown(values[key]),
+                            shown=_shown(shown),
+                        )
+                    )
         elif first in FIGURE_MEASURES and first not in seen_figures:
             seen_figures.add(first)
             measure = FIGURE_MEASURES[first]
             shown = cells[2] if len(cells) > 2 else None
             data = values.get((None, measure))
             if not _same(data, shown):
-                differences.append(tr("lm.edited.figure", number=first, measure=measure, data=_shown(data),
-                                      shown=_shown(shown)))
+                differences.append(
+                    tr(
+                        "lm.edited.figure",
+                        number=first,
+                        measure=measure,
+                        data=_shown(data),
+                        shown=_shown(shown),
+                    )
+                )
     return differences
 
 
@@ -409,8 +457,16 @@ def _claim_differences(document: Document, visible: list[tuple[int, tuple[Any, .
         for measure, index in CLAIM_EVENT_COLUMNS.items():
             shown = cells[index] if index < len(cells) else None
             if not _same(row[measure], shown):
-                differences.append(tr("lm.edited.claim_cell", number=_shown(cells[0]), staff=row["staff"],
-                                      measure=measure, data=_shown(row[measure]), shown=_shown(shown)))
+                differences.append(
+                    tr(
+                        "lm.edited.claim_cell",
+                        number=_shown(cells[0]),
+                        staff=row["staff"],
+                        measure=measure,
+                        data=_shown(row[measure]),
+                        shown=_shown(shown),
+                    )
+                )
     return differences
 
 
@@ -442,7 +498,10 @@ def survey_json(document: Document) -> dict[str, Any]:
     return {
         "date": document.meta["date"],
         "positions": {
-            code: {key: _int(figures.get(key)) if key in counts else figures.get(key) for key in POSITION_MEASURES}
+            code: {
+                key: _int(figures.get(key)) if key in counts else figures.get(key)
+                for key in POSITION_MEASURES
+            }
             for code, figures in positions.items()
             if (figures.get("headcount") or 0) > 0 or (figures.get("vacancies") or 0) > 0
         },
@@ -480,8 +539,12 @@ def claim_json(document: Document) -> dict[str, Any]:
     rows = [row for row in document.rows if row["staff"] is not None]
 
     def total(key: str) -> float:
-        return float(sum((Decimal(repr(r[key]) if isinstance(r[key], float) else r[key]) for r in rows),
-                         Decimal("0.00")))
+        return float(
+            sum(
+                (Decimal(repr(r[key]) if isinstance(r[key], float) else r[key]) for r in rows),
+                Decimal("0.00"),
+            )
+        )
 
     return {
         "period": {"from": document.meta["period_from"], "to": document.meta["period_to"]},
