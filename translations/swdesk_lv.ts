@@ -2369,4 +2369,31 @@ Sīkāka informācija ir žurnālfailā.</translation>
         <translation>minūtes</translation>
     </message>
 </context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Mape</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fails</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 fails</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Disks</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Saīsne</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Aizstājvārds</translation>
+    </message>
+</context>
 </TS>

@@ -319,3 +319,11 @@ def test_a_new_record_is_chosen_and_scrolled_into_view_after_saving(qtbot, main_
         duties.add()
     qtbot.waitUntil(lambda: duties.selected() is not None, timeout=10_000)
     assert (duties.selected().date, duties.selected().hours) == (dt.date(year, 1, 3), 2) and visible(duties)
+
+
+def test_qts_file_dialog_names_a_folder_in_latvian(tmp_path):
+    """The Type column of Qt's own file dialog (bare Linux) said "Folder" beside Latvian headers."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileIconProvider
+
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "Mape"
