@@ -339,3 +339,17 @@ def test_a_template_filled_and_saved_by_libreoffice_imports(db: Database, tmp_pa
     assert result.problems == [], [str(p) for p in result.problems]
     assert result.warnings == []
     _check_filled(db)  # LibreOffice computed and stored the formula's result
+
+
+def test_a_wrapped_instruction_has_the_height_of_its_lines(template: openpyxl.Workbook) -> None:
+    """Spreadsheets (LibreOffice always) keep a row at one line's height, so a second line of a hint was drawn
+    over the next row: "minūtēm." over "Tēma"."""
+    sheet = template["Instrukcija"]
+    rows = {(row[0].value, row[2].value[:20] if row[2].value else None): row[0].row for row in sheet.iter_rows()}
+    vieniba = next(number for (name, _hint), number in rows.items() if name == "Vienība")
+    assert sheet.row_dimensions[vieniba].height >= 30  # two lines
+    assert sheet.cell(row=vieniba, column=1).alignment.vertical == "top"
+    duties = next(number for (name, _hint), number in rows.items() if name == "Pienākumi")
+    assert sheet.row_dimensions[duties].height >= 60  # the long Pienākumi description
+    tema = next(number for (name, _hint), number in rows.items() if name == "Tēma")
+    assert sheet.row_dimensions[tema].height in (None, 15)  # one line stays one line

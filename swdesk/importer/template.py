@@ -420,13 +420,13 @@ def _write_instructions(ws: Worksheet, *, academic_minutes: int) -> None:
         row = ws.max_row
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
         ws.cell(row=row, column=1).alignment = wrap
-        # Spreadsheets do not grow a merged row to fit its text, so give it the lines it needs.
-        ws.row_dimensions[row].height = 15 * -(-len(text) // int(sum(widths.values()) * 0.95))
+        _fit_row(ws, row, text, sum(widths.values()))
     for sheet in sh.SHEETS:
         ws.append([])
         ws.append([sheet.name, None, tr(f"template.sheet.{SHEET_KEYS[sheet.name]}")])
         ws.cell(row=ws.max_row, column=1).font = Font(bold=True, size=12)
         ws.cell(row=ws.max_row, column=3).alignment = wrap
+        _fit_row(ws, ws.max_row, tr(f"template.sheet.{SHEET_KEYS[sheet.name]}"), widths["C"])
         if sheet.key:
             key = tr("template.key", key=" + ".join(sheet.column(f).header for f in sheet.key))
         else:
@@ -439,9 +439,19 @@ def _write_instructions(ws: Worksheet, *, academic_minutes: int) -> None:
             cell.font = Font(bold=True)
         for column in sheet.columns:
             required = tr("template.yes") if column.required else tr("template.no")
-            ws.append(
-                [column.header, required, column_hint(sheet, column, academic_minutes=academic_minutes)]
-            )
+            hint = column_hint(sheet, column, academic_minutes=academic_minutes)
+            ws.append([column.header, required, hint])
             ws.cell(row=ws.max_row, column=3).alignment = wrap
+            _fit_row(ws, ws.max_row, hint, widths["C"])
             if column.required:
                 ws.cell(row=ws.max_row, column=1).fill = REQUIRED_FILL
+
+
+def _fit_row(ws: Worksheet, row: int, text: str, width: int) -> None:
+    """Give a row with wrapped text the lines it needs: LibreOffice (and Excel for merged cells) keeps the
+    default height, so a second line was drawn over the next row ("minūtēm." over "Tēma")."""
+    lines = -(-len(text) // int(width * 1.1))  # a column of width w holds about 1.1 × w letters of text
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines
+        for cell in ws[row]:  # the column's name beside the first line of its text, not the last
+            cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top")
