@@ -35,6 +35,17 @@ class Corpus:
     databases: list[str]
 
 
+_BUILT: dict[str, Corpus] = {}
+
+
+def shared_corpus(factory: object) -> Corpus:
+    """One corpus for the whole test session, whichever LM test module asks first (``factory`` is pytest's
+    ``tmp_path_factory``)."""
+    if "corpus" not in _BUILT:
+        _BUILT["corpus"] = build_corpus(factory.mktemp("lm-corpus"))  # type: ignore[attr-defined]
+    return _BUILT["corpus"]
+
+
 def build_databases(folder: Path) -> list[str]:
     paths = []
     for seed in SEEDS:
@@ -72,7 +83,7 @@ def build_corpus(folder: Path, *, zipped_from: int = 30) -> Corpus:
             municipality=name,
             prepared=dt.date(2026, 2, 10),
         )
-        claim = _named(claim, municipality=name, service=service)
+        claim = _named(claim, municipality=name, service=service, index=index)
         corpus.claims[name] = claim
         write_claim_xlsx(claim, claims_dir / f"pieprasijums-{index:02d}.xlsx", prepared=dt.date(2026, 1, 20))
     for sub in (surveys_dir, claims_dir):
@@ -84,10 +95,15 @@ def build_corpus(folder: Path, *, zipped_from: int = 30) -> Corpus:
     return corpus
 
 
-def _named(claim: Claim, *, municipality: str, service: str) -> Claim:
+def _named(claim: Claim, *, municipality: str, service: str, index: int) -> Claim:
+    """The claim as the service of ``municipality`` sends it: its name, and invoice numbers of its own
+    (the providers of 43 municipalities number their invoices independently)."""
     from dataclasses import replace
 
     record = claim.service
     if record is not None:
         record = replace(record, municipality=municipality, name=service)
-    return replace(claim, municipality=municipality, service_name=service, service=record)
+    rows = tuple(
+        replace(r, invoice=f"{index:02d}/{r.invoice}" if r.invoice else r.invoice) for r in claim.rows
+    )
+    return replace(claim, municipality=municipality, service_name=service, service=record, rows=rows)

@@ -21,13 +21,13 @@ import pytest
 
 from swdesk.cli import main
 from swdesk.lm.survey import consolidate_surveys
-from tests.lm_corpus import SURVEY_DATE, Corpus, build_corpus
+from tests.lm_corpus import SURVEY_DATE, Corpus, shared_corpus
 from tests.office import needs_libreoffice, sheets_as_csv
 
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    return build_corpus(tmp_path_factory.mktemp("lm-corpus"))
+    return shared_corpus(tmp_path_factory)
 
 
 def test_43_surveys_add_up_to_what_the_services_computed(corpus: Corpus) -> None:

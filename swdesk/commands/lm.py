@@ -178,8 +178,7 @@ def _claims(args: argparse.Namespace) -> int:
         lines.append("")
         for d in v.differences:
             lines.append(f"  {d.text()}")
-        for d in v.duplicates:
-            lines.append(f"  {d.text}")
+        lines.extend(f"  {dup.text}" for dup in v.duplicates)
         lines.append(
             tr(
                 "lm.claims.summary",
