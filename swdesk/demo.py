@@ -1162,7 +1162,7 @@ def _plans(
         return 0
     workers = [p for p in active if p.slot.position in ("SD", "SD_VEC", "SD_JAUN")][:3]
     for i, person in enumerate(workers):
-        hours = 16 if i == 0 else 8
+        hours = 24 if i == 0 else 8  # a three-day course: more than the first one's cap has left
         session.add(m.TrainingEvent(
             staff_id=ids[person.tabeles_nr], date=day + dt.timedelta(days=i), kind="training", form="in_person",
             minutes=hours * 60, duration=Decimal(hours), duration_unit="hours", topic="Gadījuma vadīšana",

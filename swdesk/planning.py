@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -353,6 +354,9 @@ define(
 )
 
 
+PLANNED_INVOICE = "plānots"  # stands in for the invoice a planned event will have once it took place
+
+
 def add_planned_event(
     session: Session,
     *,
@@ -473,6 +477,10 @@ def training_plan(session: Session, *, year: int) -> TrainingPlan:
     settings = Settings.load(session, period.end)
     done = compute_claim(load_claim_input(session, period), period=period, settings=settings)
     inputs = load_claim_input(session, period, include_planned=True)
+    # A planned event has a price but rarely an invoice yet: the forecast takes it as invoiced once done,
+    # so that its compensation is foreseen (an event without a cost still has nothing to compensate).
+    inputs = dataclasses.replace(inputs, events=tuple(
+        dataclasses.replace(e, invoice=e.invoice or PLANNED_INVOICE) if e.planned else e for e in inputs.events))
     planned_ids = {e.event_id for e in inputs.events if e.planned}
     forecast = compute_claim(inputs, period=period, settings=settings)
     events = tuple(

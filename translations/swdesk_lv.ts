@@ -1412,6 +1412,22 @@
         <source>Enter the number of residents (a whole number above zero).</source>
         <translation>Ievadiet iedzīvotāju skaitu (veselu skaitli, lielāku par nulli).</translation>
     </message>
+    <message>
+        <source>Whose computer is this?</source>
+        <translation>Kam pieder šis dators?</translation>
+    </message>
+    <message>
+        <source>A municipal social service's</source>
+        <translation>Pašvaldības sociālajam dienestam</translation>
+    </message>
+    <message>
+        <source>The Ministry of Welfare's (LM): summarise the surveys and claims the services send</source>
+        <translation>Labklājības ministrijai (LM): apkopot dienestu atsūtītās aptaujas un pieprasījumus</translation>
+    </message>
+    <message>
+        <source>Open the LM summary</source>
+        <translation>Atvērt LM kopsavilkumu</translation>
+    </message>
 </context>
 <context>
     <name>HoursModel</name>
@@ -1702,6 +1718,10 @@
     <message>
         <source>%1 — swdesk</source>
         <translation>%1 — swdesk</translation>
+    </message>
+    <message>
+        <source>&amp;LM summary…</source>
+        <translation>&amp;LM kopsavilkums…</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2414,201 @@ Sīkāka informācija ir žurnālfailā.</translation>
     <message>
         <source>Alias</source>
         <translation>Aizstājvārds</translation>
+    </message>
+</context>
+<context>
+    <name>LmWindow</name>
+    <message>
+        <source>LM summary — swdesk</source>
+        <translation>LM kopsavilkums — swdesk</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the surveys or claims the social services sent (.xlsx files, also inside .zip files). The files are only read: nothing in the folder is changed or moved.</source>
+        <translation>Izvēlieties mapi ar sociālo dienestu atsūtītajām aptaujām vai pieprasījumiem (.xlsx faili, arī .zip failos). Faili tiek tikai lasīti: mapē nekas netiek mainīts vai pārvietots.</translation>
+    </message>
+    <message>
+        <source>folder with the mailed files</source>
+        <translation>mape ar atsūtītajiem failiem</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Izvēlēties…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Mape:</translation>
+    </message>
+    <message>
+        <source>optional: last year's consolidated workbook (.xlsx)</source>
+        <translation>nav obligāti: pagājušā gada kopsavilkums (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Survey date:</source>
+        <translation>Aptaujas datums:</translation>
+    </message>
+    <message>
+        <source>Previous year:</source>
+        <translation>Iepriekšējais gads:</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Aptaujas</translation>
+    </message>
+    <message>
+        <source>2025, 2025-H1 or H2, 2025-Q1…Q4, 2025-9M</source>
+        <translation>2025, 2025-H1 vai H2, 2025-Q1…Q4, 2025-9M</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 0,70; empty: the rate in force or the claim's own</source>
+        <translation>nav obligāti, piemēram, 0,70; tukšs: spēkā esošā vai pieprasījuma likme</translation>
+    </message>
+    <message>
+        <source>Claim period:</source>
+        <translation>Pieprasījumu periods:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Likme:</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Pieprasījumi</translation>
+    </message>
+    <message>
+        <source>Read the files</source>
+        <translation>Nolasīt failus</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Saglabāt kā Excel…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Saglabāt kā PDF…</translation>
+    </message>
+    <message>
+        <source>No folder read yet.</source>
+        <translation>Neviena mape vēl nav nolasīta.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fails</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Pašvaldība</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Vērtējums</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Faili</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Pašvaldības</translation>
+    </message>
+    <message>
+        <source>Folder with the mailed files</source>
+        <translation>Mape ar atsūtītajiem failiem</translation>
+    </message>
+    <message>
+        <source>Last year's consolidation</source>
+        <translation>Pagājušā gada kopsavilkums</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel darbgrāmatas (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>LM summary</source>
+        <translation>LM kopsavilkums</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder.</source>
+        <translation>Izvēlieties mapi, kas eksistē.</translation>
+    </message>
+    <message>
+        <source>The rate must be a number from 0 to 1, e.g. 0,70.</source>
+        <translation>Likmei jābūt skaitlim no 0 līdz 1, piemēram, 0,70.</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Lasa failus…</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 accepted; surveys from %3 of 43 municipalities. Nationally %4 residents per specialist FTE; the 1:1000 norm met in %5 municipalities; %6 vacancies.</source>
+        <translation>Faili: %1, pieņemti: %2; aptaujas no %3 no 43 pašvaldībām. Valstī %4 iedzīvotāji uz speciālista slodzi; norma 1:1000 izpildīta %5 pašvaldībās; vakances: %6.</translation>
+    </message>
+    <message>
+        <source>No accepted survey: %1.</source>
+        <translation>Nav pieņemtas aptaujas: %1.</translation>
+    </message>
+    <message>
+        <source>%1 files, %2 accepted. Claimed %3 EUR, verified %4 EUR; %5 rows differ; %6 duplicates.</source>
+        <translation>Faili: %1, pieņemti: %2. Pieprasīts %3 EUR, pārbaudot %4 EUR; rindas ar atšķirībām: %5; dubulti: %6.</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Atšķirības</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Reģions</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Iedzīvotāji</translation>
+    </message>
+    <message>
+        <source>Specialists' FTE</source>
+        <translation>Speciālistu slodzes</translation>
+    </message>
+    <message>
+        <source>Residents per FTE</source>
+        <translation>Iedz. uz slodzi</translation>
+    </message>
+    <message>
+        <source>1:1000</source>
+        <translation>1:1000</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Vakances</translation>
+    </message>
+    <message>
+        <source>Below scale</source>
+        <translation>Zem skalas</translation>
+    </message>
+    <message>
+        <source>Edited after export</source>
+        <translation>Labots pēc eksporta</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>jā</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nē</translation>
+    </message>
+    <message>
+        <source>Difference or duplicate</source>
+        <translation>Atšķirība vai dublikāts</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF dokumenti (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Saglabāt kā</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saglabāts: %1</translation>
     </message>
 </context>
 </TS>

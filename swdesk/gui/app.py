@@ -330,9 +330,19 @@ class Controller(QObject):
         wizard = FirstStartWizard(self.database, demo_available=demo_available(), parent=self.window)
         if not wizard.exec():
             return self.window is not None
+        if wizard.chose_lm:
+            return self.open_lm()
         if wizard.chose_demo:
             return self.open_demo()
         self.show_main()
+        return True
+
+    def open_lm(self) -> bool:
+        """The LM summary window (issue 12) on its own: a ministry PC has no service to show."""
+        from swdesk.gui.lm_window import LmWindow
+
+        self.lm_window = LmWindow()
+        self.lm_window.show()
         return True
 
     def open_database_file(self, target: str) -> bool:

@@ -40,6 +40,7 @@ VIEW_KEYS = (
     "training",
     "criteria",
     "findings",
+    "planning",
     "import",
     "export",
 )
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             "training": self.tr("Training and supervision"),
             "criteria": self.tr("Criteria and settings"),
             "findings": self.tr("Checks"),
+            "planning": self.tr("Planning"),
             "import": self.tr("Import"),
             "export": self.tr("Export"),
         }
@@ -150,6 +152,10 @@ class MainWindow(QMainWindow):
             from swdesk.gui.views.findings import FindingsView
 
             return FindingsView(self.ctx, window=self)
+        if key == "planning":
+            from swdesk.gui.views.planning import PlanningView
+
+            return PlanningView(self.ctx)
         if key == "import":
             from swdesk.gui.views.importing import ImportView
 
@@ -235,6 +241,8 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.open_database)
         self.demo_action = QAction(self.tr("Open the &demonstration data"), self)
         self.demo_action.triggered.connect(self.open_demo)
+        self.lm_action = QAction(self.tr("&LM summary…"), self)  # the ministry's end (issue 12)
+        self.lm_action.triggered.connect(self.open_lm)
         self.backup_action = QAction(self.tr("&Back up the database…"), self)
         self.backup_action.triggered.connect(self.backup)
         self.restore_action = QAction(self.tr("&Restore from a backup…"), self)
@@ -245,6 +253,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.open_action,
             self.demo_action,
+            self.lm_action,
             None,
             self.backup_action,
             self.restore_action,
@@ -319,6 +328,13 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         if self.controller is not None:
             self.controller.open_demo()
+
+    def open_lm(self) -> None:
+        """The LM summary, a window of its own beside this one: it reads mailed files, not this database."""
+        from swdesk.gui.lm_window import LmWindow
+
+        self.lm_window = LmWindow()
+        self.lm_window.show()
 
     def run_selftest(self) -> None:
         """Help → Self-test: the checks of `swdesk selftest`, run off the UI thread, shown as one list."""

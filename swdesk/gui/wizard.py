@@ -1,4 +1,6 @@
-"""First start: create the service (name, municipality, population, head) or open the demonstration data."""
+"""First start: whose PC this is — a social service's (create the service: name, municipality, population,
+head; or open the demonstration data) or the Ministry of Welfare's (LM: the summary of the services' surveys
+and claims, issue 12, which needs no service)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +35,7 @@ class FirstStartWizard(QDialog):
         super().__init__(parent)
         self.database = database
         self.chose_demo = False
+        self.chose_lm = False
         self.setWindowTitle(self.tr("swdesk — first start"))
         self.setMinimumWidth(520)
 
@@ -43,6 +47,14 @@ class FirstStartWizard(QDialog):
             )
         )
         intro.setWordWrap(True)
+
+        question = QLabel(self.tr("Whose computer is this?"))
+        self.for_service = QRadioButton(self.tr("A municipal social service's"))
+        self.for_lm = QRadioButton(
+            self.tr("The Ministry of Welfare's (LM): summarise the surveys and claims the services send")
+        )
+        self.for_service.setChecked(True)
+        self.for_lm.toggled.connect(self._mode_changed)
 
         self.service_name = QLineEdit()
         self.service_name.setPlaceholderText(self.tr("e.g. Valmieras novada Sociālais dienests"))
@@ -78,17 +90,44 @@ class FirstStartWizard(QDialog):
         buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.demo_button.setEnabled(demo_available)
+        self.demo_available = demo_available
+        self.lm_button = QPushButton(self.tr("Open the LM summary"))
+        buttons.addButton(self.lm_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.lm_button.clicked.connect(self.open_lm)
+        self.lm_button.hide()
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_service)
         self.demo_button.clicked.connect(self.open_demo)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.for_service)
+        layout.addWidget(self.for_lm)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        self.intro = intro
+        self.form_widget = QWidget()
+        self.form_widget.setLayout(form)
+        layout.addWidget(self.form_widget)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.service_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _mode_changed(self) -> None:
+        """LM needs no service: the service's form and buttons give way to the LM summary's."""
+        lm = self.for_lm.isChecked()
+        self.form_widget.setVisible(not lm)
+        self.intro.setVisible(not lm)
+        self.create_button.setVisible(not lm)
+        self.demo_button.setVisible(not lm)
+        self.lm_button.setVisible(lm)
+        self.lm_button.setDefault(lm)
+        self.create_button.setDefault(not lm)
+        self.error.hide()
+
+    def open_lm(self) -> None:
+        self.chose_lm = True
+        self.accept()
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
