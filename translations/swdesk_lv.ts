@@ -1608,6 +1608,10 @@
         <translation>Pārbaudes</translation>
     </message>
     <message>
+        <source>Planning</source>
+        <translation>Plānošana</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Imports</translation>
     </message>
@@ -1917,6 +1921,10 @@
     <message>
         <source>Cost cap, group supervision per person</source>
         <translation>Izmaksu griesti, grupas supervīzija uz personu</translation>
+    </message>
+    <message>
+        <source>Employer's social insurance contribution (planning)</source>
+        <translation>Darba devēja valsts sociālās apdrošināšanas iemaksas (plānošanai)</translation>
     </message>
     <message>
         <source>Supervision norm counts as met when</source>
@@ -2609,6 +2617,292 @@ Sīkāka informācija ir žurnālfailā.</translation>
     <message>
         <source>Saved: %1</source>
         <translation>Saglabāts: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>Rādītājs</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Training still needed, h</source>
+        <translation>Apmācībām vēl vajag, h</translation>
+    </message>
+    <message>
+        <source>Training still compensable, h</source>
+        <translation>Apmācības vēl kompensējamas, h</translation>
+    </message>
+    <message>
+        <source>Training planned, h</source>
+        <translation>Apmācības plānotas, h</translation>
+    </message>
+    <message>
+        <source>Supervision planned, h</source>
+        <translation>Supervīzija plānota, h</translation>
+    </message>
+    <message>
+        <source>Expected compensation, EUR</source>
+        <translation>Paredzamā kompensācija, EUR</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedEventDialog</name>
+    <message>
+        <source>Plan an event</source>
+        <translation>Plānot notikumu</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>Darbinieks:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datums:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Veids:</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation>Stundas:</translation>
+    </message>
+    <message>
+        <source>Cost per person, EUR:</source>
+        <translation>Izmaksas uz personu, EUR:</translation>
+    </message>
+    <message>
+        <source>Invoice no.:</source>
+        <translation>Rēķina nr.:</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Tēma:</translation>
+    </message>
+    <message>
+        <source>Enter the date of the event (dd.mm.yyyy).</source>
+        <translation>Ievadiet notikuma datumu (dd.mm.gggg).</translation>
+    </message>
+    <message>
+        <source>Enter the hours, e.g. 8 or 1,5.</source>
+        <translation>Ievadiet stundas, piem. 8 vai 1,5.</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedEventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Veids</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stundas</translation>
+    </message>
+    <message>
+        <source>Compensable, h</source>
+        <translation>Kompensējamas, h</translation>
+    </message>
+    <message>
+        <source>Compensation, EUR</source>
+        <translation>Kompensācija, EUR</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>past the cap</source>
+        <translation>pārsniedz limitu</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningView</name>
+    <message>
+        <source>New…</source>
+        <translation>Jauns…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>Scenarios (ticked ones are compared):</source>
+        <translation>Scenāriji (atzīmētos salīdzina):</translation>
+    </message>
+    <message>
+        <source>Changes of the chosen scenario:</source>
+        <translation>Izvēlētā scenārija izmaiņas:</translation>
+    </message>
+    <message>
+        <source>Budget justification (PDF)…</source>
+        <translation>Budžeta pamatojums (PDF)…</translation>
+    </message>
+    <message>
+        <source>Budget justification (xlsx)…</source>
+        <translation>Budžeta pamatojums (xlsx)…</translation>
+    </message>
+    <message>
+        <source>Plan an event…</source>
+        <translation>Plānot notikumu…</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>Atzīmēt kā notikušu</translation>
+    </message>
+    <message>
+        <source>Remove from the plan</source>
+        <translation>Izņemt no plāna</translation>
+    </message>
+    <message>
+        <source>Planned events (counted in no claim, check or survey until done):</source>
+        <translation>Plānotie notikumi (neviens pieprasījums, pārbaude vai aptauja tos neskaita, kamēr tie nav notikuši):</translation>
+    </message>
+    <message>
+        <source>Scenarios beside today</source>
+        <translation>Scenāriji blakus šodienai</translation>
+    </message>
+    <message>
+        <source>Training plan</source>
+        <translation>Mācību plāns</translation>
+    </message>
+    <message>
+        <source>Residents per social work specialist (R1)</source>
+        <translation>Iedzīvotāji uz vienu sociālā darba speciālistu (R1)</translation>
+    </message>
+    <message>
+        <source>norm 1:%1</source>
+        <translation>norma 1:%1</translation>
+    </message>
+    <message>
+        <source>The checks of %1 as of %2 with each scenario&apos;s changes in force; the cost is for the year of the scenario&apos;s date.</source>
+        <translation>%1. gada pārbaudes uz %2, katra scenārija izmaiņām esot spēkā; izmaksas ir scenārija datuma gadam.</translation>
+    </message>
+    <message>
+        <source>From %1:</source>
+        <translation>No %1:</translation>
+    </message>
+    <message>
+        <source>Training plan of %1: expected compensation %2</source>
+        <translation>%1. gada mācību plāns: paredzamā kompensācija %2</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Dzēst scenāriju</translation>
+    </message>
+    <message>
+        <source>Delete the scenario %1?</source>
+        <translation>Dzēst scenāriju «%1»?</translation>
+    </message>
+    <message>
+        <source>Save the budget justification</source>
+        <translation>Saglabāt budžeta pamatojumu</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioDialog</name>
+    <message>
+        <source>New scenario</source>
+        <translation>Jauns scenārijs</translation>
+    </message>
+    <message>
+        <source>EUR a month, full time</source>
+        <translation>EUR mēnesī pilnai slodzei</translation>
+    </message>
+    <message>
+        <source>structural unit (optional)</source>
+        <translation>struktūrvienība (nav obligāta)</translation>
+    </message>
+    <message>
+        <source>Add posts</source>
+        <translation>Pievienot amatus</translation>
+    </message>
+    <message>
+        <source>Add leaver</source>
+        <translation>Pievienot aizejošo</translation>
+    </message>
+    <message>
+        <source>% of the hours</source>
+        <translation>% no stundām</translation>
+    </message>
+    <message>
+        <source>h a month per person</source>
+        <translation>h mēnesī katram</translation>
+    </message>
+    <message>
+        <source>Move away</source>
+        <translation>Nodot citiem</translation>
+    </message>
+    <message>
+        <source>no forecast</source>
+        <translation>nav prognozes</translation>
+    </message>
+    <message>
+        <source>Raise every salary below the scale minimum to it</source>
+        <translation>Visas mēnešalgas zem skalas minimuma paaugstināt līdz minimumam</translation>
+    </message>
+    <message>
+        <source>Remove the chosen change</source>
+        <translation>Noņemt izvēlēto izmaiņu</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nosaukums:</translation>
+    </message>
+    <message>
+        <source>Changes apply from:</source>
+        <translation>Izmaiņas spēkā no:</translation>
+    </message>
+    <message>
+        <source>New posts:</source>
+        <translation>Jauni amati:</translation>
+    </message>
+    <message>
+        <source>Leaves:</source>
+        <translation>Aiziet:</translation>
+    </message>
+    <message>
+        <source>Non-social-work hours:</source>
+        <translation>Nesaistītās stundas:</translation>
+    </message>
+    <message>
+        <source>Population forecast:</source>
+        <translation>Iedzīvotāju prognoze:</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>Izmaiņas:</translation>
+    </message>
+    <message>
+        <source>FTE must be a number above 0 and at most 1,5 (e.g. 0,5).</source>
+        <translation>Slodzei jābūt skaitlim virs 0 un ne vairāk kā 1,5 (piem. 0,5).</translation>
+    </message>
+    <message>
+        <source>Enter the monthly salary for full time in EUR.</source>
+        <translation>Ievadiet mēnešalgu pilnai slodzei, EUR.</translation>
+    </message>
+    <message>
+        <source>Enter a share from 0 to 100 % or hours above 0.</source>
+        <translation>Ievadiet daļu no 0 līdz 100 % vai stundas virs 0.</translation>
+    </message>
+    <message>
+        <source>Enter the date the changes would apply from.</source>
+        <translation>Ievadiet datumu, no kura izmaiņas stātos spēkā.</translation>
     </message>
 </context>
 </TS>
