@@ -128,7 +128,8 @@ def recent_text(limit: int = RECENT_BYTES) -> str:
         return ""
     if size > limit:
         data = data.partition(b"\n")[2]  # the first line was cut in the middle
-    return data.decode("utf-8", errors="replace")
+    # the log is written in text mode: its lines end in \r\n on Windows, as no traceback in memory does
+    return data.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 
 def describe_system() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -45,7 +46,12 @@ def test_every_core_module_imports_with_qt_blocked() -> None:
     modules = core_modules()
     assert "swdesk.db.database" in modules and "swdesk.cli" in modules
     result = subprocess.run(
-        [sys.executable, "-c", BLOCK_QT_AND_IMPORT_CORE, *modules], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", BLOCK_QT_AND_IMPORT_CORE, *modules],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},  # the Latvian help, on a cp1252 Windows stream too
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(f"ok {len(modules)}")

@@ -219,12 +219,14 @@ def _snapshot(root: Path) -> dict[str, tuple[str, int, str]]:
 def _swdesk(tmp_path: Path, *argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SWDESK_", "PYTHONPATH"))}
     env.update(HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "home" / "data"), LANG="C.UTF-8")
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])  # where swdesk is not installed (Wine)
     return subprocess.run(
         [*NO_OVERRIDE, sys.executable, "-m", "swdesk", *argv],
         cwd=cwd or tmp_path,
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=120,
     )
 
@@ -314,6 +316,8 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
     """A 2 MB disk (tmpfs) holding a swdesk database and a file that fills all but 512 KB of it."""
     disk = tmp_path / "disk"
     disk.mkdir()
+    if sys.platform == "win32":
+        pytest.skip("a small disk needs a tmpfs mount (root on Linux)")
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip("a small disk needs a tmpfs mount (root on Linux)")

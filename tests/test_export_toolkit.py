@@ -51,12 +51,16 @@ def sheet_xml(path: Path) -> dict[str, str]:
 
 
 def pdf_text(path: Path, *, page: int | None = None, layout: bool = False) -> str:
+    if shutil.which("pdftotext") is None:  # a test that reads a PDF's text needs poppler-utils
+        pytest.skip("poppler-utils (pdftotext) is not installed")
     command = ["pdftotext"]
     if layout:
         command.append("-layout")
     if page is not None:
         command += ["-f", str(page), "-l", str(page)]
-    result = subprocess.run([*command, str(path), "-"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [*command, str(path), "-"], capture_output=True, text=True, encoding="utf-8", check=True
+    )
     # thousands are separated by a no-break space; compare with plain spaces
     return result.stdout.replace("\u00a0", " ")
 

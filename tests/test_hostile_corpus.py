@@ -225,6 +225,7 @@ def run_measured(case: Case, seeded: Path, folder: Path) -> dict[str, Any]:
         [sys.executable, "-m", "tests.hostile.measure", str(report), str(database_path), *map(str, paths)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=env,
         cwd=ROOT,
         timeout=600,
