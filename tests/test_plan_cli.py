@@ -91,3 +91,12 @@ def test_the_training_plan_on_the_command_line(demo_db: Path, capsys: pytest.Cap
     assert status == 0
     data = json.loads(out)
     assert data["people"] and data["expected_compensation"] >= 0
+
+
+@pytest.mark.parametrize("action", ["create", "list", "show", "delete", "training"])
+def test_each_plan_command_has_a_latvian_help(action: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["plan", action, "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"lietošana: swdesk plan {action}") and "usage" not in text

@@ -39,8 +39,14 @@ define(
         "plan.add": ("jauni amati: AMATS:SLODZE:MĒNEŠALGA[:SKAITS[:STRUKTŪRVIENĪBA]]",
                      "new posts: POSITION:FTE:SALARY[:COUNT[:UNIT]]"),
         "plan.remove": ("darbinieks (tabeles nr.), kas aiziet", "a staff member (employee number) who leaves"),
-        "plan.move": ("nesaistītās stundas nodot citiem: KATEGORIJA:50% vai KATEGORIJA:10h (mēnesī katram)",
-                      "move non-social-work hours away: CATEGORY:50% or CATEGORY:10h (a month per person)"),
+        # argparse formats a help with %: a percent sign is written %%
+        "plan.move": ("nesaistītās stundas nodot citiem: KATEGORIJA:50%% vai KATEGORIJA:10h (mēnesī katram)",
+                      "move non-social-work hours away: CATEGORY:50%% or CATEGORY:10h (a month per person)"),
+        "plan.mv.name": ("NOSAUKUMS", "NAME"),
+        "plan.mv.add": ("AMATS:SLODZE:ALGA", "POSITION:FTE:SALARY"),
+        "plan.mv.remove": ("TABELES_NR", "NUMBER"),
+        "plan.mv.move": ("KATEGORIJA:DAĻA", "CATEGORY:AMOUNT"),
+        "plan.mv.note": ("TEKSTS", "TEXT"),
         "plan.population": ("iedzīvotāju skaita prognoze", "population forecast"),
         "plan.raise": ("visas mēnešalgas zem skalas minimuma paaugstināt līdz tam",
                        "raise every salary below the scale minimum to it"),
@@ -80,18 +86,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("plan", parents=[common], help=tr("plan.help"))
     actions = p.add_subparsers(dest="action", required=True)
     create = actions.add_parser("create", parents=[common], help=tr("plan.create.help"))
-    create.add_argument("name", help=tr("plan.name"))
+    create.add_argument("name", metavar=tr("plan.mv.name"), help=tr("plan.name"))
     create.add_argument("--from", dest="valid_from", required=True, help=tr("plan.from"))
-    create.add_argument("--add", action="append", default=[], help=tr("plan.add"))
-    create.add_argument("--remove", action="append", default=[], help=tr("plan.remove"))
-    create.add_argument("--move", action="append", default=[], help=tr("plan.move"))
+    create.add_argument("--add", action="append", default=[], metavar=tr("plan.mv.add"), help=tr("plan.add"))
+    create.add_argument("--remove", action="append", default=[], metavar=tr("plan.mv.remove"),
+                        help=tr("plan.remove"))
+    create.add_argument("--move", action="append", default=[], metavar=tr("plan.mv.move"), help=tr("plan.move"))
     create.add_argument("--population", type=int, help=tr("plan.population"))
     create.add_argument("--raise-to-minimum", action="store_true", help=tr("plan.raise"))
-    create.add_argument("--note", help=tr("plan.note"))
+    create.add_argument("--note", metavar=tr("plan.mv.note"), help=tr("plan.note"))
     listing = actions.add_parser("list", parents=[common], help=tr("plan.list.help"))
     listing.add_argument("--json", action="store_true", help=tr("plan.json"))
     show = actions.add_parser("show", parents=[common], help=tr("plan.show.help"))
-    show.add_argument("names", nargs="*", help=tr("plan.name"))
+    show.add_argument("names", nargs="*", metavar=tr("plan.mv.name"), help=tr("plan.name"))
     show.add_argument("--year", type=int, help=tr("plan.year"))
     show.add_argument("--as-of", help=tr("plan.as_of"))
     show.add_argument("--json", action="store_true", help=tr("plan.json"))
@@ -99,7 +106,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     add_document_options(show)
     remove = actions.add_parser("delete", parents=[common], help=tr("plan.delete.help"))
-    remove.add_argument("name", help=tr("plan.name"))
+    remove.add_argument("name", metavar=tr("plan.mv.name"), help=tr("plan.name"))
     training = actions.add_parser("training", parents=[common], help=tr("plan.training.help"))
     training.add_argument("--year", type=int, help=tr("plan.year"))
     training.add_argument("--json", action="store_true", help=tr("plan.json"))
