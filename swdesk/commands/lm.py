@@ -76,7 +76,7 @@ define(
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p = sub.add_parser("lm", parents=[common], help=tr("lm.help"))
-    what = p.add_subparsers(dest="lm_command", required=True)
+    what = p.add_subparsers(dest="lm_command", required=True, metavar="{survey,claims}")
     survey = what.add_parser("survey", parents=[common], help=tr("lm.survey.help"))
     survey.add_argument("folder", type=Path, metavar="MAPE", help=tr("lm.folder"))
     survey.add_argument("--date", required=True, help=tr("lm.date"))

@@ -362,6 +362,7 @@ class LmWindow(QMainWindow):
 
     def write(self, path: Path, fmt: str) -> Path:
         """Write the shown result with the core's writer (the save dialog has asked about replacing)."""
+        writer: Any
         if self.result_kind == "survey":
             from swdesk.lm.documents import write_survey_consolidation_pdf, write_survey_consolidation_xlsx
 
