@@ -2813,6 +2813,10 @@ Sīkāka informācija ir žurnālfailā.</translation>
         <source>Save the budget justification</source>
         <translation>Saglabāt budžeta pamatojumu</translation>
     </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Aprēķina…</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioDialog</name>

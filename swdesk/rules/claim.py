@@ -436,6 +436,11 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
             key = (person(event.tabeles_nr), event.kind)
             used_before[key] = used_before.get(key, 0) + compensable
     by_person = _by_person(rows)
+    # summed once per (person, kind): a sum over all rows for each person made a Rīga year's claim quadratic
+    used_in_period: dict[tuple[str, str], int] = {}
+    for r in rows:
+        key = (person(r.tabeles_nr), r.kind)
+        used_in_period[key] = used_in_period.get(key, 0) + r.compensable_minutes
     return Claim(
         period=period,
         service_name=inputs.service_name,
@@ -456,11 +461,7 @@ def compute_claim(inputs: ClaimInput, *, period: Period, settings: Settings) -> 
                 cap_minutes=caps[(subtotal.tabeles_nr, kind)],
                 # what the person used, in this employment or another one linked by the personal code
                 used_before=used_before.get((person(subtotal.tabeles_nr), kind), 0),
-                used_in_period=sum(
-                    r.compensable_minutes
-                    for r in rows
-                    if person(r.tabeles_nr) == person(subtotal.tabeles_nr) and r.kind == kind
-                ),
+                used_in_period=used_in_period.get((person(subtotal.tabeles_nr), kind), 0),
             )
             for subtotal in by_person
             for kind in KINDS

@@ -24,15 +24,23 @@ def _with_staff(window) -> int:  # type: ignore[no-untyped-def]
         return person.id
 
 
+def _shown(qtbot, window):  # type: ignore[no-untyped-def]
+    view = window.view("planning")
+    with qtbot.waitSignal(view.loaded, timeout=15_000):  # the comparison is computed off the UI thread
+        window.show_view("planning")
+    return view
+
+
 def test_the_view_compares_ticked_scenarios_with_today(qtbot, main_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _with_staff(main_window)
-    view = main_window.show_view("planning")
+    view = _shown(qtbot, main_window)
     assert view.scenario_model.rowCount() == 1
     assert [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())][1:] == ["Šodien", "Divi jauni"]
     sds = next(r for r in view.model.rows if r.key == "sds")
     assert sds.values == (Decimal("1.000"), Decimal("3.000"))
     assert "+2 × Sociālais darbinieks" in view.changes.text()
-    view.scenario_model.item(0).setCheckState(Qt.CheckState.Unchecked)  # unticked: today alone
+    with qtbot.waitSignal(view.loaded, timeout=15_000):
+        view.scenario_model.item(0).setCheckState(Qt.CheckState.Unchecked)  # unticked: today alone
     assert view.model.columnCount() == 2
     written = view.write_document(tmp_path / "b.pdf", "pdf")
     assert written.read_bytes().startswith(b"%PDF")
@@ -42,7 +50,7 @@ def test_a_new_scenario_is_saved_from_the_dialog(qtbot, main_window) -> None:  #
     from swdesk.gui.views.planning import ScenarioDialog
 
     _with_staff(main_window)
-    view = main_window.show_view("planning")
+    view = _shown(qtbot, main_window)
     dialog = ScenarioDialog(view.ctx, parent=view)
     qtbot.addWidget(dialog)
     dialog.name.setText("Pārtika citiem")
@@ -62,11 +70,13 @@ def test_a_planned_event_is_marked_done_from_the_plan(qtbot, main_window) -> Non
     with main_window.database.write() as s:
         planning.add_planned_event(s, staff_id=staff_id, date=dt.date.today(), kind="training", minutes=600,
                                    cost=Decimal(100))
-    view = main_window.show_view("planning")
-    view.tabs.setCurrentIndex(1)
+    view = _shown(qtbot, main_window)
+    with qtbot.waitSignal(view.plan_loaded, timeout=15_000):  # the plan is computed when its tab is shown
+        view.tabs.setCurrentIndex(1)
     assert view.events_model.rowCount() == 1
     view.events.selectRow(0)
-    view.mark_done()
+    with qtbot.waitSignal(view.plan_loaded, timeout=15_000):
+        view.mark_done()
     assert view.events_model.rowCount() == 0
     with main_window.database.read() as s:
         assert s.query(m.TrainingEvent).filter(m.TrainingEvent.planned.is_(False)).count() == 1

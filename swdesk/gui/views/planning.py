@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from swdesk.gui.charts import BarChart
 from swdesk.gui.context import AppContext
 from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import Column, RowTableModel, collation_key
+from swdesk.gui.operations import Reloader
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, fit_columns, make_table
 from swdesk.rules import scenario as sc
 
@@ -326,13 +327,23 @@ class PlannedEventDialog(EditDialog):
 
 
 class PlanningView(QWidget):
-    """Scenarios on the left (ticked ones are compared), the comparison and the training plan on the right."""
+    """Scenarios on the left (ticked ones are compared), the comparison and the training plan on the right.
+
+    Both are computed off the UI thread (a Rīga year's checks, once per scenario, take seconds); the plan
+    only when its tab is shown."""
+
+    loaded = Signal()  # the comparison is on screen
+    plan_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.comparison: planning.Comparison | None = None
+        self.specs: dict[str, sc.ScenarioSpec] = {}
         self.year = dt.date.today().year
+        self._loader = Reloader(self, self._prepare, self._loaded)
+        self._plan_loader = Reloader(self, self._prepare_plan, self._plan_loaded)
+        self._plan_stale = True
         # the scenarios
         # a list view over a standard model (checkable rows): ticked scenarios are compared
         self.scenario_model = QStandardItemModel(self)
@@ -418,6 +429,7 @@ class PlanningView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(compare_page, self.tr("Scenarios beside today"))
         self.tabs.addTab(plan_page, self.tr("Training plan"))
+        self.tabs.currentChanged.connect(lambda _i: self._load_plan_if_shown())
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -447,7 +459,8 @@ class PlanningView(QWidget):
         if self.scenario_model.rowCount():
             self.scenarios.setCurrentIndex(self.scenario_model.index(0, 0))
         self._compare()
-        self._load_plan()
+        self._plan_stale = True
+        self._load_plan_if_shown()
 
     def ticked(self) -> list[str]:
         model = self.scenario_model
@@ -459,9 +472,20 @@ class PlanningView(QWidget):
         return self.scenario_model.itemFromIndex(index).text() if index.isValid() else None
 
     def _compare(self) -> None:
-        with self.ctx.database.read() as session:
-            self.comparison = planning.compare_scenarios(session, self.ticked())
-        comparison = self.comparison
+        self._loader.load()
+
+    def _prepare(self) -> Callable[[], planning.Comparison]:
+        names, database = self.ticked(), self.ctx.database
+        self.note.setText(self.tr("Computing…"))
+
+        def compute() -> planning.Comparison:
+            with database.read() as session:
+                return planning.compare_scenarios(session, names)
+
+        return compute
+
+    def _loaded(self, comparison: planning.Comparison) -> None:
+        self.comparison = comparison
         self.model.set_comparison(planning.column_titles(comparison), planning.comparison_rows(comparison))
         # the figures' names wrap at 330 px and each column keeps to 140 px, so four scenarios fit at 1366×768
         fit_columns(self.table, limits={0: 340, **{i: 140 for i in range(1, self.model.columnCount())}})
@@ -479,6 +503,7 @@ class PlanningView(QWidget):
                     "the scenario's date.").replace("%1", str(comparison.year)).replace("%2", fmt_date(comparison.as_of))
         )
         self._show_changes()
+        self.loaded.emit()
 
     def _show_changes(self) -> None:
         name = self.current_scenario()
@@ -491,9 +516,25 @@ class PlanningView(QWidget):
         lines += [f"• {planning.describe_change(c, self.comparison.snapshot)}" for c in spec.changes]
         self.changes.setText("\n".join(lines))
 
+    def _load_plan_if_shown(self) -> None:
+        if self._plan_stale and self.tabs.currentIndex() == 1:
+            self._load_plan()
+
     def _load_plan(self) -> None:
-        with self.ctx.database.read() as session:
-            plan = planning.training_plan(session, year=self.year)
+        self._plan_stale = False
+        self._plan_loader.load()
+
+    def _prepare_plan(self) -> Callable[[], planning.TrainingPlan]:
+        year, database = self.year, self.ctx.database
+        self.plan_summary.setText(self.tr("Computing…"))
+
+        def compute() -> planning.TrainingPlan:
+            with database.read() as session:
+                return planning.training_plan(session, year=year)
+
+        return compute
+
+    def _plan_loaded(self, plan: planning.TrainingPlan) -> None:
         self.plan = plan
         self.people_model.set_rows(list(plan.people))
         self.events_model.set_rows(list(plan.events))
@@ -504,6 +545,7 @@ class PlanningView(QWidget):
             .replace("%1", str(plan.year)).replace("%2", fmt_eur(plan.expected_compensation))
         )
         self.warnings.setText("\n".join(w.warning() for w in plan.warnings))
+        self.plan_loaded.emit()
 
     # --- actions ----------------------------------------------------------------------------------------
 
