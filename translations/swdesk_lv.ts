@@ -2908,5 +2908,17 @@ Sīkāka informācija ir žurnālfailā.</translation>
         <source>Enter the date the changes would apply from.</source>
         <translation>Ievadiet datumu, no kura izmaiņas stātos spēkā.</translation>
     </message>
+    <message>
+        <source>posts</source>
+        <translation>amati</translation>
+    </message>
+    <message>
+        <source>FTE each</source>
+        <translation>slodze katram</translation>
+    </message>
+    <message>
+        <source>monthly salary, EUR</source>
+        <translation>mēnešalga, EUR</translation>
+    </message>
 </context>
 </TS>

@@ -122,7 +122,7 @@ class ScenarioDialog(EditDialog):
         self.ctx = ctx
         self.changes: list[sc.Change] = []
         self.setWindowTitle(self.tr("New scenario"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(720)
         with ctx.database.read() as session:
             positions = sorted(session.execute(select(m.Position.code, m.Position.name)).all(),
                                key=lambda p: collation_key(p.name))
@@ -153,9 +153,18 @@ class ScenarioDialog(EditDialog):
         self.unit.setPlaceholderText(self.tr("structural unit (optional)"))
         add_post = QPushButton(self.tr("Add posts"))
         add_post.clicked.connect(self._add_post)
+        self.fte.setMinimumWidth(60)
+        self.salary.setMinimumWidth(150)
         posts = QHBoxLayout()
-        for widget in (self.position, self.count, self.fte, self.salary, self.unit, add_post):
+        posts.addWidget(self.position, 1)
+        for label, widget in ((self.tr("posts"), self.count), (self.tr("FTE each"), self.fte)):
+            posts.addWidget(QLabel(label))
             posts.addWidget(widget)
+        posts_more = QHBoxLayout()
+        posts_more.addWidget(QLabel(self.tr("monthly salary, EUR")))
+        posts_more.addWidget(self.salary)
+        posts_more.addWidget(self.unit, 1)
+        posts_more.addWidget(add_post)
         # a leaver
         self.leaver = QComboBox()
         for nr, first, last, position in sorted(staff, key=lambda s: collation_key(f"{s[2]} {s[1]}")):
@@ -195,6 +204,7 @@ class ScenarioDialog(EditDialog):
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Changes apply from:"), self.valid_from)
         form.addRow(self.tr("New posts:"), posts)
+        form.addRow("", posts_more)
         form.addRow(self.tr("Leaves:"), leavers)
         form.addRow(self.tr("Non-social-work hours:"), moves)
         form.addRow(self.tr("Population forecast:"), self.population)
