@@ -8,9 +8,9 @@ claim, check or survey counts until :func:`mark_done`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
-import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -259,6 +259,12 @@ class Comparison:
 
         return {"year": self.year, "as_of": self.as_of.isoformat(), "today": outcome(self.today),
                 "scenarios": [outcome(o) for o in self.scenarios]}
+
+
+def load_names(session: Session) -> Snapshot:
+    """Staff, positions and the catalogues' names without any dated rows: enough to describe a change."""
+    none = dt.date(1, 1, 1)
+    return load_snapshot(session, since=none, until=none)
 
 
 def load_for_planning(session: Session, *, year: int, as_of: dt.date) -> Snapshot:

@@ -192,9 +192,7 @@ def _run(args: argparse.Namespace, planning, sc) -> int:  # type: ignore[no-unty
     if args.action == "list":
         with open_db(args).read() as session:
             specs = planning.list_scenarios(session)
-            from swdesk.rules.data import load_snapshot
-
-            snapshot = load_snapshot(session, since=None, until=None) if specs else None
+            snapshot = planning.load_names(session)
         if args.json:
             print_json([{"name": s.name, "valid_from": s.valid_from, "note": s.note,
                          "changes": [planning.describe_change(c, snapshot) for c in s.changes]} for s in specs])

@@ -216,7 +216,7 @@ class ScenarioDialog(EditDialog):
     def _show(self) -> None:
         self.listing.clear()
         with self.ctx.database.read() as session:
-            snapshot = planning.load_for_planning(session, year=dt.date.today().year, as_of=dt.date.today())
+            snapshot = planning.load_names(session)
         for change in self.changes:
             self.listing.addItem(planning.describe_change(change, snapshot))
 
