@@ -116,10 +116,10 @@ define(
             "No staff member with employee number '{nr}'.",
         ),
         "personal.duty.employed": (
-            "{name} strādā dienestā (darba beigas nav norādītas vai ir {end} vai vēlāk): dati vajadzīgi "
-            "darba attiecībām",
-            "{name} is employed (no end of employment, or it is {end} or later): the data serves the "
-            "employment",
+            "darbinieks vēl strādā dienestā (darba beigas nav norādītas vai nav agrākas par {end}): dati "
+            "vajadzīgi darba attiecībām",
+            "the person is still employed (no end of employment, or it is not before {end}): the data serves "
+            "the employment",
         ),
         "personal.duty.claim": (
             "apmācību un supervīzijas ieraksti no {year}. gada var būt kompensācijas pieprasījumā un "

@@ -231,3 +231,112 @@ def test_the_claim_reads_the_personal_codes_from_the_database(demo: Database) ->
         if r.tabeles_nr in {"0001", "0001-B"} and r.kind == "supervision_individual"
     )
     assert used == 9 * 60  # one person, one cap
+
+
+# --- a person's rights: export (art. 15) and erasure (art. 17) ------------------------------------------
+
+
+def _counts(database: Database, nr: str) -> dict[str, int]:
+    with database.read() as s:
+        staff_id = s.scalar(select(m.Staff.id).where(m.Staff.tabeles_nr == nr))
+        return {
+            name: len(list(s.scalars(select(model.id).where(model.staff_id == staff_id))))
+            for name, model in (("caseloads", m.Caseload), ("duties", m.Duty), ("training", m.TrainingEvent))
+        }
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_export_holds_everything_stored_about_the_person(demo: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.test_export_toolkit import pdf_text
+
+    assert demo.path is not None
+    with demo.read() as s:
+        person = s.scalar(select(m.Staff).where(m.Staff.tabeles_nr == "0001"))
+        assert person is not None and person.personal_code
+        name, code, last_name = person.full_name, person.personal_code, person.last_name
+        other = s.scalar(select(m.Staff).where(m.Staff.tabeles_nr == "0002"))
+        assert other is not None
+        other_name = other.full_name
+    counts = _counts(demo, "0001")
+    assert all(counts.values())
+    pdf, workbook = tmp_path / "dati.pdf", tmp_path / "dati.xlsx"
+    assert (
+        main(["--db", str(demo.path), "person", "export", "0001", "--pdf", str(pdf), "--xlsx", str(workbook)])
+        == 0
+    )
+    text = " ".join(pdf_text(pdf).split())
+    for words in (name, code, "Kam tas vajadzīgs", "Dati šobrīd jāglabā", "VDAR 15. pants"):
+        assert words in text, words
+    assert other_name not in text  # nobody else's data
+    book = load_workbook(workbook, read_only=True)
+    try:
+        assert book.sheetnames == ["Personas dati", "Lietas", "Pienākumi", "Apmācības"]
+        values = [
+            c for row in book["Personas dati"].iter_rows(values_only=True) for c in row if c is not None
+        ]
+        assert code in values and last_name in values
+        for sheet, key in (("Lietas", "caseloads"), ("Pienākumi", "duties"), ("Apmācības", "training")):
+            assert book[sheet].max_row - 1 == counts[key], sheet
+    finally:
+        book.close()
+    assert main(["--db", str(demo.path), "person", "export", "0001"]) == 2  # no file named
+    assert main(["--db", str(demo.path), "person", "export", "9999", "--pdf", str(pdf)]) == 2
+
+
+def test_erasure_is_refused_while_a_retention_duty_applies(demo: Database) -> None:
+    assert demo.path is not None
+    before = tables(demo.path)
+    # employed today
+    assert main(["--db", str(demo.path), "person", "erase", "0001", "--yes", "--today", "15.03.2026"]) == 2
+    # a leaver whose training may be in a claim still being kept
+    with demo.read() as s:
+        leaver = s.scalar(
+            select(m.Staff).join(m.TrainingEvent).where(m.Staff.end.is_not(None)).order_by(m.Staff.end.desc())
+        )
+        assert leaver is not None and leaver.end is not None
+        leaver_nr = leaver.tabeles_nr
+        last_event = s.scalar(
+            select(m.TrainingEvent.date)
+            .where(m.TrainingEvent.staff_id == leaver.id)
+            .order_by(m.TrainingEvent.date.desc())
+        )
+    assert last_event is not None
+    kept_until = dt.date(last_event.year + 5, 12, 31)
+    day = f"{kept_until:%d.%m.%Y}"
+    assert main(["--db", str(demo.path), "person", "erase", leaver_nr, "--yes", "--today", day]) == 2
+    assert tables(demo.path) == before
+
+
+def test_erasure_deletes_the_person_and_every_row_about_them_and_nothing_else(demo: Database) -> None:
+    assert demo.path is not None
+    with demo.read() as s:
+        leaver = s.scalar(select(m.Staff).where(m.Staff.end.is_not(None)).order_by(m.Staff.end))
+        assert leaver is not None
+        staff_id, nr = leaver.id, leaver.tabeles_nr
+    counts = _counts(demo, nr)
+    assert counts["caseloads"] and counts["training"]
+    before = tables(demo.path)
+    later = "01.01.2040"  # every retention period has run out
+    # without --yes only the plan
+    assert main(["--db", str(demo.path), "person", "erase", nr, "--today", later]) == 0
+    assert tables(demo.path) == before
+    assert main(["--db", str(demo.path), "person", "erase", nr, "--today", later, "--yes"]) == 0
+    after = tables(demo.path)
+
+    def staff_id_column(table: str) -> int:
+        connection = sqlite3.connect(f"file:{demo.path}?mode=ro", uri=True)
+        try:
+            return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')].index("staff_id")
+        finally:
+            connection.close()
+
+    expected = dict(before)
+    expected["staff"] = [row for row in before["staff"] if row[0] != staff_id]
+    for table in ("caseload", "duty", "training_event"):
+        column = staff_id_column(table)
+        expected[table] = [row for row in before[table] if row[column] != staff_id]
+    assert after == expected
+    assert len(before["caseload"]) - len(after["caseload"]) == counts["caseloads"]
+    assert len(before["training_event"]) - len(after["training_event"]) == counts["training"]

@@ -2072,6 +2072,10 @@
 <context>
     <name>StaffView</name>
     <message>
+        <source>Personal data…</source>
+        <translation>Personas dati…</translation>
+    </message>
+    <message>
         <source>Filter by name, number, position…</source>
         <translation>Atlasīt pēc vārda, numura, amata…</translation>
     </message>
@@ -2919,6 +2923,121 @@ Sīkāka informācija ir žurnālfailā.</translation>
     <message>
         <source>monthly salary, EUR</source>
         <translation>mēnešalga, EUR</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <source>Personal data</source>
+        <translation>Personas dati</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Saglabāt PDF…</translation>
+    </message>
+    <message>
+        <source>Save as Excel workbook…</source>
+        <translation>Saglabāt Excel darbgrāmatu…</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>Dzēst…</translation>
+    </message>
+    <message>
+        <source>Former staff due for anonymisation</source>
+        <translation>Bijušie darbinieki, kurus anonimizēt</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>Tabeles nr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Vārds, uzvārds</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Amats</translation>
+    </message>
+    <message>
+        <source>Employment ended</source>
+        <translation>Darba beigas</translation>
+    </message>
+    <message>
+        <source>Anonymise…</source>
+        <translation>Anonimizēt…</translation>
+    </message>
+    <message>
+        <source>Employment ended %1 or more years ago (setting %2). Anonymising replaces the name, employee number, personal code and specialisation; every figure stays for past reports and claims. A backup is made first.</source>
+        <translation>Darba attiecības beigušās pirms %1 vai vairāk gadiem (iestatījums %2). Anonimizējot vārds, tabeles numurs, personas kods un specializācija tiek aizstāti; visi skaitļi paliek iepriekšējiem ziņojumiem un pieprasījumiem. Vispirms tiek izveidots dublējums.</translation>
+    </message>
+    <message>
+        <source>Nobody is due.</source>
+        <translation>Neviena nav.</translation>
+    </message>
+    <message>
+        <source>Choose a staff member in Darbinieki to see their data.</source>
+        <translation>Izvēlieties darbinieku sadaļā Darbinieki, lai redzētu viņa datus.</translation>
+    </message>
+    <message>
+        <source>%1 (employee no. %2): %3 caseload, %4 duty and %5 training records.</source>
+        <translation>%1 (tabeles nr. %2): lietu ieraksti: %3, pienākumu ieraksti: %4, apmācību ieraksti: %5.</translation>
+    </message>
+    <message>
+        <source>Cannot be erased now: %1.</source>
+        <translation>Pašlaik dzēst nevar: %1.</translation>
+    </message>
+    <message>
+        <source>No retention duty applies: the data can be erased on request.</source>
+        <translation>Glabāšanas pienākuma nav: pēc pieprasījuma datus var dzēst.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF dokumenti (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel darbgrāmatas (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Saglabāt kā</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Saglabā…</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Dzēst personas datus</translation>
+    </message>
+    <message>
+        <source>Erase %1 (employee no. %2) and every record about them: %3 caseload, %4 duty and %5 training records? This cannot be undone; figures of past reports change.</source>
+        <translation>Dzēst %1 (tabeles nr. %2) un visus ierakstus par viņu: lietu ieraksti: %3, pienākumu ieraksti: %4, apmācību ieraksti: %5? To nevar atsaukt; iepriekšējo ziņojumu skaitļi mainīsies.</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Dzēš…</translation>
+    </message>
+    <message>
+        <source>Anonymise former staff</source>
+        <translation>Anonimizēt bijušos darbiniekus</translation>
+    </message>
+    <message>
+        <source>Anonymise %1 former staff members? Their names, employee numbers and personal codes are replaced in one step after a backup; the figures stay. This cannot be undone (the backup keeps the old data: delete it once you have checked the result).</source>
+        <translation>Anonimizēt bijušos darbiniekus (%1)? Pēc dublējuma viņu vārdi, tabeles numuri un personas kodi tiks aizstāti vienā solī; skaitļi paliks. To nevar atsaukt (dublējumā paliek vecie dati: izdzēsiet to, kad rezultāts pārbaudīts).</translation>
+    </message>
+    <message>
+        <source>Anonymising…</source>
+        <translation>Anonimizē…</translation>
+    </message>
+    <message>
+        <source>Anonymised: %1. The backup made before is %2.</source>
+        <translation>Anonimizēti: %1. Pirms tam izveidotais dublējums: %2.</translation>
     </message>
 </context>
 </TS>

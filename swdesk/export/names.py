@@ -65,6 +65,15 @@ def report_file_name(*, municipality: str, year: int, extension: str = "pdf", na
     return _name("Atskaite_domei", municipality, f"{year}_ar_vardiem" if named else str(year), extension)
 
 
+def person_file_name(*, tabeles_nr: str, extension: str) -> str:
+    """``Personas_dati_<tabeles nr.>.pdf``: one staff member's own copy of their data (issue 15)."""
+    return (
+        "_".join(["Personas_dati", ascii_fold(tabeles_nr) or "darbinieks"])
+        + "."
+        + extension.lstrip(".").lower()
+    )
+
+
 def free_path(path: Path) -> Path:
     """``path`` if nothing is there, else the first of ``name_2.ext``, ``name_3.ext``… that is free.
 

@@ -245,6 +245,9 @@ class StaffView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.end_button = QPushButton(self.tr("End employment…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        # issue 15: the selected person's data (art. 15, 17) and the former staff due for anonymisation
+        self.personal_button = QPushButton(self.tr("Personal data…"))
+        self.personal_button.clicked.connect(self.personal_data)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self.end_selected)
@@ -255,7 +258,13 @@ class StaffView(QWidget):
         bar.addWidget(self.filter, 2)
         bar.addWidget(self.show_former)
         bar.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.end_button, self.delete_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.end_button,
+            self.delete_button,
+            self.personal_button,
+        ):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -338,6 +347,14 @@ class StaffView(QWidget):
         self.refresh()
         if staff_id is not None:
             self.select_staff(staff_id, reveal=reveal)
+
+    def personal_data(self) -> None:
+        from swdesk.gui.views.personal_data import open_personal_data
+
+        staff = self.selected()
+        dialog = open_personal_data(self.ctx, staff.tabeles_nr if staff else None, self)
+        dialog.changed.connect(lambda: self._saved(None))
+        dialog.open()
 
     def add(self) -> None:
         dialog = StaffDialog(self.ctx, parent=self)
