@@ -191,3 +191,54 @@ def test_an_empty_or_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["lm", "survey", str(tmp_path / "nav"), "--date", "01.02.2026"]) == 2
     assert "nav atrasta" in capsys.readouterr().err
     assert c.totals["sds_fte"] == Decimal(0)
+
+
+HOSTILE_WORDS = (
+    "bomb",
+    "laughs",
+    "xxe",
+    "truncated",
+    "encrypted",
+    "password",
+    "formula",
+    "corrupt",
+    "not-a-workbook",
+    "renamed",
+    "other-sheets",
+    "empty",
+)
+
+
+def test_the_import_corpus_hostile_workbooks_each_get_a_reason(tmp_path: Path) -> None:
+    """The import's hostile corpus (tests/hostile: zip bombs, billion laughs, external entities, truncated,
+    encrypted and renamed files, formulas typed in), mailed loose and zipped: a Latvian reason for each file,
+    none accepted, no crash."""
+    from tests.hostile.corpus import CASES
+
+    built, folder = tmp_path / "built", tmp_path / "pasts"
+    folder.mkdir()
+    cases = [
+        c
+        for c in CASES
+        if not c.long and c.name.endswith(".xlsx") and any(w in c.name for w in HOSTILE_WORDS)
+    ]
+    assert len(cases) >= 25
+    for number, case in enumerate(cases):
+        (built / str(number)).mkdir(parents=True)
+        for path in case.build(built / str(number)):
+            if path.suffix == ".xlsx":
+                shutil.copy(path, folder / f"{number:02d}-{path.name}")
+    loose = sorted(folder.iterdir())
+    with zipfile.ZipFile(folder / "pielikumi.zip", "w") as archive:
+        for path in loose:
+            archive.write(path, path.name)
+
+    c = consolidate_surveys(folder, date=SURVEY_DATE)
+
+    assert len(c.verdicts) == 2 * len(loose) and c.accepted == 0 and c.municipalities == []
+    reasons = {v.name: v.message for v in c.verdicts}
+    assert all(reasons.values())
+    assert all(any(ch in text for ch in "āčēģīķļņšūž") for text in reasons.values()), reasons
+    assert any("ZIP bumba" in text for text in reasons.values())
+    # an import workbook with formulas is no survey at all (a survey with formulas: the test above)
+    assert all("nav swdesk aptaujas" in text for name, text in reasons.items() if "formula" in name)

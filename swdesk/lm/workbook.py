@@ -101,7 +101,6 @@ define(
 # the visible sheets compared with Dati, Latvian and English copy
 SURVEY_SHEETS = ("Aptauja", "Survey")
 CLAIM_SHEETS = ("Notikumi", "Events")
-OTHER_SWDESK_SHEETS = ("Kopsavilkums", "Summary")
 
 # the survey form's figure numbers (swdesk.export.survey_docs: sections 2 and 3) and their Dati measures
 FIGURE_MEASURES = {
@@ -204,7 +203,7 @@ def read_workbook(path: Path, *, name: str | None = None) -> Document:
     from swdesk.importer.reader import read_sources
 
     shown_name = name or path.name
-    wanted = (dati.SHEET, *SURVEY_SHEETS, *CLAIM_SHEETS, *OTHER_SWDESK_SHEETS)
+    wanted = (dati.SHEET, *SURVEY_SHEETS, *CLAIM_SHEETS)
     try:
         result = read_sources([path], sheet_names=wanted)
     except Exception as exc:  # noqa: BLE001 - a hostile file is a verdict, never a crash
@@ -213,7 +212,9 @@ def read_workbook(path: Path, *, name: str | None = None) -> Document:
         raise Refused(tr("lm.read.damaged", detail=result.problems[0].message))
     sheets = {sheet.name: sheet for sheet in result.sheets}
     if dati.SHEET not in sheets:
-        if any(name in sheets for name in (*SURVEY_SHEETS, *CLAIM_SHEETS, *OTHER_SWDESK_SHEETS)):
+        # a survey's form or a claim's events sheet: swdesk's own, from before Dati (a sheet called only
+        # "Kopsavilkums" could be anyone's)
+        if any(name in sheets for name in (*SURVEY_SHEETS, *CLAIM_SHEETS)):
             raise Refused(tr("lm.read.no_data_sheet"))
         raise Refused(tr("lm.read.not_swdesk"))
     if any(sheet.formulas for sheet in sheets.values()) or _has_formulas(path):
