@@ -209,7 +209,7 @@ def read_workbook(path: Path, *, name: str | None = None) -> Document:
     except Exception as exc:  # noqa: BLE001 - a hostile file is a verdict, never a crash
         raise Refused(tr("lm.read.damaged", detail=type(exc).__name__)) from exc
     if result.problems:
-        raise Refused(tr("lm.read.damaged", detail=result.problems[0].message))
+        raise Refused(tr("lm.read.damaged", detail=_without_import_words(result.problems[0].message)))
     sheets = {sheet.name: sheet for sheet in result.sheets}
     if dati.SHEET not in sheets:
         # a survey's form or a claim's events sheet: swdesk's own, from before Dati (a sheet called only
@@ -232,6 +232,15 @@ def read_workbook(path: Path, *, name: str | None = None) -> Document:
         if visible is not None:
             document.differences = _claim_differences(document, visible.rows)
     return document
+
+
+# the import reader's sentences end by saying nothing was imported; at LM nothing is imported anyway
+_IMPORT_WORDS = re.compile(r"[;,]? *(imports atteikts|nekas netika importēts|the import was refused|nothing was "
+                           r"imported)\.?\s*$", re.IGNORECASE)
+
+
+def _without_import_words(message: str) -> str:
+    return _IMPORT_WORDS.sub("", message).strip()
 
 
 _FORMULA = re.compile(rb"<(?:[A-Za-z0-9]+:)?f[ >/]")
