@@ -2622,6 +2622,18 @@ Sīkāka informācija ir žurnālfailā.</translation>
         <source>Saved: %1</source>
         <translation>Saglabāts: %1</translation>
     </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fails</translation>
+    </message>
+    <message>
+        <source>This PC belongs to a social service…</source>
+        <translation>Šis dators ir sociālajam dienestam…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Aizvērt</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonModel</name>

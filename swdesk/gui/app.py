@@ -35,6 +35,7 @@ qt_log = logging.getLogger("swdesk.qt")
 LANGUAGES = ("lv", "en")
 KEY_LANGUAGE = "ui/language"
 KEY_LAST_DB = "database/last"
+KEY_LM_PC = "lm/this_pc"  # "lm" when the first start was answered "the Ministry's" (issue 12)
 EXIT_DATABASE = 3
 
 
@@ -325,12 +326,15 @@ class Controller(QObject):
         if has_service(self.database):
             self.show_main()
             return True
+        if QSettings().value(KEY_LM_PC) == "lm":  # answered at an earlier first start: a ministry PC
+            return self.open_lm()
         from swdesk.gui.wizard import FirstStartWizard
 
         wizard = FirstStartWizard(self.database, demo_available=demo_available(), parent=self.window)
         if not wizard.exec():
             return self.window is not None
         if wizard.chose_lm:
+            QSettings().setValue(KEY_LM_PC, "lm")
             return self.open_lm()
         if wizard.chose_demo:
             return self.open_demo()
@@ -341,9 +345,22 @@ class Controller(QObject):
         """The LM summary window (issue 12) on its own: a ministry PC has no service to show."""
         from swdesk.gui.lm_window import LmWindow
 
-        self.lm_window = LmWindow()
+        self.lm_window = LmWindow(on_service_mode=self.leave_lm)
         self.lm_window.show()
         return True
+
+    def leave_lm(self) -> None:
+        """The PC belongs to a social service after all: forget the answer and ask the first-start question
+        again (the LM window closes once the service's window is there, so the program does not end)."""
+        QSettings().remove(KEY_LM_PC)
+        old = self.lm_window
+        self.app.setQuitOnLastWindowClosed(False)
+        old.hide()
+        if not self._after_open() and self.window is None:
+            old.show()  # cancelled: stay where we were
+        else:
+            old.close()
+        self.app.setQuitOnLastWindowClosed(True)
 
     def open_database_file(self, target: str) -> bool:
         if not self._open(target, remember=True):

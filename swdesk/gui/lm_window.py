@@ -11,11 +11,12 @@ Fails → LM kopsavilkums… and from the first-start screen when the PC belongs
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -59,11 +60,25 @@ def _item(value: Any, *, number: bool = False, places: int | None = None) -> QTa
 class LmWindow(QMainWindow):
     """Survey consolidation and claim verification over a folder of mailed workbooks."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, on_service_mode: Callable[[], None] | None = None
+    ) -> None:
+        """``on_service_mode``: on a PC answered as LM's at the first start, how to go back to being a
+        service's (Fails → Šis dators ir sociālajam dienestam…)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("LM summary — swdesk"))
         self.result: Any = None
         self.result_kind: str | None = None
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.service_mode_action = QAction(self.tr("This PC belongs to a social service…"), self)
+        self.service_mode_action.setVisible(on_service_mode is not None)
+        if on_service_mode is not None:
+            self.service_mode_action.triggered.connect(on_service_mode)
+        file_menu.addAction(self.service_mode_action)
+        close_action = QAction(self.tr("&Close"), self)
+        close_action.setShortcut(QKeySequence.StandardKey.Close)
+        close_action.triggered.connect(self.close)
+        file_menu.addAction(close_action)
 
         intro = QLabel(
             self.tr(

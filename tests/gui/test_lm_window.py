@@ -98,3 +98,42 @@ def test_the_file_menu_opens_the_lm_window(qtbot, main_window):
     main_window.lm_action.trigger()
     qtbot.addWidget(main_window.lm_window)
     assert isinstance(main_window.lm_window, LmWindow) and main_window.lm_window.isVisible()
+
+
+def test_a_pc_answered_as_lms_opens_the_lm_window_at_every_start_until_told_otherwise(qtbot, qapp, db, request):
+    from PySide6.QtCore import QSettings
+
+    from swdesk.gui.app import KEY_LM_PC, Controller
+    from tests.gui.helpers import when_modal
+
+    request.addfinalizer(lambda: QSettings().remove(KEY_LM_PC))  # a failure must not make other tests LM's
+
+    def choose_lm(wizard) -> None:
+        wizard.for_lm.setChecked(True)
+        wizard.lm_button.click()
+
+    controller = Controller(qapp, db=db.url)
+    assert when_modal(choose_lm) is not None and controller.start()
+    qtbot.addWidget(controller.lm_window)
+    assert controller.lm_window.isVisible() and QSettings().value(KEY_LM_PC) == "lm"
+    controller.database.close()
+
+    again = Controller(qapp, db=db.url)
+    asked = when_modal(lambda dialog: dialog.reject())
+    assert again.start()  # no first-start question this time: straight to the LM window
+    qtbot.addWidget(again.lm_window)
+    qtbot.wait(50)
+    assert asked == [] and again.lm_window.isVisible() and again.window is None
+
+    def create(wizard) -> None:
+        wizard.service_name.setText("Testa dienests")
+        wizard.population.setValue(2500)
+        wizard.create_button.click()
+
+    opened = when_modal(create)
+    again.lm_window.service_mode_action.trigger()  # "this PC belongs to a social service"
+    qtbot.addWidget(again.window)
+    assert opened and QSettings().value(KEY_LM_PC) is None
+    assert again.window.isVisible() and not again.lm_window.isVisible()
+    wait_all()
+    again.database.close()
