@@ -76,6 +76,8 @@ def test_the_command_line_says_it_with_exit_status_2(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SWDESK_DB", raising=False)
+    # no default database: on Windows the data folder is the user's own %LOCALAPPDATA%, whatever the test sets
+    monkeypatch.setattr("swdesk.db.database.default_db_path", lambda: tmp_path / "nav" / "swdesk.sqlite")
     target = tmp_path / "veidne ar garumzīmēm.xlsx"
     target.write_bytes(b"open in Excel")
     status = main(["template", str(target), "--force"])
