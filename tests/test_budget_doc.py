@@ -4,6 +4,7 @@ computes them, per position, and names nobody."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -42,8 +43,10 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> tuple[planning.Compar
 
 def test_the_pdf_names_nobody_and_shows_the_figures(documents: tuple[planning.Comparison, Path, Path]) -> None:
     comparison, pdf_path, _ = documents
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
     text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+                          encoding="utf-8", check=True).stdout
     assert "Budžeta pamatojums 2026. gadam" in text and "Mēnešalgas līdz skalas minimumam līdz 01.01.2027" in text
     assert "Aiziet 1 darbinieks:" in text
     head = comparison.snapshot.service.head_name if comparison.snapshot.service else None
