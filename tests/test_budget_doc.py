@@ -19,6 +19,7 @@ from swdesk.db.database import open_database
 from swdesk.demo import generate_demo
 from swdesk.export.budget import write_budget_pdf, write_budget_xlsx
 from swdesk.rules import scenario as sc
+from tests.test_export_toolkit import pdf_text
 
 TODAY = dt.date(2025, 11, 28)
 
@@ -69,3 +70,26 @@ def test_the_workbook_holds_the_same_numbers(documents: tuple[planning.Compariso
         for line in ws.iter_rows(values_only=True):
             assert not [n for n in names for v in line if v is not None and n in str(v)]
     book.close()
+
+
+def test_no_position_row_is_one_or_two_persons_pay(documents: tuple[planning.Comparison, Path, Path]) -> None:
+    """The council reads figures, not a colleague's salary: a position with 1 or 2 people in any column is
+    pooled, and a pool of 1 or 2 is withheld; the total is still the whole service's."""
+    comparison, pdf_path, xlsx_path = documents
+    tables = [o.cost.by_position() for o in (comparison.today, *comparison.scenarios)]
+    names = {comparison.snapshot.positions[c].name: c for t in tables for c in t}
+    small = {c for t in tables for c, (n, _, _) in t.items() if 0 < n < 3}
+    assert small, "the small demo has positions of one or two people"
+    book = load_workbook(xlsx_path, read_only=True)
+    rows = [r for r in book["Izmaksas pa amatiem"].iter_rows(values_only=True) if r[0]]
+    book.close()
+    shown = [r[0] for r in rows[1:] if r[0] in names]
+    assert not [name for name in shown if names[name] in small]
+    pool = [r for r in rows if str(r[0]).startswith("Amati ar mazāk nekā 3")]
+    assert len(pool) == 1
+    total = next(r for r in rows if r[0] == "Kopā")
+    assert [Decimal(str(v)) for v in total[1:]] == [
+        sum((s + c for _, s, c in t.values()), Decimal(0)) for t in tables
+    ]
+    text = pdf_text(pdf_path)
+    assert "Amati ar mazāk nekā 3 darbiniekiem" in text

@@ -18,7 +18,7 @@ from typing import Any
 
 from swdesk.export import pdf
 from swdesk.export import xlsx as xl
-from swdesk.export.common import OFFICIAL_LANGUAGE, date_text, document_language
+from swdesk.export.common import OFFICIAL_LANGUAGE, SMALL_GROUP, date_text, document_language
 from swdesk.i18n import define, tr
 from swdesk.planning import (
     CASES,
@@ -85,6 +85,19 @@ define(
         ),
         "budget.minimum.none": ("Visas mēnešalgas sasniedz skalas minimumu.", "Every salary reaches the scale minimum."),
         "budget.col.people": ("Darbinieki", "Staff"),
+        "budget.other_positions": (
+            "Amati ar mazāk nekā {small} darbiniekiem", "Positions with fewer than {small} staff"
+        ),
+        "budget.small": ("< {small}", "< {small}"),
+        "budget.withheld": ("nerāda", "withheld"),
+        "budget.small_groups.note": (
+            "Amati, kuros kādā slejā ir mazāk nekā {small} darbinieki, apvienoti vienā rindā, lai no dokumenta "
+            "nevarētu nolasīt viena cilvēka algu; ja arī tajā ir mazāk nekā {small}, summu nerāda (kopsumma "
+            "budžeta lēmumam ir redzama).",
+            "Positions with fewer than {small} staff in any column are pooled in one row, so that nobody's pay "
+            "can be read from the document; where that row too has fewer than {small}, its amount is withheld "
+            "(the total stays, for the budget decision).",
+        ),
         "budget.col.fte": ("Slodzes", "FTE"),
         "budget.col.yearly": ("Gadā, EUR", "A year, EUR"),
         "budget.signed": ("Sagatavots {date}.", "Prepared on {date}."),
@@ -117,23 +130,69 @@ def _position_name(comparison: Comparison, code: str) -> str:
     return info.name if info else code
 
 
-def _cost_by_position(comparison: Comparison) -> tuple[list[str], list[list[Decimal]]]:
-    """Positions (in catalogue order) and each column's total cost for it."""
+def _small(people: int) -> bool:
+    """A group whose figures would be one or two persons' pay (the council report's rule, SMALL_GROUP)."""
+    return 0 < people < SMALL_GROUP
+
+
+def _cost_by_position(comparison: Comparison) -> tuple[list[str], list[list[Decimal | None]], list[Decimal]]:
+    """Position names (in catalogue order), each column's cost for it, and each column's total.
+
+    A document that goes to the council names nobody's pay: positions with fewer than SMALL_GROUP people in
+    any column are pooled into one "Citi amati" row, whose amount is withheld (None) in a column where the
+    pool too is small. The totals are always the whole service's."""
     outcomes = [comparison.today, *comparison.scenarios]
     tables = [o.cost.by_position() for o in outcomes]
     order = list(comparison.snapshot.positions)
     codes = sorted({c for t in tables for c in t}, key=lambda c: (order.index(c) if c in order else len(order), c))
-    return codes, [[(t[c][1] + t[c][2]) if c in t else Decimal(0) for t in tables] for c in codes]
+
+    def people(table: dict[str, tuple[int, Decimal, Decimal]], code: str) -> int:
+        return table[code][0] if code in table else 0
+
+    def cost(table: dict[str, tuple[int, Decimal, Decimal]], code: str) -> Decimal:
+        return table[code][1] + table[code][2] if code in table else Decimal(0)
+
+    shown = [c for c in codes if not any(_small(people(t, c)) for t in tables)]
+    pooled = [c for c in codes if c not in shown]
+    names = [_position_name(comparison, c) for c in shown]
+    rows: list[list[Decimal | None]] = [[cost(t, c) for t in tables] for c in shown]
+    if pooled:
+        names.append(tr("budget.other_positions", small=SMALL_GROUP))
+        rows.append([
+            None if _small(sum(people(t, c) for c in pooled)) else sum((cost(t, c) for c in pooled), Decimal(0))
+            for t in tables
+        ])
+    totals = [sum((cost(t, c) for c in codes), Decimal(0)) for t in tables]
+    return names, rows, totals
 
 
 def _minimum_by_position(
     comparison: Comparison, raises: tuple[sc.RaiseCost, ...]
-) -> list[tuple[str, int, Decimal, Decimal]]:
+) -> list[tuple[str, int, Decimal | None, Decimal | None]]:
+    """Position, people, FTE and yearly cost of lifting pay to the minimum; positions with fewer than
+    SMALL_GROUP such people pooled as "Citi amati", with FTE and cost withheld where the pool is small too."""
     groups: dict[str, tuple[int, Decimal, Decimal]] = {}
     for r in raises:
         n, fte, money = groups.get(r.position_code, (0, Decimal(0), Decimal(0)))
         groups[r.position_code] = (n + 1, fte + r.fte, money + r.yearly)
-    return [(_position_name(comparison, code), *groups[code]) for code in sorted(groups)]
+    result: list[tuple[str, int, Decimal | None, Decimal | None]] = [
+        (_position_name(comparison, code), *groups[code]) for code in sorted(groups) if not _small(groups[code][0])
+    ]
+    pooled = [groups[code] for code in sorted(groups) if _small(groups[code][0])]
+    if pooled:
+        n = sum(g[0] for g in pooled)
+        fte = sum((g[1] for g in pooled), Decimal(0))
+        money = sum((g[2] for g in pooled), Decimal(0))
+        result.append((tr("budget.other_positions", small=SMALL_GROUP), n, None if _small(n) else fte, None if _small(n) else money))
+    return result
+
+
+def _people_text(people: int) -> str:
+    return tr("budget.small", small=SMALL_GROUP) if _small(people) else format_value(people, INTEGER)
+
+
+def _amount_text(value: Decimal | None, kind: str) -> str:
+    return tr("budget.withheld") if value is None else format_value(value, kind)
 
 
 def _header_lines(comparison: Comparison) -> list[tuple[str, str]]:
@@ -221,31 +280,30 @@ def _write_pdf(
         value_title=tr("budget.axis.eur"),
         width=width,
     ))
-    codes, costs = _cost_by_position(comparison)
+    names, costs, totals = _cost_by_position(comparison)
     story.append(pdf.heading(tr("budget.by_position", year=year)))
-    totals = [sum((row[i] for row in costs), Decimal(0)) for i in range(len(titles))]
     story.append(pdf.data_table(
         header=[tr("budget.col.position"), *titles],
-        rows=[[_position_name(comparison, c), *(format_value(v, MONEY) for v in row)] for c, row in zip(codes, costs,
-                                                                                                       strict=True)]
+        rows=[[name, *(_amount_text(v, MONEY) for v in row)] for name, row in zip(names, costs, strict=True)]
         + [[tr("budget.total"), *(format_value(v, MONEY) for v in totals)]],
         widths=[44, *([56 / len(titles)] * len(titles))],
         align=pdf.left_then_right(len(titles)),
-        total_rows=[len(codes)],
+        total_rows=[len(names)],
         font_size=8,
         width=width,
     ))
+    story.append(pdf.paragraph(tr("budget.small_groups.note", small=SMALL_GROUP), small=True))
     story.append(pdf.heading(tr("budget.minimum", date=deadline_text())))
     story.append(pdf.paragraph(tr("budget.minimum.note", year=deadline_text()[-4:]), small=True))
     groups = _minimum_by_position(comparison, raises)
     if groups:
         story.append(pdf.data_table(
             header=[tr("budget.col.position"), tr("budget.col.people"), tr("budget.col.fte"), tr("budget.col.yearly")],
-            rows=[[name, format_value(n, INTEGER), format_value(fte, FTE_KIND), format_value(money, MONEY)]
+            rows=[[name, _people_text(n), _amount_text(fte, FTE_KIND), _amount_text(money, MONEY)]
                   for name, n, fte, money in groups]
-            + [[tr("budget.total"), format_value(sum(g[1] for g in groups), INTEGER),
-                format_value(sum((g[2] for g in groups), Decimal(0)), FTE_KIND),
-                format_value(sum((g[3] for g in groups), Decimal(0)), MONEY)]],
+            + [[tr("budget.total"), format_value(len(raises), INTEGER),
+                format_value(sum((r.fte for r in raises), Decimal(0)), FTE_KIND),
+                format_value(sum((r.yearly for r in raises), Decimal(0)), MONEY)]],
             widths=[52, 14, 14, 20],
             align=["left", "right", "right", "right"],
             total_rows=[len(groups)],
@@ -308,11 +366,11 @@ def _write_xlsx(
     xl.fit_columns(ws)
 
     ws = xl.add_sheet(book, tr("budget.sheet.positions"))
-    codes, costs = _cost_by_position(comparison)
-    totals = [sum((r[i] for r in costs), Decimal(0)) for i in range(len(titles))]
+    names, costs, totals = _cost_by_position(comparison)
     last_header, last = xl.write_table(
         ws, columns=[xl.Column(tr("budget.col.position"), max_width=50), *(xl.Column(t, "money") for t in titles)],
-        rows=[[_position_name(comparison, c), *r] for c, r in zip(codes, costs, strict=True)],
+        rows=[[name, *(tr("budget.withheld") if v is None else v for v in r)] for name, r in zip(names, costs,
+                                                                                                  strict=True)],
     )
     xl.write_row(ws, row=last + 1,
                  columns=[xl.Column(tr("budget.col.position")), *(xl.Column(t, "money") for t in titles)],
@@ -324,9 +382,12 @@ def _write_xlsx(
     minimum_columns = [xl.Column(tr("budget.col.position"), max_width=50), xl.Column(tr("budget.col.people"), "int"),
                        xl.Column(tr("budget.col.fte"), "fte"), xl.Column(tr("budget.col.yearly"), "money")]
     start = xl.write_title_block(ws, title=tr("budget.minimum", date=deadline_text()))
-    _, last = xl.write_table(ws, columns=minimum_columns, rows=[list(g) for g in groups], start_row=start)
+    _, last = xl.write_table(ws, columns=minimum_columns, start_row=start, rows=[
+        [name, _people_text(n) if _small(n) else n, *(tr("budget.withheld") if v is None else v for v in (fte, money))]
+        for name, n, fte, money in groups
+    ])
     xl.write_row(ws, row=last + 1, columns=minimum_columns, total=True, values=[
-        tr("budget.total"), sum(g[1] for g in groups), sum((g[2] for g in groups), Decimal(0)),
-        sum((g[3] for g in groups), Decimal(0))])
+        tr("budget.total"), len(raises), sum((r.fte for r in raises), Decimal(0)),
+        sum((r.yearly for r in raises), Decimal(0))])
     xl.fit_columns(ws)
     return xl.save_workbook(book, path, overwrite=overwrite)
