@@ -111,3 +111,13 @@ def test_in_the_narrowest_window_every_card_is_inside_it(qtbot, main_window):
         assert card.mapToGlobal(card.rect().topRight()).x() <= right, card.title.text()
     main_window.resize(1366, 768)
     qtbot.waitUntil(lambda: dashboard.card_columns == 5)
+
+
+def test_a_duty_of_three_and_a_half_hours_shows_as_entered(qtbot, main_window):
+    with main_window.database.write() as session:
+        person = _specialist(session)
+        session.add(m.Duty(staff_id=person.id, date=dt.date(THIS_YEAR, 1, 5), category_code="NS_TRANSP",
+                           hours=Decimal("3.5")))
+    chart = _dashboard(qtbot, main_window).duties_chart
+    assert chart.values == [3.5]
+    assert chart.fmt(chart.values[0]) == "3,5\u00a0h"  # not "4 h"
