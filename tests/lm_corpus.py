@@ -1,8 +1,8 @@
 """Folders of mailed files for the LM tests (issue 12): 43 services' surveys and claims from small demos.
 
-Three small demo databases (seeds 1, 2, 3) stand for 43 services: each municipality of the catalogue gets the
-survey (and the claim) of one of them, written under its own name, so the files differ by municipality and
-data while the whole folder takes seconds to make. What the consolidation must find is computed here from the
+Three small demo databases (seeds 1, 2, 3) and the Rīga-size demo stand for 43 services: Rīga sends the big
+one's survey and claim, every other municipality of the catalogue those of one of the small ones, written under
+its own name, so the files differ by municipality, size and data while the folder takes seconds to make. What the consolidation must find is computed here from the
 same surveys and claims as the services built them from their databases.
 """
 
@@ -25,6 +25,7 @@ TODAY = dt.date(2026, 3, 15)
 SURVEY_DATE = dt.date(2026, 2, 1)
 PERIOD = "2025-H2"
 SEEDS = (1, 2, 3)
+BIG = "Rīga"  # the municipality whose files come from the Rīga-size demo
 
 
 @dataclass
@@ -54,6 +55,11 @@ def build_databases(folder: Path) -> list[str]:
         generate_demo(database, size="small", seed=seed, today=TODAY)
         database.close()
         paths.append(str(path))
+    path = folder / "demo-riga.sqlite"
+    database = open_database(str(path), auto_backup=False)
+    generate_demo(database, size="riga", seed=2026, today=TODAY)
+    database.close()
+    paths.append(str(path))
     return paths
 
 
@@ -73,7 +79,8 @@ def build_corpus(folder: Path, *, zipped_from: int = 30) -> Corpus:
     claims_dir.mkdir()
     corpus = Corpus(folder=folder, surveys={}, claims={}, databases=databases)
     for index, name in enumerate(municipalities()):
-        survey, claim = built_surveys[index % 3], built_claims[index % 3]
+        pick = len(SEEDS) if name == BIG else index % len(SEEDS)
+        survey, claim = built_surveys[pick], built_claims[pick]
         service = f"{name} — sociālais dienests"
         corpus.surveys[name] = survey
         write_survey_xlsx(
