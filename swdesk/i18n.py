@@ -87,6 +87,14 @@ define(
             "{path} is a folder, not a database file. Give the path of a file, for example {example}. "
             "Nothing was changed.",
         ),
+        "db.new_named_as_document": (
+            "Fails {path} nepastāv, un ar nosaukuma galotni {suffix} tas būtu dokuments, nevis datubāze, "
+            "tāpēc jauna datubāze netika izveidota. Datus no darbgrāmatas ielasa ar: swdesk import \"{path}\". "
+            "Jaunai datubāzei dodiet nosaukumu ar .sqlite, piemēram {example}.",
+            "The file {path} does not exist, and with the ending {suffix} it would be a document, not a "
+            "database, so no new database was made. A workbook's data is read with: swdesk import \"{path}\". "
+            "Give a new database a name ending in .sqlite, for example {example}.",
+        ),
         "db.no_folder": (
             "Mape {folder} nepastāv, tāpēc datubāzi {path} tur nevar izveidot. Izveidojiet mapi vai "
             "norādiet citu ceļu; nekas netika izveidots.",

@@ -389,6 +389,16 @@ def _other_program(path: Path) -> None:
     con.close()
 
 
+@pytest.mark.parametrize("name", ["dati.xlsx", "Lietas 2025.csv", "pārskats.PDF"])
+def test_a_missing_document_named_as_the_database_is_not_made_one(tmp_path: Path, name: str) -> None:
+    """`--db dati.xlsx` for a workbook that is not there is a slip for `import`: no database under that name."""
+    folder = tmp_path / "Dokumenti"
+    folder.mkdir()
+    result = _swdesk(tmp_path, "--db", str(folder / name), "check", "--year", "2025")
+    _assert_refused(result, "netika izveidota", "swdesk import", ".sqlite")
+    assert list(folder.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     ("name", "make", "kind"),
     [

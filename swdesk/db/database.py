@@ -193,6 +193,12 @@ def own_data_folder() -> Path:
     return default_db_path().parent
 
 
+# Endings of the files a head keeps beside the database; a new database is never made under such a name.
+DOCUMENT_SUFFIXES = frozenset(
+    {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".pdf", ".doc", ".docx", ".odt", ".zip"}
+)
+
+
 def preflight(path: Path) -> None:
     """Refuse, before anything is read or written, a path where no database can be kept.
 
@@ -216,6 +222,11 @@ def preflight(path: Path) -> None:
     elif not folder.is_dir():
         raise UnavailableDatabaseError(tr("db.folder_is_file", folder=folder, path=path))
     size = 0
+    if not path.exists() and path.suffix.lower() in DOCUMENT_SUFFIXES:
+        # `--db dati.xlsx` for a workbook not (yet) there is a slip for `import`, never a new database
+        raise UnavailableDatabaseError(
+            tr("db.new_named_as_document", path=path, suffix=path.suffix, example=path.with_suffix(".sqlite"))
+        )
     if path.exists():
         if not path.is_file():
             raise UnavailableDatabaseError(tr("db.not_regular", path=path))
