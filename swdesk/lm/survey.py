@@ -33,7 +33,7 @@ from swdesk.lm.workbook import Document, Refused, read_workbook, survey_json
 
 define(
     {
-        "lm.verdict.accepted": ("pieņemts", "accepted"),
+        "lm.verdict.accepted": ("{municipality}, aptauja uz {date}", "{municipality}, survey as of {date}"),
         "lm.verdict.not_survey": (
             "tas ir kompensācijas pieprasījums, nevis aptauja",
             "it is a compensation claim, not a survey",
@@ -352,7 +352,7 @@ def _verdict_for(
         else:
             verdict.accepted, verdict.message, verdict.note = (
                 True,
-                tr("lm.verdict.accepted"),
+                tr("lm.verdict.accepted", municipality=municipality, date=format_date(date)),
                 document.edit_note(),
             )
             return verdict, document
@@ -411,7 +411,7 @@ def _mark_duplicate(newer: Verdict, older: Verdict, format_date: Callable[[dt.da
     older.accepted = False
     older.message = tr("lm.verdict.replaced", other=newer.name, date=shown(newer.prepared))
     also = tr("lm.verdict.also", other=older.name, date=shown(older.prepared))
-    newer.message = f"{tr('lm.verdict.accepted')}; {also}"
+    newer.message = f"{newer.message}; {also}"
 
 
 # --- the national picture ------------------------------------------------------------------------------------
