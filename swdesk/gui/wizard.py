@@ -110,6 +110,7 @@ class FirstStartWizard(QDialog):
         self.form_widget.setLayout(form)
         layout.addWidget(self.form_widget)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # with the service's form hidden (LM), the question stays at the top
         layout.addWidget(buttons)
         self.service_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -124,6 +125,7 @@ class FirstStartWizard(QDialog):
         self.lm_button.setDefault(lm)
         self.create_button.setDefault(not lm)
         self.error.hide()
+        self.adjustSize()  # the window shrinks to what is shown, and grows back for the service's form
 
     def open_lm(self) -> None:
         self.chose_lm = True
