@@ -201,7 +201,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from swdesk.streams import utf8_streams
 
         utf8_streams()  # Latvian text on a redirected stream of an English Windows (cp1252)
-        return run_logged(main, sys.argv[1:])
+        try:
+            return run_logged(main, sys.argv[1:])
+        except BrokenPipeError:
+            # `swdesk lm survey … | head`: the reader stopped reading; no traceback, and none from the flush
+            # at exit either (Python's own recipe: the rest of stdout goes to the null device)
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     argv = list(argv)
     lang = _language_from(argv)
     lang = lang if lang in ("lv", "en") else "lv"

@@ -89,7 +89,7 @@ def test_the_command_writes_a_workbook_pandas_and_libreoffice_read_and_a_pdf(
     assert pdf.read_bytes().startswith(b"%PDF")
     assert main(["lm", "survey", folder, "--date", "01.02.2026"]) == 0
     text = capsys.readouterr().out
-    assert text.count("PIEŅEMTS") == 43 and "Aptauja pieņemta no visām 43 pašvaldībām." in text
+    assert text.count(": pieņemts: ") == 43 and "NORAIDĪTS" not in text and "Aptauja pieņemta no visām 43 pašvaldībām." in text
 
 
 @needs_libreoffice
@@ -242,3 +242,23 @@ def test_the_import_corpus_hostile_workbooks_each_get_a_reason(tmp_path: Path) -
     assert any("ZIP bumba" in text for text in reasons.values())
     # an import workbook with formulas is no survey at all (a survey with formulas: the test above)
     assert all("nav swdesk aptaujas" in text for name, text in reasons.items() if "formula" in name)
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(corpus: Corpus) -> None:
+    """`swdesk lm survey MAPE --json | head`: the pipe closes early; the command ends without a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "swdesk", "lm", "survey", str(corpus.folder / "aptaujas"), "--date", "01.02.2026",
+         "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # nobody reads what it prints
+    err = child.stderr.read().decode("utf-8")
+    child.stderr.close()
+    assert child.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err

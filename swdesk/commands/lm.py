@@ -44,8 +44,8 @@ define(
         ),
         "lm.json": ("rezultāts JSON formātā", "print the result as JSON"),
         "lm.files": ("Faili ({count}):", "Files ({count}):"),
-        "lm.line.accepted": ("  PIEŅEMTS  {name}: {text}", "  ACCEPTED  {name}: {text}"),
-        "lm.line.refused": ("  NORAIDĪTS {name}: {text}", "  REFUSED   {name}: {text}"),
+        "lm.line.accepted": ("  {name}: {text}", "  {name}: {text}"),
+        "lm.line.refused": ("  {name}: NORAIDĪTS — {text}", "  {name}: REFUSED — {text}"),
         "lm.missing": (
             "Pašvaldības bez pieņemtas aptaujas ({count}): {names}",
             "Municipalities with no accepted survey ({count}): {names}",

@@ -33,7 +33,7 @@ from swdesk.lm.workbook import Document, Refused, read_workbook, survey_json
 
 define(
     {
-        "lm.verdict.accepted": ("{municipality}, aptauja uz {date}", "{municipality}, survey as of {date}"),
+        "lm.verdict.accepted": ("pieņemts: {municipality}, aptauja uz {date}", "accepted: {municipality}, survey as of {date}"),
         "lm.verdict.not_survey": (
             "tas ir kompensācijas pieprasījums, nevis aptauja",
             "it is a compensation claim, not a survey",
