@@ -3052,4 +3052,11 @@ Sīkāka informācija ir žurnālfailā.</translation>
         <translation>Anonimizēti: %1. Pirms tam izveidotais dublējums: %2.</translation>
     </message>
 </context>
+<context>
+    <name>QLocale</name>
+    <message>
+        <source>bytes</source>
+        <translation>baiti</translation>
+    </message>
+</context>
 </TS>

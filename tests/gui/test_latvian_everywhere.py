@@ -150,3 +150,10 @@ def test_the_first_start_wizard_lists_municipalities_alphabetically(qtbot, db):
     assert names.index("Ādažu novads") == 3  # ā is the letter after a
     assert names.index("Ķekavas novads") == names.index("Kuldīgas novads") + 1
     assert names.index("Rīga") < names.index("Ropažu novads") < names.index("Saldus novads")
+
+
+def test_file_sizes_in_qts_file_dialog_are_latvian(qtbot):
+    """Qt's own file dialog wrote "1 bytes" beside Latvian labels (QLocale's word, not in qtbase_lv)."""
+    from PySide6.QtCore import QLocale
+
+    assert QLocale(QLocale.Language.Latvian).formattedDataSize(1) == "1 baiti"
