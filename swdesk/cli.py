@@ -191,11 +191,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from swdesk.db.backup import BackupError
-    from swdesk.db.database import DatabaseError
-    from swdesk.settings import SettingError
+def window_arguments(argv: Sequence[str], lang: str) -> argparse.Namespace | None:
+    """The arguments of the window's start — ``swdesk [--db X] [--lang L] [--demo]``, nothing else — read
+    without :func:`build_parser`, which imports every command (with the exporters and importers behind
+    them) and took most of the program's start (issue 14); anything else (a command, ``--help``, an
+    abbreviated or wrong option) is left to argparse, so its help and errors stay as they are."""
+    values = {"db": None, "lang": lang, "demo": False}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        name, equals, value = arg.partition("=")
+        if arg == "--demo":
+            values["demo"] = True
+        elif name in ("--db", "--lang") and (equals or (rest and not rest[0].startswith("-"))):
+            values[name[2:]] = value if equals else rest.pop(0)
+        else:
+            return None
+    if values["lang"] not in ("lv", "en") or values["db"] == "":
+        return None
+    return argparse.Namespace(command=None, **values)
 
+
+def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # the program itself, not a caller running one command: log it (swdesk.logs)
         from swdesk.logs import run_logged
         from swdesk.streams import utf8_streams
@@ -214,19 +231,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _language_from(argv)
     lang = lang if lang in ("lv", "en") else "lv"
     set_language(lang)
-    with argparse_language(lang):
-        parser = build_parser()
-        args = parser.parse_args(argv)
+    args = window_arguments(argv, lang)
+    if args is None:
+        with argparse_language(lang):
+            args = build_parser().parse_args(argv)
     if args.command is None:
         if not hasattr(args, "run"):
             try:
                 from swdesk.commands import gui
             except ModuleNotFoundError:
                 with argparse_language(lang):
-                    parser.print_help()
+                    build_parser().print_help()
                 return EXIT_INPUT
             return gui.run(args)
+    # after the window's start (above): SQLAlchemy loads with these, and the window paints before it
     from swdesk.db import database as db_module
+    from swdesk.db.backup import BackupError
+    from swdesk.db.database import DatabaseError
+    from swdesk.settings import SettingError
 
     db_module.waiting_notice = _say_waiting
     _said_waiting.clear()

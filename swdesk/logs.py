@@ -46,9 +46,9 @@ def log_path() -> Path:
     """Where the log is written: the file in use, else the default one beside the default database."""
     if _path is not None:
         return _path
-    from swdesk.db.database import default_db_path
+    from swdesk.db import data_folder  # the default database's folder, without SQLAlchemy at every start
 
-    return default_db_path().parent / LOG_NAME
+    return data_folder() / LOG_NAME
 
 
 def active_log_path() -> Path | None:
@@ -141,6 +141,10 @@ def describe_system() -> str:
 
 def masked(argv: Sequence[str]) -> str:
     """The command line as it goes into the log: every form of a database URL's password replaced by ***."""
+    if not any("://" in arg or "=" in arg for arg in argv):
+        # neither form of a password mask_url knows (user:…@ after a scheme, ?password=…) can be there: the
+        # database layer (SQLAlchemy) is not loaded for nothing at every start (issue 14)
+        return " ".join(argv)
     from swdesk.db.database import mask_url  # the one place that knows where passwords hide in a URL
 
     return " ".join(mask_url(arg, arg) for arg in argv)

@@ -305,3 +305,13 @@ def test_only_swdesks_own_data_folder_is_created(tmp_path, monkeypatch) -> None:
 
 def test_database_error_is_the_base_of_schema_too_new() -> None:
     assert issubclass(SchemaTooNewError, DatabaseError)
+
+
+def test_the_revisions_read_without_alembic_are_alembics():
+    """Issue 14: a start at the newest schema does not import Alembic; its quick answer must be Alembic's."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    quick = migrate._revisions_from_files()
+    assert quick is not None
+    assert quick == (frozenset(rev.revision for rev in scripts.walk_revisions()), scripts.get_current_head())

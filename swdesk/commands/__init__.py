@@ -6,9 +6,10 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from swdesk.db.database import Database, open_database
+if TYPE_CHECKING:  # the window's start imports this package: SQLAlchemy only when a command opens the database
+    from swdesk.db.database import Database
 from swdesk.i18n import define, tr
 
 define(
@@ -46,6 +47,8 @@ def report_written(path: object) -> None:
 
 
 def open_db(args: argparse.Namespace) -> Database:
+    from swdesk.db.database import open_database
+
     database = open_database(args.db)
     for warning in database.report.warnings:  # said once, on stderr; the command goes on
         print(warning, file=sys.stderr)

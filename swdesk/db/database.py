@@ -97,9 +97,9 @@ class DamagedDatabaseError(DatabaseError):
 
 def default_db_path() -> Path:
     """The database in the user's data folder (e.g. %LOCALAPPDATA%\\swdesk on Windows)."""
-    from platformdirs import user_data_path
+    from swdesk.db import data_folder
 
-    return user_data_path(APP_NAME, appauthor=False) / "swdesk.sqlite"
+    return data_folder() / "swdesk.sqlite"
 
 
 def _sqlite_code(exc: BaseException) -> int | None:

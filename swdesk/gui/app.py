@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QLocale,
@@ -24,10 +25,11 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from swdesk import __version__, i18n
-from swdesk.db.backup import BackupError
-from swdesk.db.database import Database, DatabaseError, SetAsideError, open_database
 from swdesk.gui import translations
 from swdesk.resources import resource
+
+if TYPE_CHECKING:
+    from swdesk.db.database import Database, SetAsideError
 
 log = logging.getLogger("swdesk.gui")
 qt_log = logging.getLogger("swdesk.qt")
@@ -179,6 +181,14 @@ def needs_password(url: str) -> bool:
     return parsed.get_backend_name() != "sqlite" and parsed.password is None
 
 
+def open_database(target: str | None, **kwargs) -> Database:  # type: ignore[no-untyped-def]
+    """:func:`swdesk.db.database.open_database`, imported when first needed: SQLAlchemy and the database
+    module load after the window's first paint, not before it (issue 14)."""
+    from swdesk.db.database import open_database as open_
+
+    return open_(target, **kwargs)
+
+
 def demo_db_path() -> Path:
     from platformdirs import user_data_path
 
@@ -226,6 +236,46 @@ class Controller(QObject):
             return last
         return None
 
+    def start_shown(self) -> None:
+        """The program's start: the main window at once, empty, then :meth:`start` after its first paint.
+
+        A person sees the window in about the time Qt needs for any window; the database is opened and the
+        window filled (:meth:`MainWindow.attach`) once it is on screen, the dashboard's data after that. A
+        question of the opening (a password, a damaged database, the first-start wizard) appears over it.
+        When there is nothing to show in the end, the empty window closes and :attr:`start_failed` is set.
+        """
+        from swdesk.gui.mainwindow import MainWindow
+
+        self.start_failed = False
+        self.window = MainWindow(None, controller=self)
+        self.window.show()
+        self.window.after_first_paint(self._start_in_window)
+
+    def _start_in_window(self) -> None:
+        from swdesk.db import database as db_module
+
+        db_module.waiting_notice = WaitingForWriter(self.app)
+        if not self.start():
+            self.start_failed = True
+            self._drop_empty_window()
+            self.app.quit()
+        elif self.database is not None:
+            log.info("window opened on %s", self.database.display_location)
+
+    def _empty_window(self) -> bool:
+        """The start's window is still waiting for its data (see :meth:`start_shown`)."""
+        return self.window is not None and getattr(self.window, "database", True) is None
+
+    def _has_window(self) -> bool:
+        return self.window is not None and not self._empty_window()
+
+    def _drop_empty_window(self) -> None:
+        if self._empty_window():
+            assert self.window is not None
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
     def start(self) -> bool:
         """Open the database and show the first window; False when there is nothing to show."""
         if self.demo:
@@ -235,6 +285,8 @@ class Controller(QObject):
         return self._after_open()
 
     def _open(self, target: str | None, *, remember: bool) -> bool:
+        from swdesk.db.database import DatabaseError, SetAsideError
+
         try:
             database: Database | None = self._open_asking(target)
         except SetAsideError as exc:
@@ -259,6 +311,8 @@ class Controller(QObject):
         return True
 
     def _after_set_aside(self, target: str | None, exc: SetAsideError) -> Database | None:
+        from swdesk.db.backup import BackupError
+        from swdesk.db.database import DatabaseError
         from swdesk.rules.findings import fmt_date
 
         text = (
@@ -306,6 +360,8 @@ class Controller(QObject):
         """Open ``target``; a server that refuses a URL without its password asks for the password."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+        from swdesk.db.database import DatabaseError
+
         try:
             return open_database(target, start_fresh=start_fresh)
         except DatabaseError:
@@ -332,7 +388,7 @@ class Controller(QObject):
 
         wizard = FirstStartWizard(self.database, demo_available=demo_available(), parent=self.window)
         if not wizard.exec():
-            return self.window is not None
+            return self._has_window()
         if wizard.chose_lm:
             QSettings().setValue(KEY_LM_PC, "lm")
             return self.open_lm()
@@ -347,6 +403,7 @@ class Controller(QObject):
 
         self.lm_window = LmWindow(on_service_mode=self.leave_lm)
         self.lm_window.show()
+        self._drop_empty_window()  # a ministry PC: the start's window has no service to show
         return True
 
     def leave_lm(self) -> None:
@@ -384,7 +441,7 @@ class Controller(QObject):
                 self.tr("Demonstration data"),
                 self.tr("This version of the program cannot generate demonstration data yet."),
             )
-            return self.window is not None
+            return self._has_window()
         self.generate_demo()
         return True
 
@@ -408,11 +465,11 @@ class Controller(QObject):
             from swdesk.gui.errors import show_error
 
             show_error(self.window, exc)
-            if self.window is None:
+            if not self._has_window():
                 self.app.quit()
 
         def cancelled() -> None:
-            if self.window is None:
+            if not self._has_window():
                 self.app.quit()
 
         self.demo_operation = run_operation(
@@ -432,6 +489,13 @@ class Controller(QObject):
         from swdesk.gui.mainwindow import MainWindow
 
         assert self.database is not None
+        if self._empty_window():  # the start's window, shown before the database was opened: filled now
+            assert isinstance(self.window, MainWindow)
+            self.window.attach(self.database)
+            if view:
+                self.window.show_view(view)
+            self.window.show()
+            return
         old = self.window
         self.app.setQuitOnLastWindowClosed(False)
         self.window = MainWindow(self.database, controller=self)
@@ -516,14 +580,12 @@ def main(*, db: str | None = None, demo: bool = False, argv: list[str] | None = 
     app = SwdeskApp(argv)
     app.install_language(SwdeskApp.saved_language())
     install_excepthook()
-    from swdesk.db import database as db_module
-
-    db_module.waiting_notice = WaitingForWriter(app)
     controller = Controller(app, db=db, demo=demo)
-    if not controller.start():
-        return EXIT_DATABASE if controller.database is None else 0
-    if controller.database is not None:
-        log.info("window opened on %s", controller.database.display_location)
+    controller.start_shown()  # the window first; the database is opened after its first paint
+    if os.environ.get("SWDESK_STARTUP_PROBE"):  # the start-up benchmark only (swdesk.gui.startup_probe)
+        from swdesk.gui.startup_probe import install
+
+        install(app, controller.window)
     # for the start-up test (tests/gui/test_startup.py): quit by itself this long after the window showed
     quit_after = os.environ.get("SWDESK_QUIT_AFTER_START_MS")
     if quit_after and quit_after.isdigit():
@@ -534,4 +596,6 @@ def main(*, db: str | None = None, demo: bool = False, argv: list[str] | None = 
     wait_all(10_000)
     if controller.database is not None:
         controller.database.close()
+    if controller.start_failed:
+        return EXIT_DATABASE if controller.database is None else 0
     return code

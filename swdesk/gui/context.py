@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from swdesk.db.database import Database
+if TYPE_CHECKING:
+    from swdesk.db.database import Database
 
 
 class AppContext(QObject):

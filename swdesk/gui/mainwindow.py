@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from swdesk import __version__
-from swdesk.db.database import Database
 from swdesk.gui.context import AppContext
 
 if TYPE_CHECKING:
+    from swdesk.db.database import Database
     from swdesk.gui.app import Controller
 
 KEY_GEOMETRY = "window/geometry"
@@ -47,16 +48,24 @@ VIEW_KEYS = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, *, controller: Controller | None = None) -> None:
+    """The main window; ``database`` None makes the empty window of the program's start (issue 14).
+
+    At start the window is shown before the database is opened — navigation, menus, the window's size —
+    and :meth:`attach` fills it once the database is open (:meth:`swdesk.gui.app.Controller.start_shown`),
+    so that a person sees the program at once and its data as it arrives.
+    """
+
+    attached = Signal()  # the database is in and the first view shown (its data may still be loading)
+
+    def __init__(self, database: Database | None, *, controller: Controller | None = None) -> None:
         super().__init__()
-        self.database = database
+        self.database: Database = database  # type: ignore[assignment]  # None only until attach()
         self.controller = controller
-        self.ctx = AppContext(database, self)
-        self.ctx.data_changed.connect(self._mark_all_stale)
+        self.painted = False  # the first paint is done (see _FirstPaint)
+        self.painted_at: float | None = None  # its time.monotonic()
         self.year = dt.date.today().year
         self.selftest_box: QMessageBox | None = None  # the last Help → Self-test result
-        self.update_title()
-        self.ctx.data_changed.connect(self.update_title)
+        self.setWindowTitle("swdesk")
         self.setMinimumSize(QSize(1000, 600))
 
         self.nav = QListWidget()
@@ -87,9 +96,31 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_menus()
-        self.location_label = QLabel(self.tr("Database: %1").replace("%1", database.display_location))
+        self.location_label = QLabel()
         self.statusBar().addPermanentWidget(self.location_label)
-        self._restore_layout()
+        self._restore_geometry()
+        self._first_paint = _FirstPaint(self)
+        if database is not None:
+            self.attach(database)
+
+    def attach(self, database: Database) -> None:
+        """Fill the window with ``database``: the title, the status bar and the view shown last."""
+        self.database = database
+        self.ctx = AppContext(database, self)
+        self.ctx.data_changed.connect(self._mark_all_stale)
+        self.update_title()
+        self.ctx.data_changed.connect(self.update_title)
+        self.location_label.setText(self.tr("Database: %1").replace("%1", database.display_location))
+        view = QSettings().value(KEY_VIEW, "dashboard")
+        self.show_view(view if view in VIEW_KEYS else "dashboard")
+        self.attached.emit()
+
+    def after_first_paint(self, then) -> None:  # type: ignore[no-untyped-def]
+        """Call ``then`` once the window has been painted (at once if it already has)."""
+        if self.painted:
+            QTimer.singleShot(0, then)
+        else:
+            self._first_paint.then.append(then)
 
     def update_title(self) -> None:
         """The window names the service it holds, as the task bar shows it: "Valkas … dienests — swdesk"."""
@@ -192,7 +223,7 @@ class MainWindow(QMainWindow):
         return VIEW_KEYS[row] if 0 <= row < len(VIEW_KEYS) else None
 
     def _nav_changed(self, row: int) -> None:
-        if not 0 <= row < len(VIEW_KEYS):
+        if not 0 <= row < len(VIEW_KEYS) or self.database is None:
             return
         key = VIEW_KEYS[row]
         widget = self.view(key)
@@ -418,7 +449,7 @@ class MainWindow(QMainWindow):
 
     # --- layout memory --------------------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value(KEY_GEOMETRY)
         if geometry is not None:
@@ -428,10 +459,10 @@ class MainWindow(QMainWindow):
         state = settings.value(KEY_STATE)
         if state is not None:
             self.restoreState(state)
-        view = settings.value(KEY_VIEW, "dashboard")
-        self.show_view(view if view in VIEW_KEYS else "dashboard")
 
     def save_layout(self) -> None:
+        if self.database is None:  # the start's empty window, closed: the layout of the last real one stays
+            return
         settings = QSettings()
         settings.setValue(KEY_GEOMETRY, self.saveGeometry())
         settings.setValue(KEY_STATE, self.saveState())
@@ -440,3 +471,25 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Marks :attr:`MainWindow.painted` after the window's first paint and then calls what waited for it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.then: list[Any] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.window:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)  # the next turn: the whole window is painted and shown
+        return False
+
+    def _painted(self) -> None:
+        self.window.painted, self.window.painted_at = True, time.monotonic()
+        waiting, self.then = self.then, []
+        for then in waiting:
+            then()
