@@ -165,6 +165,108 @@
     </message>
 </context>
 <context>
+    <name>Keyboard</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Skats</translation>
+    </message>
+    <message>
+        <source>Go to the filter</source>
+        <translation>Uz filtru</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Pievienot sarakstam</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard…</source>
+        <translation>&amp;Tastatūra…</translation>
+    </message>
+    <message>
+        <source>This view has no filter.</source>
+        <translation>Šim skatam nav filtra.</translation>
+    </message>
+    <message>
+        <source>Nothing can be added in this view.</source>
+        <translation>Šajā skatā nevar neko pievienot.</translation>
+    </message>
+    <message>
+        <source>Switch to the 1st … 10th view of the navigation</source>
+        <translation>Pāriet uz navigācijas 1. … 10. skatu</translation>
+    </message>
+    <message>
+        <source>Go to the view&apos;s filter; ↓ goes on to the list</source>
+        <translation>Uz skata filtru; ↓ pāriet uz sarakstu</translation>
+    </message>
+    <message>
+        <source>Add a row to the list</source>
+        <translation>Pievienot sarakstam rindu</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Edit the chosen row (in Checks: open its record)</source>
+        <translation>Labot izvēlēto rindu (Pārbaudēs — atvērt ierakstu, uz ko tā attiecas)</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Delete the chosen row (asks first)</source>
+        <translation>Dzēst izvēlēto rindu (vispirms jautā)</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close a form; with changes it asks whether to save them</source>
+        <translation>Aizvērt veidlapu; ja tajā ir izmaiņas, jautā, vai tās saglabāt</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous field of a form</source>
+        <translation>Nākamais / iepriekšējais veidlapas lauks</translation>
+    </message>
+    <message>
+        <source>Save the list as shown as an Excel workbook (Staff, Training, Checks)</source>
+        <translation>Saglabāt sarakstu, kā tas redzams, Excel darbgrāmatā (Darbinieki, Apmācības, Pārbaudes)</translation>
+    </message>
+    <message>
+        <source>Caseloads: copy the chosen cells for Excel</source>
+        <translation>Lietas: kopēt izvēlētās šūnas ielīmēšanai Excel</translation>
+    </message>
+    <message>
+        <source>Caseloads: paste a block copied from Excel</source>
+        <translation>Lietas: ielīmēt no Excel nokopētu bloku</translation>
+    </message>
+    <message>
+        <source>Caseloads: undo / redo a change</source>
+        <translation>Lietas: atsaukt / atkārtot izmaiņu</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastatūra</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taustiņi</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Ko tie dara</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsPicker</name>
     <message>
         <source>Type part of a name or the employee number to add</source>

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self._views[key] = widget
             self._stale.add(key)
+            self.keyboard.bind(widget)
         return self._views[key]
 
     def show_view(self, key: str) -> Any:
@@ -311,11 +312,17 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[code] = action
 
+        from swdesk.gui.keyboard import Keyboard
+
+        self.keyboard = Keyboard(self)  # Ctrl+1…0, Ctrl+F, Ins/Ctrl+N, Enter, Del (issue 14)
+        self.menuBar().addMenu(self.keyboard.view_menu)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About swdesk"), self)
         self.about_action.triggered.connect(self.about)
         self.selftest_action = QAction(self.tr("&Self-test…"), self)
         self.selftest_action.triggered.connect(self.run_selftest)
+        help_menu.addAction(self.keyboard.help_action)
         help_menu.addAction(self.selftest_action)
         help_menu.addAction(self.about_action)
 
