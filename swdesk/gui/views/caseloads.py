@@ -368,6 +368,11 @@ class CaseloadGrid(QTableView):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
             return
+        if event.matches(QKeySequence.StandardKey.Copy) and self.state() != self.State.EditingState:
+            from swdesk.gui.grid import copy_block
+
+            copy_block(self)  # tab-separated, decimal commas: pastes into Excel as a block (issue 14)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self._move(1, 0)
             return
@@ -481,6 +486,10 @@ class CaseloadView(QWidget):
         self.grid.verticalHeader().setDefaultSectionSize(24)
         self.grid.horizontalHeader().setDefaultSectionSize(118)
         self.grid.setWordWrap(False)
+        # the names (and FTE) stay in view while the work type columns scroll right (issue 14)
+        from swdesk.gui.grid import FrozenColumns
+
+        self.frozen = FrozenColumns(self.grid, FIXED)
 
         today = dt.date.today()
         self.month = QComboBox()
@@ -577,3 +586,4 @@ class CaseloadView(QWidget):
         self.grid.setColumnWidth(1, 60)
         lines = max((name.count("\n") + 1 for name in self.model.pair_names.values()), default=1)
         self.grid.horizontalHeader().setFixedHeight(self.grid.fontMetrics().height() * lines + 10)
+        self.frozen.sync()

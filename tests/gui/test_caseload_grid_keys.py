@@ -1,0 +1,92 @@
+"""Lietas as a spreadsheet (issue 14): the names stay in view while scrolling right, Ctrl+C copies the chosen
+block for Excel, and a month starts from the previous month's figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from swdesk.db import models as m
+from swdesk.gui.views.caseloads import FIXED
+
+MONTH = dt.date(2025, 3, 1)
+
+
+def _staff(database, people=(("1", "Anna", "Avotiņa", "1"), ("2", "Jānis", "Bērziņš", "0.5"), ("3", "Līga", "Ceļmala", "0.75"))):
+    with database.write() as session:
+        ids = []
+        for nr, first, last, fte in people:
+            person = m.Staff(
+                tabeles_nr=nr,
+                first_name=first,
+                last_name=last,
+                position_code="SD",
+                fte=Decimal(fte),
+                start=dt.date(2020, 1, 1),
+                education_code="E1",
+                salary=Decimal("1500"),
+            )
+            session.add(person)
+            session.flush()
+            ids.append(person.id)
+        codes = session.scalars(select(m.WorkType.code)).all()
+        for code in codes:  # a column for every work type and unit: wider than the window
+            for unit in ("LIETAS", "IESN", "PERS"):
+                session.add(
+                    m.Criterion(position_code="*", work_type_code=code, unit_code=unit, max_per_fte=Decimal("40"))
+                )
+        return ids
+
+
+def _select_block(grid, top, left, bottom, right):
+    model = grid.model()
+    selection = QItemSelection(model.index(top, left), model.index(bottom, right))
+    grid.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    grid.selectionModel().setCurrentIndex(model.index(top, left), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def test_ctrl_c_copies_the_chosen_block_tab_separated_with_decimal_commas(qtbot, main_window):
+    _staff(main_window.database)
+    view = main_window.show_view("caseloads")
+    view.set_month(MONTH)
+    grid, model = view.grid, view.model
+    first = FIXED
+    grid.setCurrentIndex(model.index(0, first))
+    assert grid.paste("12\t3\n7\t\n25\t4")
+    _select_block(grid, 0, 0, 2, first + 1)  # names, FTE and two work types of three people
+    QApplication.clipboard().setText("before")
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == (
+        "Anna Avotiņa\t1,0\t12\t3\n"
+        "Jānis Bērziņš\t0,5\t7\t\n"
+        "Līga Ceļmala\t0,75\t25\t4"
+    )
+
+
+def test_the_names_stay_in_view_when_the_grid_is_scrolled_right(qtbot, main_window):
+    _staff(main_window.database)
+    view = main_window.show_view("caseloads")
+    view.set_month(MONTH)
+    grid = view.grid
+    qtbot.waitUntil(lambda: grid.horizontalScrollBar().maximum() > 0)  # more columns than fit
+    bar = grid.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    # the grid's own name column has scrolled away …
+    assert grid.columnViewportPosition(0) + grid.columnWidth(0) <= 0
+    frozen = view.frozen
+    # … and the frozen view over it still shows the names, where the name column was
+    assert frozen.isVisible() and frozen.model() is view.model
+    assert frozen.geometry().left() <= grid.frameWidth() and frozen.width() >= grid.columnWidth(0)
+    assert not frozen.isColumnHidden(0) and all(frozen.isColumnHidden(c) for c in range(FIXED, view.model.columnCount()))
+    assert frozen.columnViewportPosition(0) == 0
+    names = [frozen.model().index(r, 0).data() for r in range(frozen.model().rowCount())]
+    assert names == ["Anna Avotiņa", "Jānis Bērziņš", "Līga Ceļmala"]
+    # and the same rows: scrolling down moves both
+    assert frozen.rowViewportPosition(2) == grid.rowViewportPosition(2)
+    assert frozen.selectionModel() is grid.selectionModel()
