@@ -235,8 +235,8 @@
         <translation>Nākamais / iepriekšējais veidlapas lauks</translation>
     </message>
     <message>
-        <source>Save the list as shown as an Excel workbook (Staff, Training, Checks)</source>
-        <translation>Saglabāt sarakstu, kā tas redzams, Excel darbgrāmatā (Darbinieki, Apmācības, Pārbaudes)</translation>
+        <source>Save the list as shown as an Excel workbook (Staff, Vacancies, Duties, Training, Checks)</source>
+        <translation>Saglabāt sarakstu, kā tas redzams, Excel darbgrāmatā (Darbinieki, Vakances, Pienākumi, Apmācības, Pārbaudes)</translation>
     </message>
     <message>
         <source>Caseloads: copy the chosen cells for Excel</source>
@@ -249,6 +249,10 @@
     <message>
         <source>Caseloads: undo / redo a change</source>
         <translation>Lietas: atsaukt / atkārtot izmaiņu</translation>
+    </message>
+    <message>
+        <source>Save the &amp;list as Excel…</source>
+        <translation>Saglabāt &amp;sarakstu kā Excel…</translation>
     </message>
 </context>
 <context>
@@ -264,6 +268,41 @@
     <message>
         <source>What they do</source>
         <translation>Ko tie dara</translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <source>Year: %1</source>
+        <translation>Gads: %1</translation>
+    </message>
+    <message>
+        <source>Filter: “%1”</source>
+        <translation>Filtrs: «%1»</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows shown, saved %3</source>
+        <translation>Redzamas %1 no %2 rindām; saglabāts %3</translation>
+    </message>
+    <message>
+        <source>Only the lists of Staff, Vacancies, Duties, Training and Checks can be saved as Excel.</source>
+        <translation>Kā Excel var saglabāt tikai Darbinieku, Vakanču, Pienākumu, Apmācību un Pārbaužu sarakstus.</translation>
+    </message>
+    <message>
+        <source>Save the list as Excel</source>
+        <translation>Saglabāt sarakstu kā Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel darbgrāmatas (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saglabāts: %1</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Saglabā…</translation>
     </message>
 </context>
 <context>

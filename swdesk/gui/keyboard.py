@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 VIEW_DIGITS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 ADD_KEYS = ("Ins", "Ctrl+N")
 FIND_KEY = "Ctrl+F"
+EXPORT_KEY = "Ctrl+Shift+S"
 
 # (list attribute, add, edit, delete) as the views name them; a view has the keys of each list it has
 _LISTS: tuple[tuple[str, str | None, str | None, str | None], ...] = (
@@ -190,6 +191,14 @@ class Keyboard(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             window.addAction(action)
             self.view_menu.addAction(action)
+        # Fails → Saglabāt sarakstu kā Excel…: the current list as shown (swdesk/gui/list_export.py)
+        self.export_action = QAction(self.tr("Save the &list as Excel…"), window)
+        self.export_action.setShortcut(QKeySequence(EXPORT_KEY))
+        self.export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.export_action.triggered.connect(self.save_list)
+        window.addAction(self.export_action)
+        window.nav.currentRowChanged.connect(lambda _row: self._update_export())
+        self._update_export()
         self.help_action = QAction(self.tr("&Keyboard…"), window)
         self.help_action.triggered.connect(self.show_help)
 
@@ -239,6 +248,16 @@ class Keyboard(QObject):
             return
         keys.add()
 
+    def _update_export(self) -> None:
+        from swdesk.gui.list_export import LIST_VIEWS
+
+        self.export_action.setEnabled(self.window_.current_view_key() in LIST_VIEWS)
+
+    def save_list(self) -> None:
+        from swdesk.gui.list_export import ListExport
+
+        ListExport(self.window_).save()
+
     # --- help -----------------------------------------------------------------------------------------
 
     def shortcuts(self) -> list[tuple[str, str]]:
@@ -256,8 +275,8 @@ class Keyboard(QObject):
             (self.tr("Esc"), self.tr("Close a form; with changes it asks whether to save them")),
             (self.tr("Tab / Shift+Tab"), self.tr("Next / previous field of a form")),
             (
-                QKeySequence("Ctrl+Shift+S").toString(native),
-                self.tr("Save the list as shown as an Excel workbook (Staff, Training, Checks)"),
+                QKeySequence(EXPORT_KEY).toString(native),
+                self.tr("Save the list as shown as an Excel workbook (Staff, Vacancies, Duties, Training, Checks)"),
             ),
             (QKeySequence("Ctrl+C").toString(native), self.tr("Caseloads: copy the chosen cells for Excel")),
             (QKeySequence("Ctrl+V").toString(native), self.tr("Caseloads: paste a block copied from Excel")),

@@ -268,6 +268,9 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from swdesk.gui.keyboard import Keyboard
+
+        self.keyboard = Keyboard(self)  # Ctrl+1…0, Ctrl+F, Ins/Ctrl+N, Enter, Del, Ctrl+Shift+S (issue 14)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.open_action = QAction(self.tr("&Open database…"), self)
         self.open_action.triggered.connect(self.open_database)
@@ -286,6 +289,8 @@ class MainWindow(QMainWindow):
             self.open_action,
             self.demo_action,
             self.lm_action,
+            None,
+            self.keyboard.export_action,
             None,
             self.backup_action,
             self.restore_action,
@@ -312,9 +317,6 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[code] = action
 
-        from swdesk.gui.keyboard import Keyboard
-
-        self.keyboard = Keyboard(self)  # Ctrl+1…0, Ctrl+F, Ins/Ctrl+N, Enter, Del (issue 14)
         self.menuBar().addMenu(self.keyboard.view_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
