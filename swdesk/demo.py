@@ -32,6 +32,7 @@ import holidays
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from swdesk.db import history
 from swdesk.db import models as m
 from swdesk.db.catalogues import shipped
 from swdesk.db.database import Database
@@ -1031,6 +1032,9 @@ def generate_demo(
             raise DemoCancelled()
 
     with database.write() as session:
+        # The demo's invented data is written in bulk and is not in the change history (issue 17): it is no
+        # one's change to audit or undo, and a year of a Rīga-size service would be a million history rows.
+        session.info[history.OFF] = True
         staff_count, other = existing_rows(session)
         if staff_count or other:
             if not replace:

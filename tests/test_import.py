@@ -23,6 +23,7 @@ from swdesk.db.database import Database, open_database
 from swdesk.importer.importer import Problem, import_workbook
 from tests.test_import_support import (
     HEADERS,
+    LOG_TABLES,
     NEW_CODE,
     OLD_CODE,
     db,  # noqa: F401 - the fast `db` fixture, see test_import_support
@@ -42,7 +43,7 @@ def _where(problems: list[Problem]) -> list[tuple[str | None, int | None, str | 
 
 
 def _catalogue_free(tables: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    return {name: rows for name, rows in tables.items() if name != "import_log"}
+    return {name: rows for name, rows in tables.items() if name not in LOG_TABLES}
 
 
 # --- a valid workbook ------------------------------------------------------------------------------------

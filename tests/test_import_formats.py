@@ -29,6 +29,7 @@ from tests.hostile import xlsbuild as x
 from tests.hostile.corpus import row
 from tests.test_import_support import (
     HEADERS,
+    LOG_TABLES,
     db,  # noqa: F401 - the fast `db` fixture, see test_import_support
     dump,
     migrated_database_file,  # noqa: F401
@@ -65,7 +66,7 @@ def _people(database: Database) -> list[tuple[Any, ...]]:
 
 
 def _imported(database: Database) -> dict[str, list[Any]]:
-    return {name: rows for name, rows in dump(database).items() if name != "import_log"}
+    return {name: rows for name, rows in dump(database).items() if name not in LOG_TABLES}
 
 
 ERIKA_AND_JANIS = [

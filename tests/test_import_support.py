@@ -208,6 +208,10 @@ def write_csv(path: Path, rows: list[list[Any]], *, delimiter: str = ";", bom: b
     return path
 
 
+# What happened rather than the data: which file was imported and when, who changed what (issue 17).
+LOG_TABLES = ("import_log", "change_set", "change")
+
+
 def dump(database: Database) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, in a stable order: two dumps are equal when nothing changed."""
     tables: dict[str, list[tuple[Any, ...]]] = {}

@@ -479,6 +479,9 @@ class Database:
         self.engine = engine
         self.path = sqlite_path(url)
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        from swdesk.db import history  # (imports the models: loaded with the database, not before)
+
+        history.install(self._sessions)  # every ORM write is recorded with who and through what (issue 17)
         self.report = OpenReport()
         # SQLite: the database's identity (PRAGMA user_version), written again by every write transaction,
         # so that every log (-wal) swdesk writes carries it and a log of another database is recognised

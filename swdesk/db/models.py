@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -358,7 +359,11 @@ class ScenarioChange(Base):
 
 
 class ImportLog(Base):
-    """A record of each import that wrote something (what file, when, how many rows)."""
+    """A record of each import that wrote something (what file, when, how many rows).
+
+    Since revision 0004_history also its files' SHA-256, who imported it and the change set holding exactly
+    what it changed, which ``swdesk import --undo`` reverts (``swdesk.records.imports``).
+    """
 
     __tablename__ = "import_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -366,3 +371,54 @@ class ImportLog(Base):
     file_name: Mapped[str] = mapped_column(String(500))
     added: Mapped[int] = mapped_column(Integer)
     updated: Mapped[int] = mapped_column(Integer)
+    unchanged: Mapped[int | None] = mapped_column(Integer)
+    file_sha256: Mapped[str | None] = mapped_column(String(500))  # one per file, comma separated
+    os_user: Mapped[str | None] = mapped_column(String(100))
+    change_set_id: Mapped[int | None] = mapped_column(ForeignKey("change_set.id"))
+
+
+# --- the change history (issue 17, revision 0004_history) ---------------------------------------------------
+
+
+class ChangeSet(Base):
+    """One save: the changes of one transaction made through one door (``through``), by whom, when.
+
+    Written by ``swdesk.db.history`` from the session's flushes, in the same transaction as the data it
+    describes, so the two cannot disagree after a crash. ``at`` is the office computer's local time.
+    """
+
+    __tablename__ = "change_set"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    os_user: Mapped[str] = mapped_column(String(100), index=True)
+    db_user: Mapped[str | None] = mapped_column(String(100))  # PostgreSQL's current_user
+    through: Mapped[str] = mapped_column(String(200), index=True)  # "forma:Darbinieki", "imports", …
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    file_sha256: Mapped[str | None] = mapped_column(String(500))
+    undoes: Mapped[int | None] = mapped_column(Integer)  # the change set this one reverted
+    undone_by: Mapped[int | None] = mapped_column(Integer)  # the change set that reverted this one
+
+
+CHANGE_OPS = ("add", "change", "delete")
+
+
+class Change(Base):
+    """One record added or deleted (``field`` None, ``old``/``new`` every field as JSON) or one field changed
+    (``old`` → ``new`` as text in one canonical form: ISO dates, a Decimal's digits), so that an undo
+    restores exactly what was there."""
+
+    __tablename__ = "change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    change_set_id: Mapped[int] = mapped_column(ForeignKey("change_set.id", ondelete="CASCADE"), index=True)
+    record_kind: Mapped[str] = mapped_column(String(30))
+    record_key: Mapped[str] = mapped_column(String(200))
+    staff_id: Mapped[int | None] = mapped_column(Integer, index=True)  # the person the record is about
+    field: Mapped[str | None] = mapped_column(String(60))
+    op: Mapped[str] = mapped_column(String(10))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_change_record", "record_kind", "record_key"),
+        CheckConstraint(f"op IN {CHANGE_OPS!r}", name="ck_change_op"),
+    )

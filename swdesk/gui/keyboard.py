@@ -18,12 +18,16 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLayout,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -157,6 +161,56 @@ class _ListKeyFilter(QObject):
 def _chosen(table: QAbstractItemView) -> bool:
     selection = table.selectionModel()
     return selection is not None and (bool(selection.selectedRows()) or selection.currentIndex().isValid())
+
+
+def layout_order(root: QWidget) -> list[QWidget]:
+    """The widgets a Tab can reach in ``root``, in the order its layouts place them: a form's rows top to
+    bottom, each row's fields left to right, the buttons last. A composite field (a date with its calendar
+    button) counts as the widget its focus goes to."""
+    order: list[QWidget] = []
+
+    def visit_layout(layout: QLayout) -> None:
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None:
+                continue
+            widget, inner = item.widget(), item.layout()
+            if widget is not None:
+                visit_widget(widget)
+            elif inner is not None:
+                visit_layout(inner)
+
+    def visit_widget(widget: QWidget) -> None:
+        proxy = widget.focusProxy()
+        if proxy is not None:
+            deeper = proxy.focusProxy()
+            while deeper is not None:
+                proxy, deeper = deeper, deeper.focusProxy()
+            if proxy not in order:
+                order.append(proxy)
+            return
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget not in order:
+            order.append(widget)
+        if isinstance(widget, QComboBox | QAbstractSpinBox | QAbstractItemView | QLineEdit):
+            return  # their inner parts are theirs
+        inner = widget.layout()
+        if inner is not None:
+            visit_layout(inner)
+
+    top = root.layout()
+    if top is not None:
+        visit_layout(top)
+    return order
+
+
+def follow_layout(root: QWidget) -> None:
+    """Make the Tab order of ``root`` its layout's order (:func:`layout_order`), whatever order the widgets
+    were made in; a multi-line text field passes Tab on rather than typing it, as the other fields do."""
+    for edit in root.findChildren(QPlainTextEdit):
+        edit.setTabChangesFocus(True)
+    order = [w for w in layout_order(root) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    for first, second in zip(order, order[1:], strict=False):
+        QWidget.setTabOrder(first, second)
 
 
 class Keyboard(QObject):

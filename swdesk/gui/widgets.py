@@ -328,6 +328,9 @@ class EditDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._clean is None:
+            from swdesk.gui.keyboard import follow_layout
+
+            follow_layout(self)  # Tab goes through the form as it is laid out (issue 14)
             self.mark_clean()
         super().showEvent(event)
 

@@ -9,6 +9,7 @@ back, as does a dry run after it has worked out what would change.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from swdesk import records
 from swdesk import settings as st
+from swdesk.db import history
 from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.i18n import define, tr
@@ -51,7 +54,6 @@ define(
         "import.where.file": ("Fails «{file}»", "File '{file}'"),
         "import.where.row": ("{row}. rinda", "row {row}"),
         "import.where.column": ("kolonna «{column}»", "column '{column}'"),
-        "import.required": ("Obligāta vērtība nav aizpildīta.", "A required value is missing."),
         "import.column.unknown": (
             "Nezināma kolonna. Šīs lapas kolonnas: {known}.",
             "Unknown column. The columns of this sheet: {known}.",
@@ -215,10 +217,11 @@ def import_workbook(
     )
     raw_by_name = {raw.name: raw for raw in read.sheets}
     file_names = list(dict.fromkeys(Path(p).name for p in paths))
+    digests = file_digests(paths)
     read_problems, read_warnings = list(result.problems), list(result.warnings)
     for attempt in range(1, CONFLICT_ATTEMPTS + 1):
         try:
-            return _write(database, raw_by_name, result, file_names, dry_run=dry_run)
+            return _write(database, raw_by_name, result, file_names, dry_run=dry_run, digests=digests)
         except _Conflict as conflict:
             # another import (another PC on the same PostgreSQL database) wrote the same rows meanwhile:
             # the workbook is fine; validate it again against what is there now
@@ -254,6 +257,7 @@ def _write(
     file_names: list[str],
     *,
     dry_run: bool,
+    digests: str | None = None,
 ) -> ImportResult:
     """One all-or-nothing attempt; :class:`_Conflict` when the database refused a row that validated (a
     concurrent writer's key), so that the caller can try again."""
@@ -263,16 +267,25 @@ def _write(
             result.problems.sort(key=_reading_order)
             if result.problems:
                 raise _Rollback
+            file_name = ", ".join(file_names)[:500]
             try:
-                _apply(session, parsed, result)
-                session.flush()
+                with records.source(session, "imports", file=file_name, sha256=digests):
+                    _apply(session, parsed, result)
+                    session.flush()
+                    change_set_id = history.current_change_set(session)
             except IntegrityError as exc:
                 raise _Conflict(exc.orig) from exc
             totals = result.totals
             if totals.changed:
                 session.add(
                     m.ImportLog(
-                        file_name=", ".join(file_names)[:500], added=totals.added, updated=totals.updated
+                        file_name=file_name,
+                        added=totals.added,
+                        updated=totals.updated,
+                        unchanged=totals.unchanged,
+                        file_sha256=digests,
+                        os_user=history.os_user(),
+                        change_set_id=change_set_id,
                     )
                 )
             if dry_run:
@@ -283,6 +296,20 @@ def _write(
         raise _Conflict(exc.orig) from exc
     result.written = True
     return result
+
+
+def file_digests(paths: Sequence[Path | str]) -> str | None:
+    """The SHA-256 of each file imported (a folder's files by name), comma separated, as the import log and
+    the history keep them: which exact file it was, whatever its name."""
+    digests: list[str] = []
+    for path in map(Path, paths):
+        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            try:
+                digests.append(hashlib.sha256(file.read_bytes()).hexdigest())
+            except OSError:
+                continue  # the reader has said why it cannot be read
+    return ", ".join(digests)[:500] or None
 
 
 def _reading_order(problem: Problem) -> tuple[int, int]:
@@ -658,7 +685,8 @@ def _apply_population(session: Session, rows: list[ParsedRow], counts: SheetCoun
     for row in rows:
         existing = session.get(m.Population, row.values["year"])
         if existing is None:
-            session.add(m.Population(year=row.values["year"], residents=row.values["residents"]))
+            records.add(session, "population", {"year": row.values["year"], "residents": row.values["residents"]},
+                        checked=True)
             counts.added += 1
         else:
             _update(existing, row.values, ["residents"], counts)
@@ -685,7 +713,7 @@ def _apply_staff(session: Session, rows: list[ParsedRow], counts: SheetCounts) -
         staff = existing.get(row.values["tabeles_nr"])
         if staff is None:
             fields = {f: row.values.get(f) for f in STAFF_FIELDS}
-            session.add(m.Staff(tabeles_nr=row.values["tabeles_nr"], **fields))
+            records.add(session, "staff", {"tabeles_nr": row.values["tabeles_nr"], **fields}, checked=True)
             counts.added += 1
         else:
             _update(staff, row.values, STAFF_FIELDS, counts)
@@ -696,11 +724,8 @@ def _apply_vacancies(session: Session, rows: list[ParsedRow], counts: SheetCount
     for row in rows:
         vacancy = existing.get((row.values["position_code"], row.values["announced"]))
         if vacancy is None:
-            session.add(
-                m.Vacancy(
-                    **{f: row.values.get(f) for f in ("position_code", "fte", "announced", "filled", "notes")}
-                )
-            )
+            fields = ("position_code", "fte", "announced", "filled", "notes")
+            records.add(session, "vacancy", {f: row.values.get(f) for f in fields}, checked=True)
             counts.added += 1
         else:
             _update(vacancy, row.values, ("fte", "filled", "notes"), counts)
@@ -715,7 +740,7 @@ def _apply_criteria(session: Session, rows: list[ParsedRow], counts: SheetCounts
         criterion = existing.get((v["position_code"], v["work_type_code"], v["unit_code"]))
         if criterion is None:
             fields = ("position_code", "work_type_code", "unit_code", "max_per_fte", "weight")
-            session.add(m.Criterion(**{f: v.get(f) for f in fields}))
+            records.add(session, "criterion", {f: v.get(f) for f in fields}, checked=True)
             counts.added += 1
         else:
             _update(criterion, v, ("max_per_fte", "weight"), counts)
@@ -754,15 +779,9 @@ def _apply_caseloads(session: Session, rows: list[ParsedRow], counts: SheetCount
         key = (ids[v["tabeles_nr"]], v["month"], v["work_type_code"])
         caseload = existing.get(key)
         if caseload is None:
-            caseload = m.Caseload(
-                staff_id=key[0],
-                month=key[1],
-                work_type_code=key[2],
-                cases=v.get("cases"),
-                applications=v.get("applications"),
-                persons=v.get("persons"),
-            )
-            session.add(caseload)
+            values = {"staff_id": key[0], "month": key[1], "work_type_code": key[2], "cases": v.get("cases"),
+                      "applications": v.get("applications"), "persons": v.get("persons")}
+            caseload = records.add(session, "caseload", values, checked=True)
             existing[key] = caseload
             counts.added += 1
         else:
@@ -781,9 +800,9 @@ def _apply_duties(session: Session, rows: list[ParsedRow], counts: SheetCounts) 
         if key in existing:
             counts.unchanged += 1
             continue
-        session.add(
-            m.Duty(staff_id=key[0], date=key[1], category_code=key[2], hours=key[3], description=key[4])
-        )
+        values = {"staff_id": key[0], "date": key[1], "category_code": key[2], "hours": key[3],
+                  "description": key[4]}
+        records.add(session, "duty", values, checked=True)
         existing.add(key)
         counts.added += 1
 
@@ -815,10 +834,8 @@ def _apply_training(session: Session, rows: list[ParsedRow], counts: SheetCounts
         key = (ids[v["tabeles_nr"]], *(v.get(f) for f in TRAINING_KEY))
         event = existing.get(key)
         if event is None:
-            event = m.TrainingEvent(
-                staff_id=key[0], minutes=v["minutes"], **{f: v.get(f) for f in TRAINING_KEY}
-            )
-            session.add(event)
+            values = {"staff_id": key[0], "minutes": v["minutes"], **{f: v.get(f) for f in TRAINING_KEY}}
+            event = records.add(session, "training", values, checked=True)
             existing[key] = event
             counts.added += 1
         elif event.planned:  # the workbook reports done what was planned: the plan's event took place (issue 13)

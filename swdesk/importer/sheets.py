@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from swdesk.i18n import define, tr
+from swdesk import records
 from swdesk.importer.personal_code import PersonalCodeError, normalise_personal_code
 from swdesk.importer.values import (
     Choices,
@@ -24,38 +24,6 @@ from swdesk.importer.values import (
     parse_month,
     parse_text,
     parse_whole,
-    shown,
-)
-from swdesk.rules.worktime import event_minutes
-
-define(
-    {
-        "import.what.position": ("amatu katalogā", "catalogue of positions"),
-        "import.what.education": ("izglītības katalogā", "catalogue of education"),
-        "import.what.work_type": ("darba veidu katalogā", "catalogue of work types"),
-        "import.what.unit": ("mērvienību katalogā", "catalogue of units"),
-        "import.what.category": ("pienākumu kategoriju katalogā", "catalogue of duty categories"),
-        "import.fte_hint": (
-            "Slodzi raksta kā daļu no pilnas slodzes: 1 vai 0,5 (ne procentos), ne vairāk kā 1,5.",
-            "Write the FTE as a fraction of full time: 1 or 0.5 (not a percentage), at most 1.5.",
-        ),
-        "import.row.end_before_start": (
-            "Darba beigas ({end}) ir pirms darba sākuma ({start}).",
-            "The end of employment ({end}) is before its start ({start}).",
-        ),
-        "import.row.filled_before_announced": (
-            "Vakance aizpildīta ({filled}) pirms izsludināšanas ({announced}).",
-            "The vacancy was filled ({filled}) before it was announced ({announced}).",
-        ),
-        "import.row.one_of": (
-            "Jānorāda vismaz viens no: {columns}.",
-            "Give at least one of: {columns}.",
-        ),
-        "import.row.minutes_not_whole": (
-            "Ilgums {duration} ({unit}) ir {minutes} minūtes; ilgumam jābūt veselās minūtēs.",
-            "The duration {duration} ({unit}) is {minutes} minutes; it must be whole minutes.",
-        ),
-    }
 )
 
 # SPEC §5 fixed choices: (stored code, Latvian label as the user writes it).
@@ -72,23 +40,24 @@ DURATION_UNITS = Choices(
 )
 YES_NO = ("jā", "nē")
 
-# FTE above 1.0 is real: one person may hold a full post plus a part-time substitution in the same
-# service. Above 1.5 it is almost surely a typo (15 for 1,5; 100 meaning 100 %), and the Labour Law's limit
-# on overtime makes more than one and a half posts implausible for one person.
-MAX_FTE = Decimal("1.5")
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-# Upper bounds far above anything real that keep every value inside the database's integer columns
-# (PostgreSQL's INTEGER holds 2 147 483 647; money and hours are stored in cents, weights in thousandths).
-MAX_RESIDENTS = 10_000_000
-MAX_MONEY = Decimal(1_000_000)  # a monthly salary or the cost of one training, EUR
-MAX_COUNT = 1_000_000  # cases, applications or persons of one worker in a month
-MAX_PER_FTE = Decimal(1_000_000)
-MAX_WEIGHT = Decimal(1_000)
-MAX_DURATION = Decimal(100_000)  # hours, academic hours or minutes of one event
-# Only what storage needs: the real bound on Pienākumi hours is the month's contracted hours of the person
-# (swdesk.rules.duty_limit, checked with the person and the month once the whole sheet is read), since an
-# entry may be a month's total entered on one date (SPEC §5).
-MAX_DUTY_HOURS = Decimal(100_000)
+# The limits are the records layer's (issue 17): one definition for the import, the forms and the commands.
+from swdesk.records.limits import (  # noqa: E402
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_COUNT,
+    MAX_DURATION,
+    MAX_DUTY_HOURS,
+    MAX_FTE,
+    MAX_MONEY,
+    MAX_PER_FTE,
+    MAX_RESIDENTS,
+    MAX_WEIGHT,
+)
+
+__all__ = [
+    "FIRST_YEAR", "LAST_YEAR", "MAX_COUNT", "MAX_DURATION", "MAX_DUTY_HOURS", "MAX_FTE", "MAX_MONEY",
+    "MAX_PER_FTE", "MAX_RESIDENTS", "MAX_WEIGHT",
+]
 
 
 @dataclass
@@ -161,11 +130,11 @@ def _personal_code(value: Any, _: Lookups) -> str:
         raise ValueProblem(str(exc)) from None
 
 
+_FTE = records.fte()
+
+
 def _fte(value: Any, _: Lookups) -> Decimal:
-    try:
-        return parse_decimal(value, places=3, above=Decimal(0), maximum=MAX_FTE)
-    except ValueProblem as exc:
-        raise ValueProblem(f"{exc} {tr('import.fte_hint')}") from None
+    return _FTE(value, None)  # type: ignore[arg-type,no-any-return]
 
 
 def _decimal(*, places: int, **bounds: Decimal) -> Parser:
@@ -204,46 +173,16 @@ def _tabeles_nr(required: bool = True) -> Column:
 
 
 def _check_staff(row: dict[str, Any], _: Lookups) -> list[tuple[str | None, str]]:
-    start, end = row.get("start"), row.get("end")
-    if start is not None and end is not None and end < start:
-        return [("end", tr("import.row.end_before_start", end=shown(end), start=shown(start)))]
-    return []
+    return [(p.field, p.message) for p in records.check_employment_dates(row)]
 
 
 def _check_vacancy(row: dict[str, Any], _: Lookups) -> list[tuple[str | None, str]]:
-    announced, filled = row.get("announced"), row.get("filled")
-    if announced is not None and filled is not None and filled < announced:
-        return [
-            (
-                "filled",
-                tr("import.row.filled_before_announced", filled=shown(filled), announced=shown(announced)),
-            )
-        ]
-    return []
+    return [(p.field, p.message) for p in records.check_vacancy_dates(row)]
 
 
 def _check_training(row: dict[str, Any], lookups: Lookups) -> list[tuple[str | None, str]]:
     """Compute ``minutes`` from Ilgums and Vienība; academic hours use the setting on the day (§1.6)."""
-    duration, unit, day = row.get("duration"), row.get("duration_unit"), row.get("date")
-    if duration is None or unit is None or day is None:
-        return []
-    academic = lookups.academic_minutes(day) if unit == "academic_hours" else 0
-    minutes = event_minutes(duration, unit, academic)
-    if minutes != minutes.to_integral_value():
-        label = next(label for code, label in DURATION_UNITS.labels if code == unit)
-        return [
-            (
-                "duration",
-                tr(
-                    "import.row.minutes_not_whole",
-                    duration=shown(duration),
-                    unit=label,
-                    minutes=shown(minutes),
-                ),
-            )
-        ]
-    row["minutes"] = int(minutes)
-    return []
+    return [(p.field, p.message) for p in records.training_minutes(row, lookups.academic_minutes)]
 
 
 # --- the sheets of SPEC §5 -----------------------------------------------------------------------------
