@@ -129,6 +129,22 @@
         <source>Changed %1 cells</source>
         <translation>Mainītas šūnas: %1</translation>
     </message>
+    <message>
+        <source>Start from the previous month</source>
+        <translation>Sākt no iepriekšējā mēneša</translation>
+    </message>
+    <message>
+        <source>Fill this empty month with last month&apos;s figures of the people employed in it (Ctrl+Z undoes it)</source>
+        <translation>Aizpildīt šo tukšo mēnesi ar iepriekšējā mēneša skaitļiem tiem darbiniekiem, kuri strādā arī šajā mēnesī (Ctrl+Z to atsauc)</translation>
+    </message>
+    <message>
+        <source>Started from the previous month (%1 figures)</source>
+        <translation>Sākts no iepriekšējā mēneša (skaitļi: %1)</translation>
+    </message>
+    <message>
+        <source>%1 figures of %2 people taken over from the previous month. Ctrl+Z takes them back.</source>
+        <translation>No iepriekšējā mēneša pārņemti skaitļi: %1 (darbinieki: %2). Ctrl+Z tos atsauc.</translation>
+    </message>
 </context>
 <context>
     <name>DateEdit</name>

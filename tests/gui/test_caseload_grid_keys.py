@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from swdesk.db import models as m
 from swdesk.gui.views.caseloads import FIXED
@@ -90,3 +90,63 @@ def test_the_names_stay_in_view_when_the_grid_is_scrolled_right(qtbot, main_wind
     # and the same rows: scrolling down moves both
     assert frozen.rowViewportPosition(2) == grid.rowViewportPosition(2)
     assert frozen.selectionModel() is grid.selectionModel()
+
+
+def test_a_month_starts_from_the_previous_months_figures_through_the_records_layer(qtbot, main_window):
+    database = main_window.database
+    anna, janis, liga = _staff(database)
+    with database.write() as session:
+        session.get(m.Staff, liga).end = dt.date(2025, 2, 28)  # left at the end of February
+        february = dt.date(2025, 2, 1)
+        for staff_id, work_type, cases, persons in ((anna, "GAD", 21, 3), (janis, "GAD", 9, None), (liga, "GAD", 30, 1)):
+            session.add(
+                m.Caseload(staff_id=staff_id, month=february, work_type_code=work_type, cases=cases, persons=persons)
+            )
+    view = main_window.show_view("caseloads")
+    view.set_month(MONTH)
+    assert view.prefill_button.isEnabled()  # March is empty
+    qtbot.mouseClick(view.prefill_button, Qt.MouseButton.LeftButton)
+
+    with database.read() as session:
+        march = sorted(
+            session.execute(
+                select(m.Caseload.staff_id, m.Caseload.work_type_code, m.Caseload.cases, m.Caseload.persons).where(
+                    m.Caseload.month == MONTH
+                )
+            ).all()
+        )
+        through = session.scalars(select(m.ChangeSet.through).order_by(m.ChangeSet.id.desc())).first()
+        added = session.scalar(
+            select(func.count()).select_from(m.Change).where(m.Change.record_kind == "caseload", m.Change.op == "add")
+        )
+    # February's figures of those still employed in March; Līga, who left, is not carried over
+    assert march == [(anna, "GAD", 21, 3), (janis, "GAD", 9, None)]
+    assert through == "režģis:Lietas" and added >= 2  # written through the records layer, in the history
+    column = FIXED + view.model.pairs.index(("GAD", "LIETAS"))
+    assert [view.model.index(r, column).data() for r in range(view.model.rowCount())] == ["21", "9"]
+    assert not view.prefill_button.isEnabled()  # a month with figures is never overwritten
+
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # takes them back
+    with database.read() as session:
+        assert session.scalar(select(func.count()).select_from(m.Caseload).where(m.Caseload.month == MONTH)) == 0
+    assert view.prefill_button.isEnabled()
+
+
+def test_a_month_with_figures_is_refused_whole(main_window):
+    from swdesk.caseload_months import PrefillRefused, start_from_previous
+
+    database = main_window.database
+    anna, janis, _liga = _staff(database)
+    with database.write() as session:
+        for month, staff_id in ((dt.date(2025, 2, 1), anna), (dt.date(2025, 2, 1), janis), (MONTH, janis)):
+            session.add(m.Caseload(staff_id=staff_id, month=month, work_type_code="GAD", cases=5))
+    try:
+        with database.write() as session:
+            start_from_previous(session, MONTH)
+    except PrefillRefused as refusal:
+        assert "2025. gada marts" in str(refusal) and "Nekas netika mainīts" in str(refusal)
+    else:
+        raise AssertionError("a month with a figure was filled")
+    with database.read() as session:
+        assert session.scalar(select(func.count()).select_from(m.Caseload).where(m.Caseload.month == MONTH)) == 1

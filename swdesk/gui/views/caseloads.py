@@ -513,6 +513,16 @@ class CaseloadView(QWidget):
         bar.addWidget(QLabel(self.tr("Month:")))
         bar.addWidget(self.month)
         bar.addWidget(self.year)
+        # issue 14: an empty month begins as a copy of the month before, to be corrected where it moved
+        self.prefill_button = QToolButton()
+        self.prefill_button.setText(self.tr("Start from the previous month"))
+        self.prefill_button.setToolTip(
+            self.tr("Fill this empty month with last month's figures of the people employed in it (Ctrl+Z undoes it)")
+        )
+        self.prefill_button.clicked.connect(self.start_from_previous)
+        self.model.written.connect(self._update_prefill)
+        self.model.modelReset.connect(self._update_prefill)
+        bar.addWidget(self.prefill_button)
         bar.addSpacing(12)
         bar.addWidget(hint, 1)
         bar.addWidget(self.undo_button)
@@ -579,6 +589,38 @@ class CaseloadView(QWidget):
             self.set_month(month)
         self.model.write_values(month, cells)
         self.show_note("")
+
+    def _update_prefill(self) -> None:
+        self.prefill_button.setEnabled(bool(self.model.people) and not self.model.values)
+
+    def start_from_previous(self) -> None:
+        """Lietas → Start from the previous month: the core fills the empty month through the records layer;
+        the figures it took over go on the undo stack, so Ctrl+Z takes them back."""
+        from swdesk.caseload_months import PrefillRefused, start_from_previous
+
+        month = self.model.month
+        try:
+            with self.ctx.database.write() as session:
+                done = start_from_previous(session, month)
+        except PrefillRefused as refusal:
+            self.show_problem(str(refusal))
+            return
+        self.refresh()
+        changes = [
+            ((staff_id, work_type, unit), None, value)
+            for staff_id, work_type, counts in done.cells
+            for unit, value in zip(UNIT_FIELDS, counts, strict=True)
+            if value is not None
+        ]
+        self.undo_stack.push(
+            CellsCommand(self, month, changes, self.tr("Started from the previous month (%1 figures)").replace("%1", str(len(changes))))
+        )
+        self.show_note(
+            self.tr("%1 figures of %2 people taken over from the previous month. Ctrl+Z takes them back.")
+            .replace("%1", str(len(changes)))
+            .replace("%2", str(done.people))
+        )
+        self.ctx.changed()
 
     def refresh(self) -> None:
         self.model.load(self.selected_month())
