@@ -44,6 +44,8 @@ def _check_values(found: dict[str, object], manifest: dict) -> None:  # type: ig
         assert found["service_details"] == [None] * 7
     if manifest["revision"] < "0003_planning":  # every event entered before plans existed was done
         assert found["planned_events"] == 0 and found["scenarios"] == []
+    if manifest["revision"] < "0004_history":  # imports made before the history: no hash, no user
+        assert found["import_log_history"] == [None, None]
 
 
 def _manifest(fixture: Path) -> dict:  # type: ignore[type-arg]
