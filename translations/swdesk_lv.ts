@@ -145,6 +145,10 @@
         <source>%1 figures of %2 people taken over from the previous month. Ctrl+Z takes them back.</source>
         <translation>No iepriekšējā mēneša pārņemti skaitļi: %1 (darbinieki: %2). Ctrl+Z tos atsauc.</translation>
     </message>
+    <message>
+        <source>Taking over the previous month&apos;s figures…</source>
+        <translation>Pārņem iepriekšējā mēneša skaitļus…</translation>
+    </message>
 </context>
 <context>
     <name>DateEdit</name>

@@ -33,9 +33,8 @@ class FrozenColumns(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(table.selectionBehavior())
         self.setSelectionMode(table.selectionMode())
-        self.setFrameShape(QTableView.Shape.NoFrame)
-        # a line on its right edge says where the scrolling part begins
-        self.setStyleSheet("QTableView#frozenColumns { border-right: 1px solid #9aa5b1; }")
+        # no frame but a line on its right edge, where the scrolling part begins
+        self.setStyleSheet("QTableView#frozenColumns { border: none; border-right: 2px solid #8a96a3; }")
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.viewport().stackUnder(self)
         table.horizontalHeader().sectionResized.connect(self._column_resized)

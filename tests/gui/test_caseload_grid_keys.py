@@ -106,6 +106,7 @@ def test_a_month_starts_from_the_previous_months_figures_through_the_records_lay
     view.set_month(MONTH)
     assert view.prefill_button.isEnabled()  # March is empty
     qtbot.mouseClick(view.prefill_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(view.model.values))  # written off the UI thread, then shown
 
     with database.read() as session:
         march = sorted(
