@@ -27,6 +27,7 @@ COMMANDS = (
     "gui",
     "init",
     "import_",
+    "history",
     "template",
     "settings",
     "scale",
@@ -39,6 +40,8 @@ COMMANDS = (
     "backup",
     "restore",
     "repair",
+    "encrypt",
+    "decrypt",
     "demo",
     "selftest",
     "lm",
@@ -55,6 +58,10 @@ define(
             "database file or SQLAlchemy URL (else SWDESK_DB or the user's data folder)",
         ),
         "cli.lang": ("ziņojumu valoda: lv vai en", "language of messages: lv or en"),
+        "cli.recovery_key": (
+            "šifrētas datubāzes atkopšanas atslēga (ja atslēgas nav šī datora akreditācijas datu krātuvē)",
+            "the recovery key of an encrypted database (when its key is not in this PC's credential store)",
+        ),
         "cli.error": ("Kļūda: {message}", "Error: {message}"),
         "cli.usage_error": ("Nepareiza komanda: {message}", "Invalid command: {message}"),
     }
@@ -165,9 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=tr("cli.db"))
     common.add_argument("--lang", choices=("lv", "en"), default=argparse.SUPPRESS, help=tr("cli.lang"))
+    common.add_argument("--recovery-key", default=argparse.SUPPRESS, metavar="ATSLĒGA", help=tr("cli.recovery_key"))
     parser = _Parser(prog="swdesk", description=tr("cli.description"))
     parser.add_argument("--db", default=None, help=tr("cli.db"))
     parser.add_argument("--lang", choices=("lv", "en"), default="lv", help=tr("cli.lang"))
+    parser.add_argument("--recovery-key", default=None, metavar="ATSLĒGA", help=tr("cli.recovery_key"))
     parser.add_argument(
         "--version", action="version", version=f"swdesk {__version__}",
         # Python 3.11's argparse does not pass this default through gettext (3.12 does)
@@ -235,6 +244,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         with argparse_language(lang):
             args = build_parser().parse_args(argv)
+    if getattr(args, "recovery_key", None):
+        from swdesk.db import encryption
+
+        try:
+            encryption.offer_recovery_key(args.recovery_key)
+        except ValueError as exc:
+            print(tr("cli.usage_error", message=exc), file=sys.stderr)
+            return EXIT_INPUT
     if args.command is None:
         if not hasattr(args, "run"):
             try:
@@ -246,10 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return gui.run(args)
     # after the window's start (above): SQLAlchemy loads with these, and the window paints before it
     from swdesk.db import database as db_module
+    from swdesk.db import history
     from swdesk.db.backup import BackupError
     from swdesk.db.database import DatabaseError
+    from swdesk.records import RecordError
     from swdesk.settings import SettingError
 
+    history.set_default_source(history.Source(command_source(args)))  # who changed it: this command
     db_module.waiting_notice = _say_waiting
     _said_waiting.clear()
     try:
@@ -257,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         print(tr("cli.error", message=exc), file=sys.stderr)
         return EXIT_DATABASE
-    except (UsageError, SettingError, BackupError) as exc:
+    except (UsageError, SettingError, BackupError, RecordError) as exc:
         print(tr("cli.error", message=exc), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -279,6 +299,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _said_waiting: list[bool] = []
+
+
+def command_source(args: argparse.Namespace) -> str:
+    """What the change history says a command's changes came through: ``komanda:settings set``."""
+    action = getattr(args, "action", None)
+    return f"komanda:{args.command}" + (f" {action}" if isinstance(action, str) else "")
 
 
 def _say_waiting(waited: float | None) -> bool:

@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
-from swdesk.rules.findings import fmt_date
 
 FORMER_STAFF_YEARS = "retention.former_staff_years"
 CLAIM_YEARS = "retention.claim_years"

@@ -18,11 +18,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
+from swdesk.formats import fmt_date, fmt_number
 from swdesk.i18n import define, tr
 from swdesk.rules import scenario as sc
 from swdesk.rules.checks import default_as_of
 from swdesk.rules.data import Snapshot, collector_paused, load_snapshot
-from swdesk.rules.findings import fmt_date, fmt_number
 from swdesk.settings import Settings, history
 
 define(
@@ -197,7 +197,7 @@ def describe_change(change: sc.Change, snapshot: Snapshot) -> str:
     if change.kind == sc.MOVE_DUTIES:
         category = snapshot.duty_category_names.get(change.category_code or "", change.category_code)
         if change.share is not None:
-            from swdesk.rules.findings import fmt_percent
+            from swdesk.formats import fmt_percent
 
             return tr("plan.change.move_share", category=category, share=fmt_percent(change.share))
         return tr("plan.change.move_hours", category=category, hours=fmt_number(change.hours_per_month, 2, trim=True))
@@ -583,7 +583,7 @@ class TableRow:
 
 def format_value(value: Decimal | int | None, kind: str) -> str:
     """A table value as a head reads it: "1 201,0", "6,75", "12,5 %", "199 681,88"."""
-    from swdesk.rules.findings import fmt_percent
+    from swdesk.formats import fmt_percent
 
     if value is None:
         return "—"

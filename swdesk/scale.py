@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
+from swdesk.formats import fmt_input
 from swdesk.i18n import define, tr
 from swdesk.settings import SettingError
 
@@ -74,7 +75,7 @@ class ScaleEntry:
 
 
 def _shown(value: Decimal) -> str:
-    return f"{value:.2f}".replace(".", ",")
+    return fmt_input(value, 2)
 
 
 def validate(group: int, year: int, low: Decimal, mid: Decimal, high: Decimal) -> None:

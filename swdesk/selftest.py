@@ -80,6 +80,19 @@ define(
             "{file} neatrod kopsummu {total}",
             "{file} does not show the total {total}",
         ),
+        "selftest.encryption": (
+            "šifrēšana pieejama (SQLCipher šifrē un atver datubāzi)",
+            "encryption is available (SQLCipher encrypts and opens a database)",
+        ),
+        "selftest.keystore": ("atslēgu glabā: {name}", "the key is kept by: {name}"),
+        "selftest.no_keystore": (
+            "jaunu datubāzi šifrēt nepiedāvā: {reason}",
+            "encrypting a new database is not offered: {reason}",
+        ),
+        "selftest.not_encrypted": (
+            "SQLCipher fails nav šifrēts (teksts redzams failā)",
+            "the SQLCipher file is not encrypted (the text shows in the file)",
+        ),
         "selftest.pdf_bad": (
             "{file} nav PDF ar iegultu fontu {font}",
             "{file} is not a PDF with the embedded font {font}",
@@ -336,11 +349,48 @@ def check_claim(work: Workspace) -> str | None:
     return None
 
 
+def check_encryption(work: Workspace) -> str | None:
+    """SQLCipher writes a file with none of its text readable and opens it again with the key; the note says
+    which credential store keeps keys here (or why a new database is not offered encryption). The key of
+    this check is never put in the store."""
+    from swdesk.db import encryption
+
+    problem = encryption.sqlcipher_problem()
+    if problem is not None:
+        raise CheckFailed(problem)
+    key = encryption.key_from_recovery(encryption.new_recovery_key())
+    path = work.folder / "sifreta.sqlite"
+    text = "Ērika Šķēle " + LATVIAN_LETTERS
+    con = encryption.connect(path, key)
+    try:
+        con.execute("CREATE TABLE t (v TEXT)")
+        con.execute("INSERT INTO t VALUES (?)", (text,))
+        con.commit()
+    finally:
+        con.close()
+    if encryption.is_plain(path) or "Šķēle".encode() in path.read_bytes():
+        raise CheckFailed(tr("selftest.not_encrypted"))
+    con = encryption.connect(path, key)
+    try:
+        found = con.execute("SELECT v FROM t").fetchone()
+    finally:
+        con.close()
+    if found != (text,):
+        raise CheckFailed(repr(found))
+    store = encryption.keystore_problem()
+    if store is not None:
+        return tr("selftest.no_keystore", reason=store)
+    import keyring
+
+    return tr("selftest.keystore", name=getattr(keyring.get_keyring(), "name", type(keyring.get_keyring()).__name__))
+
+
 CHECKS: list[Check] = [
     Check("selftest.database", check_database),
     Check("selftest.translations", check_translations),
     Check("selftest.font", check_font),
     Check("selftest.claim", check_claim),
+    Check("selftest.encryption", check_encryption),
 ]
 
 

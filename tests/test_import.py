@@ -601,8 +601,8 @@ def test_cli_in_english_and_as_json(
     out = capsys.readouterr().out
     assert (
         "Sheet 'Pienākumi', row 2, column 'Stundas': Anna Bērziņa (employee no. 1001), February 2025: the "
-        "non-social-work duty hours of this month would total 170,00 h, but the month's contracted hours are "
-        "160,00 h (20 working days × 8 h × FTE 1)."
+        "non-social-work duty hours of this month would total 170.00 h, but the month's contracted hours are "
+        "160.00 h (20 working days × 8 h × FTE 1)."  # an English sentence writes English numbers (issue 17)
     ) in out
     assert "Nothing was written: 1 problem found." in out
 

@@ -53,9 +53,38 @@ def test_the_claim_is_exported_when_the_writers_exist(capsys: pytest.CaptureFixt
     if selftest.claim_writers() is None:
         pytest.skip("swdesk.export has no claim writers in this version")
     _status, lines = run_cli(capsys, "selftest")
-    claim_line = lines[-1]
+    [claim_line] = [line for line in lines if "kompensācijas pieprasījums" in line]
     assert claim_line.startswith("OK   kompensācijas pieprasījums")
     assert "eksporta funkcijas" not in claim_line  # not the "only the computation was checked" note
+
+
+def test_the_encryption_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLCipher encrypts and opens a file; the line names the credential store, or says why a new database
+    is not offered encryption (a Linux PC without Secret Service) — still OK: the program works without."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    try:
+        keyring.set_keyring(fail.Keyring())
+        _status, lines = run_cli(capsys, "selftest")
+        [line] = [line for line in lines if "šifrēšana pieejama" in line]
+        assert line.startswith("OK   šifrēšana pieejama") and "nepiedāvā" in line
+
+        from tests.keyring_backend import FileKeyring
+
+        keyring.set_keyring(FileKeyring())
+        _status, lines = run_cli(capsys, "selftest")
+        [line] = [line for line in lines if "šifrēšana pieejama" in line]
+        assert line.startswith("OK   šifrēšana pieejama") and "atslēgu glabā" in line
+        assert FileKeyring().get_password("swdesk", "x") is None
+    finally:
+        keyring.set_keyring(previous)
+    monkeypatch.setitem(__import__("sys").modules, "sqlcipher3", None)  # a bundle without SQLCipher
+    monkeypatch.setitem(__import__("sys").modules, "sqlcipher3.dbapi2", None)
+    status, lines = run_cli(capsys, "selftest")
+    [line] = [line for line in lines if "šifrēšana pieejama" in line]
+    assert status != 0 and line.startswith("VIGA") and "sqlcipher3-wheels" in line
 
 
 def test_english_labels(capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,5 +175,5 @@ def test_without_qt_only_the_translation_check_fails() -> None:
     )
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split(" ", 1)[0] for line in lines] == ["OK", "FAIL", "OK", "OK"], lines
+    assert [line.split(" ", 1)[0] for line in lines] == ["OK", "FAIL", "OK", "OK", "OK"], lines
     assert "PySide6 is not available" in lines[1]

@@ -171,7 +171,7 @@ win "$PY" --version
 
 step wheels
 # The project's dependencies with the test and package extras, plus what pip on Linux cannot see: the
-# win32-only dependencies of pytest (colorama), PyInstaller (pefile, pywin32-ctypes) and pandas/psycopg
+# win32-only dependencies of pytest (colorama), PyInstaller and keyring (pefile, pywin32-ctypes) and pandas/psycopg
 # (tzdata). numpy 2.0.2: numpy >= 2.1 imports ucrtbase.crealf, which Wine 8.0 lacks (a real Windows has it).
 mapfile -t REQUIREMENTS < <("$HOSTPY" - <<'PY'
 import re, tomllib

@@ -73,29 +73,6 @@ def parse_date(value: str) -> dt.date:
     raise UsageError(tr("cli.bad_date", value=value))
 
 
-def format_date(day: dt.date | None) -> str:
-    """dd.mm.yyyy, as everything a person reads shows dates."""
-    from swdesk.rules.findings import fmt_date  # the one date format
-
-    return "" if day is None else fmt_date(day)
-
-
-def format_number(value: Any, places: int = 2) -> str:
-    """A number rounded half up, as the reader's language writes it: ``1 234,50`` in Latvian
-    (decimal comma, no-break space between thousands), ``1,234.50`` in English."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    from swdesk.i18n import language
-
-    if value is None:
-        return "—"
-    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{exact:,.{places}f}"
-    if language() == "en":
-        return text
-    return text.replace(",", "\u00a0").replace(".", ",")
-
-
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
     sys.stdout.write("\n")

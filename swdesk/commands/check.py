@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from swdesk.commands import format_date, open_db, parse_date, print_json
+from swdesk.commands import open_db, parse_date, print_json
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
 from swdesk.rules.findings import ERROR, INFO, RULE_LABELS, WARNING, CheckResult
 
@@ -43,8 +44,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def format_result(result: CheckResult, *, service_name: str = "") -> str:
     """The findings as readable text, grouped by severity (errors first)."""
-    lines = [tr("check.title", year=result.year, as_of=format_date(result.as_of),
-                start=format_date(result.period_start), end=format_date(result.period_end))]
+    lines = [tr("check.title", year=result.year, as_of=fmt_date(result.as_of),
+                start=fmt_date(result.period_start), end=fmt_date(result.period_end))]
     if service_name:
         lines.append(tr("check.service", name=service_name))
     lines.append("")

@@ -14,14 +14,8 @@ import argparse
 import sys
 from decimal import Decimal
 
-from swdesk.commands import (
-    add_document_options,
-    format_date,
-    format_number,
-    open_db,
-    print_json,
-    report_written,
-)
+from swdesk.commands import add_document_options, open_db, print_json, report_written
+from swdesk.formats import fmt_date, fmt_exact, fmt_number
 from swdesk.i18n import define, tr
 from swdesk.rules.claim import REASONS, Claim, ClaimTotals, build_claim, reason_text, to_json
 from swdesk.rules.periods import Period, PeriodError, parse_period
@@ -117,13 +111,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _eur(amount: Decimal) -> str:
-    return tr("claim.eur", amount=format_number(amount, 2))
+    return tr("claim.eur", amount=fmt_number(amount, 2))
 
 
 def _percent(rate: Decimal) -> str:
     # 0.50 → "50", 0.125 → "12,5": no trailing zeros, decimal comma.
-    percent = (rate * 100).normalize()
-    return format(percent, "f").replace(".", ",")
+    return fmt_exact(rate * 100)
 
 
 def _subtotal(totals: ClaimTotals) -> str:
@@ -131,7 +124,7 @@ def _subtotal(totals: ClaimTotals) -> str:
         "claim.subtotal",
         rows=totals.rows,
         excluded=totals.excluded_rows,
-        hours=format_number(Decimal(totals.compensable_minutes) / 60, 2),
+        hours=fmt_number(Decimal(totals.compensable_minutes) / 60, 2),
         eligible=_eur(totals.eligible_cost),
         compensation=_eur(totals.compensation),
     )
@@ -148,8 +141,8 @@ def render_text(claim: Claim) -> str:
         tr(
             "claim.period_line",
             label=claim.period.describe(),
-            start=format_date(claim.period.start),
-            end=format_date(claim.period.end),
+            start=fmt_date(claim.period.start),
+            end=fmt_date(claim.period.end),
         )
     )
     lines.append(tr("claim.rate_line", rate=_percent(claim.rate)))

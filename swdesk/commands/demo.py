@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from swdesk.commands import format_number, open_db
+from swdesk.commands import open_db
 from swdesk.demo import DEFAULT_SEED, SIZES, DemoRefused, generate_demo
+from swdesk.formats import fmt_number
 from swdesk.i18n import define, tr
 
 define(
@@ -70,16 +71,16 @@ def run(args: argparse.Namespace) -> int:
             municipality=summary.municipality,
             first=summary.first_year,
             last=summary.last_year,
-            population=format_number(summary.population, 0),
-            staff=format_number(summary.staff, 0),
-            active=format_number(summary.active_staff, 0),
-            sds_fte=format_number(summary.sds_fte, 2),
-            vacancies=format_number(summary.vacancies, 0),
+            population=fmt_number(summary.population, 0),
+            staff=fmt_number(summary.staff, 0),
+            active=fmt_number(summary.active_staff, 0),
+            sds_fte=fmt_number(summary.sds_fte, 2),
+            vacancies=fmt_number(summary.vacancies, 0),
             criteria=summary.criteria,
-            caseloads=format_number(summary.caseloads, 0),
-            duties=format_number(summary.duties, 0),
-            training=format_number(summary.training_events, 0),
-            seconds=format_number(summary.seconds, 1),
+            caseloads=fmt_number(summary.caseloads, 0),
+            duties=fmt_number(summary.duties, 0),
+            training=fmt_number(summary.training_events, 0),
+            seconds=fmt_number(summary.seconds, 1),
         )
     )
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -75,14 +76,6 @@ define(
             "'{name}' is not one of Latvia's 43 municipalities. Examples: {examples}.",
         ),
         "init.empty_name": ("Dienesta nosaukums nevar būt tukšs.", "The service name cannot be empty."),
-        "init.bad_population": (
-            "Iedzīvotāju skaitam jābūt veselam pozitīvam skaitlim, ne lielākam par {maximum}.",
-            "The number of residents must be a positive whole number, at most {maximum}.",
-        ),
-        "init.bad_year": (
-            "Gads {year} nav iespējams; norādiet gadu no {first} līdz {last}.",
-            "The year {year} is not possible; give a year from {first} to {last}.",
-        ),
         "init.created": (
             "Izveidots dienests «{service}» ({municipality}) datubāzē {location}.",
             "Created the service '{service}' ({municipality}) in {location}.",
@@ -90,6 +83,16 @@ define(
         "init.renamed": (
             "Dienests tagad saucas «{service}» ({municipality}).",
             "The service is now called '{service}' ({municipality}).",
+        ),
+        "init.encrypt": (
+            "šifrēt datubāzi (SQLCipher; atslēga šī datora akreditācijas datu krātuvē, atkopšanas atslēga "
+            "tiek parādīta vienreiz); --no-encrypt: nešifrēt",
+            "encrypt the database (SQLCipher; the key in this PC's credential store, the recovery key shown "
+            "once); --no-encrypt: do not",
+        ),
+        "init.recovery_pdf": (
+            "ar --encrypt: atkopšanas atslēgas lapa PDF failā",
+            "with --encrypt: the recovery key sheet as a PDF",
         ),
         "init.population_set": (
             "{year}. gada iedzīvotāju skaits: {residents}.",
@@ -108,6 +111,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--year", type=int, help=tr("init.year"))
     for option, field, key in DETAIL_OPTIONS:
         p.add_argument(option, dest=field, metavar="TEKSTS", help=tr(key))
+    # the command line encrypts only when asked (scripts; a recovery key needs a person to keep it); the
+    # first-start screen offers it ticked
+    p.add_argument("--encrypt", action=argparse.BooleanOptionalAction, default=None, help=tr("init.encrypt"))
+    p.add_argument("--recovery-pdf", type=Path, metavar="FAILS.pdf", help=tr("init.recovery_pdf"))
     return p
 
 
@@ -140,13 +147,14 @@ def save_service(session, *, service: str, municipality: str, head: str | None =
         raise UsageError(
             tr("init.unknown_municipality", name=municipality, examples=", ".join(municipalities()[:4]))
         )
+    from swdesk import records  # the one door (issue 17)
+
     existing = session.scalars(select(m.Service).order_by(m.Service.id)).first()
+    values = {"name": service.strip(), "municipality": known, **({"head_name": head} if head is not None else {})}
     if existing is None:
-        session.add(m.Service(name=service.strip(), municipality=known, head_name=head))
+        records.add(session, "service", values)
         return True
-    existing.name, existing.municipality = service.strip(), known
-    if head is not None:
-        existing.head_name = head
+    records.change(session, "service", existing.id, values)
     return False
 
 
@@ -175,20 +183,34 @@ def describe_record(record: ServiceRecord) -> list[str]:
     return lines
 
 
-def run(args: argparse.Namespace) -> int:
-    from swdesk.cli import UsageError
-    from swdesk.importer.sheets import FIRST_YEAR, LAST_YEAR, MAX_RESIDENTS  # the import's own limits
+def encryption_needed(path: Path) -> bool:
+    from swdesk.db.encryption import is_plain
 
-    if args.population is not None and not 0 < args.population <= MAX_RESIDENTS:
-        raise UsageError(tr("init.bad_population", maximum=f"{MAX_RESIDENTS:,}".replace(",", "\u00a0")))
-    if args.year is not None and not FIRST_YEAR <= args.year <= LAST_YEAR:
-        raise UsageError(tr("init.bad_year", year=args.year, first=FIRST_YEAR, last=LAST_YEAR))
+    return is_plain(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    from swdesk import records
+    from swdesk.cli import UsageError
+
+    for field, value in (("residents", args.population), ("year", args.year)):
+        # the records layer's rule and message, as the import and the forms give them (issue 17)
+        problem = None if value is None else records.check_value("population", field, value)
+        if problem is not None:
+            raise UsageError(problem)
     changes = _detail_changes(args)
     try:
         validate_details(changes)  # refuse a bad value before the database is touched
     except ServiceDetailsError as exc:
         raise UsageError(str(exc)) from None
     year = dt.date.today().year if args.year is None else args.year
+    if args.encrypt:
+        # encrypted before anything of the service is written, so no name ever lies in a plain file
+        from swdesk.commands.encrypt import database_file, encrypt_and_report
+
+        path = database_file(args)
+        if encryption_needed(path):
+            encrypt_and_report(path, args.recovery_pdf)
     database = open_db(args)
     created = renamed = False
     with database.write() as session:
@@ -208,7 +230,12 @@ def run(args: argparse.Namespace) -> int:
             session.flush()
             save_service_details(session, **changes)
         if args.population is not None:
-            session.merge(m.Population(year=year, residents=args.population))
+            from swdesk import records
+
+            if records.get(session, "population", year) is None:
+                records.add(session, "population", {"year": year, "residents": args.population})
+            else:
+                records.change(session, "population", year, {"residents": args.population})
         record = load_service_record(session)
     assert record is not None
     if created:

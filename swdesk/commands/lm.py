@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from swdesk.commands import add_document_options, format_number, parse_date, print_json, report_written
+from swdesk.commands import add_document_options, parse_date, print_json, report_written
+from swdesk.formats import fmt_number
 from swdesk.i18n import define, tr
 
 define(
@@ -135,9 +136,9 @@ def _survey(args: argparse.Namespace) -> int:
             tr(
                 "lm.summary",
                 municipalities=t["municipalities"],
-                population=format_number(t["population"], 0),
-                fte=format_number(t["sds_fte"], 2),
-                ratio=format_number(t["residents_per_sds"], 1),
+                population=fmt_number(t["population"], 0),
+                fte=fmt_number(t["sds_fte"], 2),
+                ratio=fmt_number(t["residents_per_sds"], 1),
                 met=t["norm_met"],
                 vacancies=t["vacancies"],
             )
@@ -182,9 +183,9 @@ def _claims(args: argparse.Namespace) -> int:
         lines.append(
             tr(
                 "lm.claims.summary",
-                claimed=format_number(v.claimed),
-                verified=format_number(v.verified),
-                difference=format_number(v.claimed - v.verified),
+                claimed=fmt_number(v.claimed),
+                verified=fmt_number(v.verified),
+                difference=fmt_number(v.claimed - v.verified),
                 rows=len(v.differences),
                 duplicates=len(v.duplicates),
             )

@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from swdesk.commands import add_document_options, format_date, open_db, parse_date
+from swdesk.commands import add_document_options, open_db, parse_date
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
 
 define(
@@ -140,9 +141,9 @@ def _anonymise(database, args: argparse.Namespace, today: dt.date) -> int:  # ty
         due = anonymisation_due(session, today=today)
         years = retention_years(session, FORMER_STAFF_YEARS, today)
     if not due:
-        print(tr("person.anonymise.none", years=years, today=format_date(today)))
+        print(tr("person.anonymise.none", years=years, today=fmt_date(today)))
         return 0
-    print(tr("person.anonymise.due", years=years, today=format_date(today), count=len(due)))
+    print(tr("person.anonymise.due", years=years, today=fmt_date(today), count=len(due)))
     for person in due:
         print(
             tr(
@@ -150,7 +151,7 @@ def _anonymise(database, args: argparse.Namespace, today: dt.date) -> int:  # ty
                 nr=person.tabeles_nr,
                 name=person.name,
                 position=person.position,
-                end=format_date(person.end),
+                end=fmt_date(person.end),
             )
         )
     if not args.yes:

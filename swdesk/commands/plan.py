@@ -13,14 +13,8 @@ import argparse
 import re
 from decimal import Decimal, InvalidOperation
 
-from swdesk.commands import (
-    format_date,
-    format_number,
-    open_db,
-    parse_date,
-    print_json,
-    report_written,
-)
+from swdesk.commands import open_db, parse_date, print_json, report_written
+from swdesk.formats import fmt_date, fmt_number
 from swdesk.i18n import define, tr
 
 define(
@@ -200,7 +194,7 @@ def _run(args: argparse.Namespace, planning, sc) -> int:  # type: ignore[no-unty
         if not specs:
             print(tr("plan.none"))
         for s in specs:
-            print(tr("plan.list.line", name=s.name, date=format_date(s.valid_from),
+            print(tr("plan.list.line", name=s.name, date=fmt_date(s.valid_from),
                      changes="; ".join(planning.describe_change(c, snapshot) for c in s.changes) or "—"))
         return 0
     if args.action == "training":
@@ -223,12 +217,12 @@ def _run(args: argparse.Namespace, planning, sc) -> int:  # type: ignore[no-unty
                              for w in plan.warnings],
             })
             return 0
-        print(tr("plan.training.title", year=year, total=format_number(plan.expected_compensation)))
+        print(tr("plan.training.title", year=year, total=fmt_number(plan.expected_compensation)))
         for p in plan.people:
-            print("  " + tr("plan.training.person", name=p.name, training=format_number(p.training_needed),
-                            left=format_number(Decimal(p.cap_left.get("training", 0)) / 60),
-                            planned=format_number(Decimal(p.planned_minutes.get("training", 0)) / 60),
-                            money=format_number(p.expected_compensation)))
+            print("  " + tr("plan.training.person", name=p.name, training=fmt_number(p.training_needed),
+                            left=fmt_number(Decimal(p.cap_left.get("training", 0)) / 60),
+                            planned=fmt_number(Decimal(p.planned_minutes.get("training", 0)) / 60),
+                            money=fmt_number(p.expected_compensation)))
         for w in plan.warnings:
             print("  ! " + w.warning())
         return 0
@@ -255,10 +249,10 @@ def _run(args: argparse.Namespace, planning, sc) -> int:  # type: ignore[no-unty
         }
         print_json(data)
         return 0
-    print(tr("plan.show.title", year=comparison.year, date=format_date(comparison.as_of)))
+    print(tr("plan.show.title", year=comparison.year, date=fmt_date(comparison.as_of)))
     for outcome in comparison.scenarios:
         assert outcome.spec is not None
-        print(tr("plan.list.line", name=outcome.spec.name, date=format_date(outcome.spec.valid_from),
+        print(tr("plan.list.line", name=outcome.spec.name, date=fmt_date(outcome.spec.valid_from),
                  changes="; ".join(planning.describe_change(c, comparison.snapshot) for c in outcome.spec.changes)
                  or "—"))
     print()
@@ -268,5 +262,5 @@ def _run(args: argparse.Namespace, planning, sc) -> int:  # type: ignore[no-unty
         print(line)
     print()
     print(tr("plan.minimum.title", date=planning.deadline_text(),
-             total=format_number(sum((r.yearly for r in raises), Decimal(0))), count=len(raises)))
+             total=fmt_number(sum((r.yearly for r in raises), Decimal(0))), count=len(raises)))
     return 0

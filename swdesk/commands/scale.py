@@ -6,7 +6,8 @@ import argparse
 from decimal import Decimal, InvalidOperation
 
 from swdesk import scale
-from swdesk.commands import format_number, open_db, print_json
+from swdesk.commands import open_db, print_json
+from swdesk.formats import fmt_number
 from swdesk.i18n import define, tr
 
 define(
@@ -92,6 +93,6 @@ def run(args: argparse.Namespace) -> int:
     print(tr("scale.header"))
     for e in rows:
         print(
-            f"{e.year:<6}{e.group:>5}{format_number(e.min):>11}{format_number(e.mid):>10}{format_number(e.max):>10}"
+            f"{e.year:<6}{e.group:>5}{fmt_number(e.min):>11}{fmt_number(e.mid):>10}{fmt_number(e.max):>10}"
         )
     return 0

@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 
 from swdesk import settings as st
-from swdesk.commands import format_date, open_db, parse_date
+from swdesk.commands import open_db, parse_date
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
 
 define(
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 "settings.stored",
                 key=args.key,
                 value=st.raw_value_for_display(args.value),
-                date=format_date(valid_from),
+                date=fmt_date(valid_from),
             )
         )
         return 0
@@ -67,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
                 history = st.history(session, key)
                 print(key)
                 for valid_from, value in history:
-                    print(f"  {format_date(valid_from)}  {value}")
+                    print(f"  {fmt_date(valid_from)}  {value}")
     return 0

@@ -8,15 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from swdesk.commands import (
-    add_document_options,
-    format_date,
-    format_number,
-    open_db,
-    parse_date,
-    print_json,
-    report_written,
-)
+from swdesk.commands import add_document_options, open_db, parse_date, print_json, report_written
+from swdesk.formats import fmt_date, fmt_number
 from swdesk.i18n import define, tr
 from swdesk.rules.survey import Survey
 
@@ -81,7 +74,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _percent(value: object) -> str:
-    return "—" if value is None else f"{format_number(value * 100, 1)} %"  # type: ignore[operator]
+    return "—" if value is None else f"{fmt_number(value * 100, 1)} %"  # type: ignore[operator]
 
 
 def _count(value: int | None) -> str:
@@ -93,14 +86,14 @@ def format_survey(
 ) -> str:
     """The survey as a small text table and two lists of figures."""
     names = category_names or {}
-    lines = [tr("survey.title", date=format_date(survey.date))]
+    lines = [tr("survey.title", date=fmt_date(survey.date))]
     if service_name:
         lines.append(tr("survey.service_name", name=service_name))
     lines.append("")
     header = tr("survey.columns").split("|")
     rows = [
-        [code, str(p.headcount), format_number(p.fte, 3), str(p.vacancies), format_number(p.vacancy_fte, 3),
-         format_number(p.salary_min), format_number(p.salary_mean), format_number(p.salary_max),
+        [code, str(p.headcount), fmt_number(p.fte, 3), str(p.vacancies), fmt_number(p.vacancy_fte, 3),
+         fmt_number(p.salary_min), fmt_number(p.salary_mean), fmt_number(p.salary_max),
          _count(p.below_scale), _count(p.education_noncompliant)]
         for code, p in survey.positions.items()
     ]
@@ -113,23 +106,23 @@ def format_survey(
         lines.append(tr("survey.no_positions"))
     s, prev = survey.service, survey.previous_year
     population = "—" if s.population is None else tr(
-        "survey.population_year", residents=format_number(s.population, 0), year=s.population_year)
+        "survey.population_year", residents=fmt_number(s.population, 0), year=s.population_year)
     figures = [
         ("", tr("survey.section.service")),
         (tr("survey.population"), population),
         (tr("survey.sds_headcount"), str(s.sds_headcount)),
-        (tr("survey.sds_fte"), format_number(s.sds_fte, 3)),
-        (tr("survey.residents_per_sds"), format_number(s.residents_per_sds, 1)),
+        (tr("survey.sds_fte"), fmt_number(s.sds_fte, 3)),
+        (tr("survey.residents_per_sds"), fmt_number(s.residents_per_sds, 1)),
         (tr("survey.effective_residents_per_sds", year=prev.year),
-         format_number(s.effective_residents_per_sds, 1)),
+         fmt_number(s.effective_residents_per_sds, 1)),
         (tr("survey.hires"), str(s.hires)),
         (tr("survey.leavers"), str(s.leavers)),
         ("", tr("survey.section.previous", year=prev.year)),
         (tr("survey.training_met"), _percent(prev.training_met_share)),
         (tr("survey.supervision_met"), _percent(prev.supervision_met_share)),
-        (tr("survey.median_sw"), format_number(prev.median_cases_social_workers)),
-        (tr("survey.median_spo"), format_number(prev.median_cases_spo)),
-        (tr("survey.nonsw_hours"), format_number(prev.nonsw_hours)),
+        (tr("survey.median_sw"), fmt_number(prev.median_cases_social_workers)),
+        (tr("survey.median_spo"), fmt_number(prev.median_cases_spo)),
+        (tr("survey.nonsw_hours"), fmt_number(prev.nonsw_hours)),
         (tr("survey.nonsw_share"), _percent(prev.nonsw_share)),
         (tr("survey.top_categories"),
          "; ".join(f"{code} {names.get(code, '')}".strip() for code in prev.top_nonsw_categories) or "—"),

@@ -97,15 +97,51 @@ def only_indexes_damaged(problem: str) -> bool:
     return bool(lines) and all(_INDEX_PROBLEM.match(line) for line in lines)
 
 
-def integrity_problem(path: Path) -> str | None:
-    """None if the file is a sound SQLite database, else a short description of what is wrong."""
+def _key_of(path: Path, key: str | None) -> str | None:
+    """The key to read ``path`` with: the one given, else (for a file without SQLite's header) the key this
+    program knows it by (:func:`swdesk.db.encryption.guess_key`). A plain file imports nothing for this."""
+    if key is not None:
+        return key
+    from swdesk.db import encryption
+    from swdesk.db.database import SQLITE_HEADER
+
+    known, found = encryption.known_form(path)
+    if known:  # a database this process has open: its header is not read again (encryption.remember)
+        return found
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        with open(path, "rb") as fh:
+            if fh.read(len(SQLITE_HEADER)) in (SQLITE_HEADER, b""):
+                return None
+    except OSError:
+        return None
+    return encryption.guess_key(path)
+
+
+def _connect(target: Path | str, key: str | None, **kwargs):  # type: ignore[no-untyped-def]
+    if key is None:
+        return sqlite3.connect(target, **kwargs)
+    from swdesk.db import encryption
+
+    return encryption.connect(target, key, **kwargs)
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    from swdesk.db.encryption import database_errors
+
+    return database_errors()
+
+
+def integrity_problem(path: Path, key: str | None = None) -> str | None:
+    """None if the file is a sound SQLite database, else a short description of what is wrong. An encrypted
+    file is read with ``key`` or the key it is known by."""
+    key = _key_of(path, key)
+    try:
+        con = _connect(f"file:{path}?mode=ro", key, uri=True)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except _errors() as exc:
         return str(exc)
     if rows != [("ok",)]:
         return "; ".join(str(r[0]) for r in rows[:3])
@@ -144,11 +180,21 @@ def _keep_mode(source: Path, target: Path) -> None:
         pass
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a live database (other processes may keep using it) via the backup API."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
+def copy_database(source: Path, target: Path, key: str | None = None, *, plain: bool = False) -> None:
+    """A consistent copy of a live database (other processes may keep using it) via the backup API.
+
+    An encrypted database (``key``, or the key it is known by) is copied encrypted with the same key — the
+    backup API copies between two connections keyed alike — unless ``plain`` asks for an unencrypted copy.
+    """
+    key = _key_of(source, key)
+    if key is not None and plain:
+        from swdesk.db import encryption
+
+        encryption.export(source, key, target, None)
+        return
+    src = _connect(f"file:{source}?mode=ro", key, uri=True, timeout=15)
     try:
-        dst = sqlite3.connect(target)
+        dst = _connect(target, key)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
@@ -156,20 +202,29 @@ def copy_database(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+    if key is not None:
+        from swdesk.db import encryption
+
+        encryption.remember(target, key)
 
 
-def backup_to(source: Path, target: Path) -> Path:
+def backup_to(source: Path, target: Path, key: str | None = None, *, plain: bool = False) -> Path:
     """Copy ``source`` to ``target``, verified; ``target`` appears only when the copy is sound."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    key = _key_of(source, key)
     try:
-        copy_database(source, partial)
+        copy_database(source, partial, key, plain=plain)
         _keep_mode(source, partial)
-        problem = integrity_problem(partial)
+        problem = integrity_problem(partial, None if plain else key)
         if problem:
             raise BackupError(tr("backup.not_verified", path=target, detail=problem), detail=problem)
         os.replace(partial, target)
+        if key is not None and not plain:
+            from swdesk.db import encryption
+
+            encryption.remember(target, key)
     finally:
         partial.unlink(missing_ok=True)
     return target
@@ -179,6 +234,12 @@ def origin_of(db_path: Path) -> str:
     """The name a backup of ``db_path`` carries: the file's name without ``.sqlite``."""
     name = db_path.name
     return name[: -len(".sqlite")] if name.lower().endswith(".sqlite") else name
+
+
+def origin_of_backup(path: Path) -> str | None:
+    """The name of the database a backup was taken of (``swdesk`` for ``automatiska-….sqlite``)."""
+    match = _NAME.match(path.name)
+    return None if match is None else (match["origin"] or DEFAULT_ORIGIN)
 
 
 def backup_name(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None) -> Path:
@@ -194,8 +255,10 @@ def backup_name(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | 
     return target
 
 
-def backup_file(db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None) -> Path:
-    return backup_to(db_path, backup_name(db_path, folder, prefix=prefix, now=now))
+def backup_file(
+    db_path: Path, folder: Path, *, prefix: str, now: dt.datetime | None = None, key: str | None = None
+) -> Path:
+    return backup_to(db_path, backup_name(db_path, folder, prefix=prefix, now=now), key)
 
 
 def list_backups(
@@ -286,16 +349,17 @@ def restore(db_path: Path, source: Path) -> Path:
         raise BackupError(tr("restore.not_regular", path=source))
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise BackupError(tr("restore.same_file"))
-    problem = integrity_problem(source)
+    source_key, key = _restore_keys(db_path, source)
+    problem = integrity_problem(source, source_key)
     if problem is None:
         try:
-            con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            con = _connect(f"file:{source}?mode=ro", source_key, uri=True)
             try:
                 tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
                 version = con.execute("SELECT version_num FROM alembic_version").fetchone()
             finally:
                 con.close()
-        except sqlite3.DatabaseError:
+        except _errors():
             tables, version = set(), None
         # swdesk's own tables, not only an Alembic revision (another Alembic application has one too)
         if (
@@ -308,20 +372,67 @@ def restore(db_path: Path, source: Path) -> Path:
             migrate.refuse_newer(version[0])
     if problem:
         raise BackupError(tr("restore.bad_file", path=source, detail=problem))
+    if source_key != key:  # a plain backup into an encrypted database, or the other way round
+        with tempfile.TemporaryDirectory(prefix="swdesk-restore-") as folder:
+            from swdesk.db import encryption
 
-    if db_path.exists() and db_path.stat().st_size > 0 and integrity_problem(db_path) is not None:
-        return _replace_damaged(db_path, source)
+            converted = Path(folder) / "atjaunojamais.sqlite"
+            encryption.export(source, source_key, converted, key)
+            return _restore_checked(db_path, converted, key)
+    return _restore_checked(db_path, source, key)
+
+
+def _restore_keys(db_path: Path, source: Path) -> tuple[str | None, str | None]:
+    """The key of the backup ``source`` and the key the restored database has (None: plain).
+
+    An encrypted backup is read with its database's key (or a recovery key given); a new database made
+    from an encrypted backup is encrypted with the same key, kept in the credential store under its marker.
+    """
+    from swdesk.db.database import SQLITE_HEADER
+
+    def plain(path: Path) -> bool:
+        from swdesk.db import encryption
+
+        known, key = encryption.known_form(path)
+        if known:  # the live database this process (the window) has open: its header is not read again
+            return key is None
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) in (SQLITE_HEADER, b"")
+
+    if plain(source) and (not db_path.exists() or plain(db_path)):
+        return None, None
+    from swdesk.db import encryption
+
+    live = encryption.key_for(db_path) if db_path.exists() and not plain(db_path) else None
+    source_key = None
+    if not plain(source):
+        own = live or encryption.key_of_database(db_path)
+        if own and encryption.opens_with(source, own):
+            encryption.remember(source, own)
+        source_key = encryption.guess_key(source)
+    if db_path.exists() and db_path.stat().st_size > 0:
+        return source_key, live
+    if source_key is not None and encryption.read_marker(db_path) is None:
+        key_id = encryption.new_key_id()
+        encryption.store_key(key_id, source_key)
+        encryption.write_marker(db_path, key_id)
+    return source_key, source_key
+
+
+def _restore_checked(db_path: Path, source: Path, key: str | None) -> Path:
+    if db_path.exists() and db_path.stat().st_size > 0 and integrity_problem(db_path, key) is not None:
+        return _replace_damaged(db_path, source, key)
     aside = None
     if db_path.exists() and db_path.stat().st_size > 0:
-        done = _restore_under_lock(db_path, source)
+        done = _restore_under_lock(db_path, source, key)
         if done is not None:
             return done
-        aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
+        aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata", key=key)
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = _connect(f"file:{source}?mode=ro", key, uri=True)
     try:
-        dst = sqlite3.connect(db_path, timeout=15)
+        dst = _connect(db_path, key, timeout=15)
         try:
             dst.execute("PRAGMA journal_mode = WAL")
             src.backup(dst)
@@ -329,6 +440,10 @@ def restore(db_path: Path, source: Path) -> Path:
             dst.close()
     finally:
         src.close()
+    if key is not None:
+        from swdesk.db import encryption
+
+        encryption.remember(db_path, key)
     return aside or db_path
 
 
@@ -336,7 +451,7 @@ def restore(db_path: Path, source: Path) -> Path:
 SWDESK_CORE_TABLES = {"service", "population", "staff", "position", "setting"}
 
 
-def _restore_under_lock(db_path: Path, source: Path) -> Path | None:
+def _restore_under_lock(db_path: Path, source: Path, key: str | None = None) -> Path | None:
     """Restore into the live database in one write transaction, holding its write lock from the copy kept
     aside to the end: a change another program commits meanwhile waits, and is never lost from both files.
 
@@ -348,12 +463,16 @@ def _restore_under_lock(db_path: Path, source: Path) -> Path | None:
 
     with tempfile.TemporaryDirectory(prefix="swdesk-restore-") as folder:
         prepared = Path(folder) / "atjaunojamais.sqlite"
-        copy_database(source, prepared)
+        copy_database(source, prepared, key)
         open_database(str(prepared), auto_backup=False).close()  # migrated to this program's schema
-        guard = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        # an encrypted database attaches the prepared copy with its own key (the same one)
+        guard = _connect(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             guard.execute("BEGIN IMMEDIATE")  # from here on, nobody else writes
-            guard.execute("ATTACH DATABASE ? AS src", (str(prepared),))
+            if key is None:
+                guard.execute("ATTACH DATABASE ? AS src", (str(prepared),))
+            else:
+                guard.execute(f"ATTACH DATABASE ? AS src KEY \"x'{key}'\"", (str(prepared),))
             columns = {}
             for schema in ("main", "src"):
                 names = guard.execute(
@@ -368,7 +487,7 @@ def _restore_under_lock(db_path: Path, source: Path) -> Path | None:
                 return None
             # exactly what is replaced: a reader's snapshot, taken while the lock keeps writers out (the
             # backup API cannot read through the connection that holds the write transaction)
-            aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata")
+            aside = backup_file(db_path, backup_dir(db_path), prefix="aizstata", key=key)
             guard.execute("PRAGMA defer_foreign_keys = ON")
             for table in columns["main"]:
                 guard.execute(f'DELETE FROM main."{table}"')
@@ -385,7 +504,7 @@ def _restore_under_lock(db_path: Path, source: Path) -> Path | None:
     return aside
 
 
-def _replace_damaged(db_path: Path, source: Path) -> Path:
+def _replace_damaged(db_path: Path, source: Path, key: str | None = None) -> Path:
     """Restore over a damaged (or not even SQLite) live database, which SQLite cannot write into.
 
     The damaged file and its log files are first copied, byte for byte, into ``backups/`` as
@@ -406,9 +525,9 @@ def _replace_damaged(db_path: Path, source: Path) -> Path:
     restored = db_path.with_name(db_path.name + ".atjauno.partial")
     restored.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = _connect(f"file:{source}?mode=ro", key, uri=True)
         try:
-            dst = sqlite3.connect(restored)
+            dst = _connect(restored, key)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode = WAL")
@@ -416,7 +535,7 @@ def _replace_damaged(db_path: Path, source: Path) -> Path:
                 dst.close()
         finally:
             src.close()
-        problem = integrity_problem(restored)
+        problem = integrity_problem(restored, key)
         if problem:
             raise BackupError(tr("restore.bad_file", path=source, detail=problem))
         _keep_mode(db_path, restored)
@@ -428,16 +547,17 @@ def _replace_damaged(db_path: Path, source: Path) -> Path:
     return kept
 
 
-def export_copy(db_path: Path, target: Path, *, force: bool = False) -> Path:
+def export_copy(db_path: Path, target: Path, *, force: bool = False, plain: bool = False) -> Path:
     """`swdesk backup OUT`: a verified copy written to a file the user names.
 
     Never over the live database or its log files, never over anything but a regular file (a device, a
-    pipe), and over an existing file only with ``force``.
+    pipe), and over an existing file only with ``force``. An encrypted database's copy is encrypted with
+    the same key unless ``plain`` (``--plain``) asks for an unencrypted one.
     """
     if target.is_dir():
         target = target / f"swdesk-{dt.datetime.now().strftime(_STAMP)}.sqlite"
     _refuse_target(db_path, target, force=force)
-    backup_to(db_path, target)
+    backup_to(db_path, target, plain=plain)
     return target
 
 

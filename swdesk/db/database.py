@@ -348,7 +348,7 @@ def _on_sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
                 if waiting_notice is not None and step != FIRST_WAIT_MS:
                     waiting_notice(None)
                 return
-            except sqlite3.OperationalError as exc:
+            except _operational_errors() as exc:
                 if _sqlite_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED):
                     raise
                 waited = time.monotonic() - started
@@ -364,7 +364,44 @@ def _on_sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
         raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def make_engine(url: str) -> Engine:
+def _operational_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's, and SQLCipher's once it is loaded (an encrypted database's connections are SQLCipher's)."""
+    import sys
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.OperationalError,) + ((cipher.OperationalError,) if cipher else ())
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    import sys
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.DatabaseError,) + ((cipher.DatabaseError,) if cipher else ())
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def make_engine(url: str, key: str | None = None) -> Engine:
+    """The engine of ``url``; with ``key``, an SQLCipher database: every connection is SQLCipher's, keyed
+    before anything else is read (SQLAlchemy's own SQLite dialect over the ``sqlcipher3`` module, so the
+    pool, WAL, the busy timeout and BEGIN IMMEDIATE stay exactly as for a plain file)."""
+    if key is not None:
+        from sqlcipher3 import dbapi2
+
+        from swdesk.db import encryption
+
+        path = sqlite_path(url)
+
+        def keyed():  # type: ignore[no-untyped-def]
+            return encryption.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+        engine = create_engine(url, module=dbapi2, creator=keyed)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _on_sqlite_connect)
@@ -373,13 +410,18 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _inspect(uri: str) -> tuple[set[str], str | None, int]:
+def _inspect(uri: str, key: str | None = None) -> tuple[set[str], str | None, int]:
     """Tables, Alembic revision and identity (``user_version``) of a database that passes ``quick_check``."""
-    con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    if key is None:
+        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        from swdesk.db import encryption
+
+        con = encryption.connect(uri, key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
-            raise sqlite3.DatabaseError("; ".join(str(r[0]) for r in rows[:3]))
+            raise _database_errors()[-1]("; ".join(str(r[0]) for r in rows[:3]))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = None
         if "alembic_version" in tables:
@@ -391,7 +433,7 @@ def _inspect(uri: str) -> tuple[set[str], str | None, int]:
         con.close()
 
 
-def check_sqlite_file(path: Path) -> Path | None:
+def check_sqlite_file(path: Path, key: str | None = None) -> Path | None:
     """Refuse a file that is not a whole swdesk database, before anything is written to it.
 
     Checks, read-only: the SQLite header, a size that is a whole number of pages, ``quick_check``, and that
@@ -400,26 +442,30 @@ def check_sqlite_file(path: Path) -> Path | None:
     merged into this one. A log that belongs only adds transactions; one that changes the database's
     identity (``PRAGMA user_version``, a random number swdesk gives each database), makes its tables
     disappear or breaks a database that is sound without it does not belong: the log (never the database)
-    is set aside, and its new name returned.
+    is set aside, and its new name returned. An encrypted database (``key``) has no readable header: the
+    same checks run through SQLCipher (its pages are 4096 bytes).
     """
     from swdesk.db.models import Base
 
     with open(path, "rb") as fh:
         header = fh.read(100)
-    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+    if key is not None:
+        page_size = 4096
+    elif header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise DatabaseError(tr("db.not_sqlite", path=path))
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
+    else:
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
     if page_size >= 512 and path.stat().st_size % page_size:
         raise DatabaseError(tr("db.damaged", path=path, detail=tr("db.partial_page", page=page_size)))
     ours = set(Base.metadata.tables) | {"alembic_version"}
     wal = path.with_name(path.name + "-wal")
     set_aside = None
-    if wal.exists() and wal.stat().st_size > 0 and not _wal_belongs(path, wal, ours):
+    if wal.exists() and wal.stat().st_size > 0 and not _wal_belongs(path, wal, ours, key):
         set_aside = _set_wal_aside(path)
     try:
-        tables, _version, _identity = _inspect(f"file:{path}?mode=ro")
-    except sqlite3.DatabaseError as exc:
+        tables, _version, _identity = _inspect(f"file:{path}?mode=ro", key)
+    except _database_errors() as exc:
         # locked, read-only, unreadable: explained, never taken for damage (nothing is set aside)
         raise (
             access_problem(exc, path) or DatabaseError(tr("db.damaged", path=path, detail=str(exc)))
@@ -429,7 +475,7 @@ def check_sqlite_file(path: Path) -> Path | None:
     return set_aside
 
 
-def _wal_belongs(path: Path, wal: Path, ours: set[str]) -> bool:
+def _wal_belongs(path: Path, wal: Path, ours: set[str], key: str | None = None) -> bool:
     """Whether the log ``wal`` belongs to the database ``path``, judged on copies of both."""
     with tempfile.TemporaryDirectory() as folder:
         alone = Path(folder) / "alone.sqlite"
@@ -438,12 +484,12 @@ def _wal_belongs(path: Path, wal: Path, ours: set[str]) -> bool:
         shutil.copyfile(path, both)
         shutil.copyfile(wal, Path(folder) / "both.sqlite-wal")
         try:
-            tables_alone, _, identity_alone = _inspect(f"file:{alone}")
-        except sqlite3.DatabaseError:
+            tables_alone, _, identity_alone = _inspect(f"file:{alone}", key)
+        except _database_errors():
             return True  # damaged without its log: the log may hold the good pages; the main check decides
         try:
-            tables_both, _, identity_both = _inspect(f"file:{both}")
-        except sqlite3.DatabaseError:
+            tables_both, _, identity_both = _inspect(f"file:{both}", key)
+        except _database_errors():
             return False  # sound alone, damaged with the log
     if identity_alone and identity_both and identity_alone != identity_both:
         return False
@@ -486,6 +532,11 @@ class Database:
         # SQLite: the database's identity (PRAGMA user_version), written again by every write transaction,
         # so that every log (-wal) swdesk writes carries it and a log of another database is recognised
         self.identity = 0
+        self.key: str | None = None  # SQLCipher's key of an encrypted database (swdesk.db.encryption)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @property
     def is_sqlite(self) -> bool:
@@ -543,11 +594,22 @@ def open_database(
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     warnings = []
+    key = None
     if path is not None:
         preflight(path)
+        if existed and not _has_sqlite_header(path):
+            # an encrypted database: its key, or a sentence (a missing or wrong key is never damage)
+            from swdesk.db import encryption
+
+            key = encryption.key_for(path)
+            warnings += encryption.recovered
+            encryption.recovered.clear()
+        from swdesk.db import encryption as known_files
+
+        known_files.remember(path, key)
         if existed:
             try:
-                wal_aside = check_sqlite_file(path)
+                wal_aside = check_sqlite_file(path, key)
             except (ForeignDatabaseError, UnavailableDatabaseError):
                 raise
             except DatabaseError as exc:
@@ -578,7 +640,7 @@ def open_database(
             raise NotSwdeskFileError(tr("db.not_swdesk_file", path=path, kind=tr("db.kind.empty")))
     made = [] if path is None else [p for p in _database_files(path) if not p.exists()]
     try:
-        database = _open_checked(url, path, existed=existed, auto_backup=auto_backup, today=today)
+        database = _open_checked(url, path, existed=existed, auto_backup=auto_backup, today=today, key=key)
         database.report.warnings[:0] = warnings
         return database
     except BaseException as exc:
@@ -666,13 +728,20 @@ def _database_files(path: Path) -> list[Path]:
 
 
 def _open_checked(
-    url: str, path: Path | None, *, existed: bool, auto_backup: bool, today: dt.date | None
+    url: str,
+    path: Path | None,
+    *,
+    existed: bool,
+    auto_backup: bool,
+    today: dt.date | None,
+    key: str | None = None,
 ) -> Database:
     from swdesk.db import migrate
 
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, key)
         database = Database(url, engine)
+        database.key = key
         current = migrate.current_revision(engine)
     except DatabaseError:
         raise
@@ -712,7 +781,7 @@ def _migrate_and_fill(
         backups.clean_partial(path)
         try:
             database.report.backup = backups.daily_backup(path, today=today)
-        except (backups.BackupError, OSError, sqlite3.Error) as exc:
+        except (backups.BackupError, OSError, sqlite3.Error) + _database_errors() as exc:
             # a failed daily backup does not stop the work: said, and tried again at the next start
             problem = access_problem(exc, path)
             database.report.warnings.append(tr("db.backup_failed", detail=problem or exc))
@@ -772,6 +841,7 @@ def _set_aside_message(path: Path, aside: Path) -> str:
 
 def _restore_advice(path: Path) -> str:
     from swdesk.db.backup import newest_verified_backup
+    from swdesk.formats import fmt_datetime
 
     found = newest_verified_backup(path)
     if found is None:
@@ -779,7 +849,7 @@ def _restore_advice(path: Path) -> str:
     when, backup_path = found
     return tr(
         "db.offer_backup",
-        when=when.strftime("%d.%m.%Y %H:%M"),
+        when=fmt_datetime(when),
         backup=backup_path,
         command=f'swdesk --db "{path}" restore "{backup_path}"',
     )

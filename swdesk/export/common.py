@@ -1,7 +1,7 @@
 """What the workbooks and PDFs share: visible texts of the export toolkit and number-to-text formatting.
 
 Numbers in a PDF are text, written the Latvian way (decimal comma, non-breaking space between
-thousands) by :func:`swdesk.commands.format_number`; in a workbook they stay numbers (see ``xlsx.py``).
+thousands) by :mod:`swdesk.formats`; in a workbook they stay numbers (see ``xlsx.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from swdesk.commands import format_date, format_number
+from swdesk.formats import fmt_date, fmt_number, fmt_share
 from swdesk.i18n import define, language, set_language, tr
 
 define(
@@ -159,30 +159,28 @@ def refuse_database_target(target: Path) -> None:
 
 def money_text(value: Number | None) -> str:
     """EUR amount as Latvian text, 2 decimals: ``1 234,50``; None is a dash."""
-    return format_number(value, 2)
+    return fmt_number(value, 2)
 
 
 def hours_text(value: Number | None) -> str:
-    return format_number(value, 2)
+    return fmt_number(value, 2)
 
 
 def fte_text(value: Number | None) -> str:
-    return format_number(value, 2)
+    return fmt_number(value, 2)
 
 
 def share_text(value: Number | None, places: int = 1) -> str:
     """A share 0–1 as a percentage with a decimal comma: ``0.125`` → ``12,5 %``."""
-    if value is None:
-        return format_number(None)
-    return f"{format_number(float(value) * 100, places)}\u00a0%"
+    return fmt_share(value, places, trim=False)
 
 
 def integer_text(value: int | None) -> str:
-    return format_number(value, 0)
+    return fmt_number(value, 0)
 
 
 def date_text(value: dt.date | None) -> str:
-    return format_date(value)
+    return fmt_date(value)
 
 
 def yes_no(value: bool | None) -> str:

@@ -49,8 +49,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from swdesk.commands import format_number
 from swdesk.export.common import atomic_output
+from swdesk.formats import fmt_date, fmt_number
 from swdesk.i18n import tr
 from swdesk.resources import resource
 
@@ -132,8 +132,8 @@ def escape(text: object) -> str:
 
 
 def number(value: Any, places: int = 2) -> str:
-    """A number with a decimal comma (``format_number``), a dash for None."""
-    return format_number(value, places)
+    """A number with a decimal comma (``fmt_number``), a dash for None."""
+    return fmt_number(value, places)
 
 
 # --- page numbers and the page frame ------------------------------------------------------------------------
@@ -263,7 +263,7 @@ def build_pdf(
             [PageTemplate(id="page", frames=[frame], onPage=_running_header(title, marking))]
         )
         if footer is None:
-            footer = tr("export.prepared", date=dt.date.today().strftime("%d.%m.%Y"))
+            footer = tr("export.prepared", date=fmt_date(dt.date.today()))
         # Page streams Flate-compressed only: reportlab's default adds an ASCII85 layer, which makes the
         # file a quarter larger and, in pure Python, took a tenth of the time of a 300-page claim.
         use_a85 = rl_config.useA85
@@ -901,7 +901,7 @@ def nice_ceiling(value: float) -> float:
 
 def _axis_label(places: int) -> Callable[[float], str]:
     def label(value: float) -> str:
-        return format_number(value, places)
+        return fmt_number(value, places)
 
     return label
 

@@ -23,10 +23,10 @@ from swdesk.export.common import (
     integer_text,
     money_text,
 )
+from swdesk.formats import fmt_month
 from swdesk.i18n import define, tr
 from swdesk.personal_data import FIELDS, PersonRecord, field_label, field_purpose
 from swdesk.rules.claim import form_label, kind_label
-from swdesk.rules.findings import fmt_month
 
 define(
     {

@@ -41,6 +41,7 @@ from swdesk.export.common import (
     integer_text,
     share_text,
 )
+from swdesk.formats import fmt_month
 from swdesk.i18n import define, tr
 from swdesk.rules.checks import (
     CheckContext,
@@ -760,7 +761,7 @@ def _charts(report: CouncilReport) -> list[Any]:
         out.append(
             pdf.line_chart(
                 title=title,
-                categories=[m.strftime("%m.%Y") for m in report.months],
+                categories=[fmt_month(m) for m in report.months],
                 series=[
                     pdf.Series(report.work_type_names.get(code, code), values)
                     for code, values in caseload.items()

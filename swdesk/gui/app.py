@@ -313,7 +313,7 @@ class Controller(QObject):
     def _after_set_aside(self, target: str | None, exc: SetAsideError) -> Database | None:
         from swdesk.db.backup import BackupError
         from swdesk.db.database import DatabaseError
-        from swdesk.rules.findings import fmt_date
+        from swdesk.formats import fmt_date
 
         text = (
             self.tr(

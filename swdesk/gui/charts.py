@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from swdesk.gui.formatting import fmt_number
+from swdesk.formats import fmt_number
 
 BAR = QColor("#4f7cac")
 BAR_OVER = QColor("#c62828")

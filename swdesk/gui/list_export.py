@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QSpinBox, QTableView, QWidget
 
-from swdesk.gui.formatting import parse_decimal
+from swdesk.formats import fmt_datetime, parse_decimal
 
 if TYPE_CHECKING:
     from swdesk.export.table import ShownList
@@ -165,7 +165,7 @@ class ListExport(QObject):
             self.tr("%1 of %2 rows shown, saved %3")
             .replace("%1", str(model.rowCount()))
             .replace("%2", str(source.rowCount()))
-            .replace("%3", dt.datetime.now().strftime("%d.%m.%Y %H:%M"))
+            .replace("%3", fmt_datetime(dt.datetime.now()))
         )
         return lines
 

@@ -35,19 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swdesk.formats import fmt_date, fmt_number
+
 KEY_FOLDER = "lm/folder"
 REFUSED_COLOUR = QColor("#FDE2E1")
 EDITED_COLOUR = QColor("#FFF2CC")
 
 
 def _item(value: Any, *, number: bool = False, places: int | None = None) -> QTableWidgetItem:
-    from swdesk.commands import format_number
-
     if value is None:
         text = "—"
     elif number:
         places = places if places is not None else 0 if isinstance(value, int) else 2
-        text = format_number(value, places)
+        text = fmt_number(value, places)
     else:
         text = str(value)
     item = QTableWidgetItem(text)
@@ -103,7 +103,7 @@ class LmWindow(QMainWindow):
         self.modes = QTabWidget()
         survey_page = QWidget()
         survey_form = QFormLayout(survey_page)
-        self.survey_date = QLineEdit(dt.date(today.year, 2, 1).strftime("%d.%m.%Y"))
+        self.survey_date = QLineEdit(fmt_date(dt.date(today.year, 2, 1)))
         self.previous = QLineEdit()
         self.previous.setPlaceholderText(self.tr("optional: last year's consolidated workbook (.xlsx)"))
         previous_button = QPushButton(self.tr("Choose…"))
@@ -258,8 +258,6 @@ class LmWindow(QMainWindow):
     # --- showing -------------------------------------------------------------------------------------------
 
     def show_result(self, result: Any, kind: str) -> None:
-        from swdesk.commands import format_number
-
         self.result, self.result_kind = result, kind
         self.files.setRowCount(len(result.verdicts))
         # what needs a look first: refused files, then those edited after export, then the rest
@@ -281,7 +279,7 @@ class LmWindow(QMainWindow):
                 "specialist FTE; the 1:1000 norm met in %5 municipalities; %6 vacancies."
             )
             values = [len(result.verdicts), accepted, len(result.municipalities),
-                      format_number(t["residents_per_sds"], 1), t["norm_met"], t["vacancies"]]
+                      fmt_number(t["residents_per_sds"], 1), t["norm_met"], t["vacancies"]]
             for n, value in enumerate(values, start=1):
                 text = text.replace(f"%{n}", str(value))
             if result.missing:
@@ -293,8 +291,8 @@ class LmWindow(QMainWindow):
             text = self.tr(
                 "%1 files, %2 accepted. Claimed %3 EUR, verified %4 EUR; %5 rows differ; %6 duplicates."
             )
-            for n, value in enumerate([len(result.verdicts), accepted, format_number(result.claimed, 2),
-                                       format_number(result.verified, 2), len(result.differences),
+            for n, value in enumerate([len(result.verdicts), accepted, fmt_number(result.claimed, 2),
+                                       fmt_number(result.verified, 2), len(result.differences),
                                        len(result.duplicates)], start=1):
                 text = text.replace(f"%{n}", str(value))
             self.summary.setText(text)

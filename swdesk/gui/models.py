@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_fte, fmt_number, fmt_share
+from swdesk.formats import fmt_date, fmt_eur, fmt_fte, fmt_number, fmt_share
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -57,7 +57,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from swdesk.gui.formatting import fmt_date, from_qdate, parse_date, parse_decimal, to_qdate
+from swdesk.formats import fmt_date, parse_date, parse_decimal
+from swdesk.gui.formatting import from_qdate, to_qdate
 from swdesk.gui.models import ROW_ROLE, collation_key, search_key
 
 ERROR_STYLE = "color: #b00020;"

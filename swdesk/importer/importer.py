@@ -28,6 +28,7 @@ from swdesk import settings as st
 from swdesk.db import history
 from swdesk.db import models as m
 from swdesk.db.database import Database
+from swdesk.formats import fmt_date, fmt_month
 from swdesk.i18n import define, tr
 from swdesk.importer import sheets as sh
 from swdesk.importer.reader import MAX_ROWS, RawSheet, read_sources
@@ -384,7 +385,7 @@ def future_warnings(parsed: dict[str, list[ParsedRow]], today: dt.date) -> list[
         if not late:
             continue
         days = sorted({day for _, day in late})
-        shown = [day.strftime("%m.%Y" if field_name == "month" else "%d.%m.%Y") for day in days[:FUTURE_LISTED]]
+        shown = [(fmt_month if field_name == "month" else fmt_date)(day) for day in days[:FUTURE_LISTED]]
         numbers = [str(number) for number, _ in late[:FUTURE_LISTED]]
         more = ", …" if len(late) > FUTURE_LISTED else ""
         rows = tr("import.future.rows" if len(late) > 1 else "import.future.row", rows=", ".join(numbers) + more)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
 
 define(
@@ -73,7 +74,7 @@ def normalise_personal_code(value: str, *, today: dt.date | None = None) -> str:
         birth = _birth_date(digits, shown=normalised)
         if birth > (today or dt.date.today()):
             raise PersonalCodeError(
-                tr("personal_code.future", value=normalised, date=birth.strftime("%d.%m.%Y"))
+                tr("personal_code.future", value=normalised, date=fmt_date(birth))
             )
     expected = check_digit(digits[:10])
     if int(digits[10]) != expected:

@@ -16,6 +16,7 @@ from typing import Any
 
 from openpyxl.utils.datetime import from_excel
 
+from swdesk.formats import fmt_date, fmt_datetime, fmt_exact
 from swdesk.i18n import define, tr
 
 define(
@@ -150,18 +151,16 @@ def is_blank(value: Any) -> bool:
 def shown(value: Any) -> str:
     """The value as the user would recognise it in a message."""
     if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.strftime("%d.%m.%Y")
-        return value.strftime("%d.%m.%Y %H:%M")
+        return fmt_date(value) if value.time() == dt.time(0) else fmt_datetime(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return fmt_date(value)
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
         plain = value.is_finite() and abs(value.adjusted()) < SHOWN_LENGTH and exponent > -SHOWN_LENGTH  # type: ignore[operator]
         # (a huge exponent written out would be millions of zeros)
-        text = format(value.normalize(), "f").replace(".", ",") if plain else str(value)
+        text = fmt_exact(value) if plain else str(value)
     else:
         text = as_text(value).strip()
     if len(text) > SHOWN_LENGTH:

@@ -114,14 +114,14 @@ class RowDifference:
     reason: str
 
     def text(self) -> str:
-        from swdesk.commands import format_date
+        from swdesk.formats import fmt_date
 
         return tr(
             "lm.claims.difference",
             file=self.file,
             row=self.row,
             staff=self.staff,
-            date=format_date(dt.date.fromisoformat(self.date)),
+            date=fmt_date(dt.date.fromisoformat(self.date)),
             field=tr(f"lm.claims.field.{self.field}"),
             claimed=_shown(self.field, self.claimed),
             verified=_shown(self.field, self.verified),
@@ -214,12 +214,12 @@ def _plain(value: Any) -> Any:
 
 
 def _shown(field_name: str, value: Any) -> str:
-    from swdesk.commands import format_number
+    from swdesk.formats import fmt_number
 
     if field_name == "excluded":
         return tr("lm.claims.included") if value is None else f"«{reason_text(value)}»"
     if field_name in MONEY_FIELDS:
-        return format_number(value, 2)
+        return fmt_number(value, 2)
     return str(value)
 
 
@@ -300,7 +300,7 @@ def recompute(document: Document, *, period: Period, rate: Decimal | None) -> di
 
 
 def _reason(row: dict[str, Any], verified: Any, field_name: str, *, rate: Decimal) -> str:
-    from swdesk.commands import format_number
+    from swdesk.formats import fmt_number
     from swdesk.rules.claim import cost_cap
 
     if field_name == "excluded":
@@ -314,14 +314,14 @@ def _reason(row: dict[str, Any], verified: Any, field_name: str, *, rate: Decima
     if field_name == "eligible_cost":
         cap = cost_cap(verified, Settings.defaults()) if verified.kind.startswith("supervision") else None
         if verified.cost_capped and cap is not None:
-            return tr("lm.claims.reason.cost_cap", eur=format_number(cap.eur, 2), minutes=cap.minutes)
+            return tr("lm.claims.reason.cost_cap", eur=fmt_number(cap.eur, 2), minutes=cap.minutes)
         return tr(
             "lm.claims.reason.share",
-            cost=format_number(verified.cost, 2),
+            cost=fmt_number(verified.cost, 2),
             compensable=verified.compensable_minutes,
             minutes=verified.minutes,
         )
-    return tr("lm.claims.reason.rate", rate=format_number(rate, 2))
+    return tr("lm.claims.reason.rate", rate=fmt_number(rate, 2))
 
 
 def verify_claims(
@@ -332,7 +332,7 @@ def verify_claims(
     progress: Callable[[int, int], None] | None = None,
 ) -> ClaimsVerification:
     """Read every claim workbook of ``folder`` and verify those of ``period`` (module docstring)."""
-    from swdesk.commands import format_number
+    from swdesk.formats import fmt_number
 
     catalogue = municipality_catalogue()
     result = ClaimsVerification(period=period, folder=folder, verdicts=[])
@@ -411,8 +411,8 @@ def verify_claims(
         verdict.message = tr(
             "lm.claims.accepted",
             rows=len(rows),
-            claimed=format_number(claimed, 2),
-            verified=format_number(verified, 2),
+            claimed=fmt_number(claimed, 2),
+            verified=fmt_number(verified, 2),
         )
         if differing:
             verdict.message += tr("lm.claims.differ", count=differing)

@@ -16,6 +16,7 @@ from typing import Any
 from swdesk.export import pdf, xlsx
 from swdesk.export.common import OFFICIAL_LANGUAGE, document_language
 from swdesk.export.xlsx import Column
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
 from swdesk.lm.claims import ClaimsVerification
 
@@ -221,7 +222,7 @@ def write_claims_pdf(
                         tr("lmclaims.col.reason"),
                     ],
                     rows=[
-                        [r[0], str(r[2]), r[3], r[4].strftime("%d.%m.%Y"), r[5], r[6], r[7], r[8]]
+                        [r[0], str(r[2]), r[3], fmt_date(r[4]), r[5], r[6], r[7], r[8]]
                         for r in differences
                     ],
                     widths=[20, 5, 8, 9, 13, 10, 10, 30],

@@ -322,7 +322,7 @@ def sum_problems(document: Document) -> list[str]:
 def _verdict_for(
     source: Source, *, date: dt.date, catalogue: dict[str, dict[str, Any]]
 ) -> tuple[Verdict, Document | None]:
-    from swdesk.commands import format_date
+    from swdesk.formats import fmt_date
 
     if source.path is None:
         return Verdict(source.name, False, source.refusal or ""), None
@@ -339,10 +339,10 @@ def _verdict_for(
     elif document.meta.get("date") != date.isoformat():
         found = document.meta.get("date")
         try:
-            found = format_date(dt.date.fromisoformat(str(found)))
+            found = fmt_date(dt.date.fromisoformat(str(found)))
         except ValueError:
             pass
-        verdict.message = tr("lm.verdict.other_date", found=found, asked=format_date(date))
+        verdict.message = tr("lm.verdict.other_date", found=found, asked=fmt_date(date))
     elif municipality not in catalogue:
         verdict.message = tr("lm.verdict.unknown_municipality", name=municipality)
     else:
@@ -352,7 +352,7 @@ def _verdict_for(
         else:
             verdict.accepted, verdict.message, verdict.note = (
                 True,
-                tr("lm.verdict.accepted", municipality=municipality, date=format_date(date)),
+                tr("lm.verdict.accepted", municipality=municipality, date=fmt_date(date)),
                 document.edit_note(),
             )
             return verdict, document
@@ -371,7 +371,7 @@ def consolidate_surveys(
     ``previous``: last year's consolidated workbook (``swdesk lm survey … --xlsx``), for the change per
     municipality. ``progress(done, total)`` is called after each file.
     """
-    from swdesk.commands import format_date
+    from swdesk.formats import fmt_date
 
     catalogue = municipality_catalogue()
     verdicts: list[Verdict] = []
@@ -388,7 +388,7 @@ def consolidate_surveys(
                     newer, older = (verdict, old_verdict) if key > old_key else (old_verdict, verdict)
                     if key > old_key:
                         chosen[municipality] = (key, verdict, document)
-                    _mark_duplicate(newer, older, format_date)
+                    _mark_duplicate(newer, older, fmt_date)
                 else:
                     chosen[municipality] = (key, verdict, document)
             if progress is not None:
@@ -401,10 +401,10 @@ def consolidate_surveys(
     return consolidation
 
 
-def _mark_duplicate(newer: Verdict, older: Verdict, format_date: Callable[[dt.date | None], str]) -> None:
+def _mark_duplicate(newer: Verdict, older: Verdict, fmt_date: Callable[[dt.date | None], str]) -> None:
     def shown(prepared: str | None) -> str:
         try:
-            return format_date(dt.date.fromisoformat(prepared or ""))
+            return fmt_date(dt.date.fromisoformat(prepared or ""))
         except ValueError:
             return prepared or "?"
 

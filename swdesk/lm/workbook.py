@@ -368,14 +368,14 @@ def _typed(value: Any, *, column: str, row: int, index: int) -> Any:
 
 
 def _shown(value: Any) -> str:
-    from swdesk.commands import format_number
+    from swdesk.formats import fmt_number
 
     if value is None:
         return tr("lm.empty_value")
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         text = format(Decimal(repr(value) if isinstance(value, float) else value).normalize(), "f")
         places = len(text.split(".")[1]) if "." in text else 0
-        return format_number(value, places)
+        return fmt_number(value, places)
     return str(value)
 
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
+
+# The rounding and the texts of numbers and dates live in swdesk.formats (issue 17 point 5); the rules'
+# messages and computations import them from here too, as they always have.
+from swdesk.formats import fmt_date as fmt_date
+from swdesk.formats import fmt_month as fmt_month
+from swdesk.formats import fmt_number as fmt_number
+from swdesk.formats import fmt_percent as fmt_percent
+from swdesk.formats import round_half_up as round_half_up
 
 ERROR = "error"
 WARNING = "warning"
@@ -103,11 +111,6 @@ class CheckResult:
 # --- numbers and words --------------------------------------------------------------------------------
 
 
-def round_half_up(value: Decimal | int, places: int) -> Decimal:
-    """Round as SPEC §2 does: to ``places`` decimals, halves away from zero."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
 def json_number(value: Number | float | None) -> int | float | None:
     """A Decimal as a JSON number: whole numbers without a fraction stay integers, others become floats.
 
@@ -122,35 +125,6 @@ def json_number(value: Number | float | None) -> int | float | None:
     if value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
         return int(value)
     return float(value)
-
-
-def fmt_number(value: Number | None, places: int = 2, *, trim: bool = False) -> str:
-    """A number as Latvian text writes it: decimal comma, no-break space between thousands ("7 600,5").
-
-    ``trim`` drops trailing zeros of the fraction (an FTE of 8,000 reads "8", 7,500 reads "7,5").
-    """
-    if value is None:
-        return "—"
-    rounded = round_half_up(Decimal(value), places)
-    text = f"{rounded:,.{places}f}"
-    if trim and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "\u00a0").replace(".", ",")
-
-
-def fmt_percent(share: Decimal, places: int = 1) -> str:
-    """A fraction 0–1 as a percentage without the sign ("12,5")."""
-    return fmt_number(share * 100, places, trim=True)
-
-
-def fmt_date(day: dt.date) -> str:
-    """dd.mm.yyyy, as everything a person reads shows dates (the year always four digits: strftime writes
-    year 1 as "1" on some systems)."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
-
-
-def fmt_month(day: dt.date) -> str:
-    return day.strftime("%m.%Y")
 
 
 def join_list(items: Iterable[str]) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from swdesk.gui.formatting import fmt_share
+from swdesk.formats import fmt_share
 from swdesk.gui.models import FindingsModel
 from swdesk.gui.views.criteria import SettingDialog
 from swdesk.rules.findings import Finding

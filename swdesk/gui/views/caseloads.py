@@ -47,8 +47,8 @@ from sqlalchemy import select
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
+from swdesk.formats import fmt_fte, fmt_number
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_fte, fmt_number
 from swdesk.gui.models import collation_key
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -28,8 +28,8 @@ from sqlalchemy import delete, select
 
 from swdesk import scale
 from swdesk.db import models as m
+from swdesk.formats import fmt_date, fmt_eur, fmt_input, fmt_number, fmt_share, fmt_trimmed
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number, fmt_share, fmt_trimmed
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy, collation_key
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, make_table, select_row_of
 
@@ -185,14 +185,14 @@ class SettingDialog(EditDialog):
             value_row.addWidget(self.choice, 1)
         elif self.kind == "cap":
             eur, _sep, minutes = current.partition("/")
-            self.number.setText(fmt_trimmed(Decimal(eur.strip())).replace("\u00a0", ""))
+            self.number.setText(fmt_input(Decimal(eur.strip()), trim=True))
             self.minutes.setValue(int(minutes.strip() or 60))
             value_row.addWidget(self.number, 1)
             value_row.addWidget(QLabel(self.tr("EUR per")))
             value_row.addWidget(self.minutes)
         else:
             shown = Decimal(current) * 100 if self.kind == "fraction" else Decimal(current)
-            self.number.setText(fmt_trimmed(shown, 3 if self.kind == "fraction" else 2).replace("\u00a0", ""))
+            self.number.setText(fmt_input(shown, 3 if self.kind == "fraction" else 2, trim=True))
             value_row.addWidget(self.number, 1)
             unit = "%" if self.kind == "fraction" else unit_of(key)
             if unit:
@@ -291,9 +291,9 @@ class CriterionDialog(EditDialog):
             self.position.setCurrentIndex(max(0, self.position.findData(criterion.position_code)))
             self.work_type.setCurrentIndex(max(0, self.work_type.findData(criterion.work_type_code)))
             self.unit.setCurrentIndex(max(0, self.unit.findData(criterion.unit_code)))
-            self.max_per_fte.setText(fmt_number(criterion.max_per_fte, 2).replace("\u00a0", ""))
+            self.max_per_fte.setText(fmt_input(criterion.max_per_fte, 2))
             if criterion.weight is not None:
-                self.weight.setText(fmt_number(criterion.weight, 3).replace("\u00a0", ""))
+                self.weight.setText(fmt_input(criterion.weight, 3))
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)
@@ -373,7 +373,7 @@ class ScaleDialog(EditDialog):
             self.group.setEnabled(False)
             self.year.setEnabled(False)
             for edit, value in ((self.low, entry.min), (self.mid, entry.mid), (self.high, entry.max)):
-                edit.setText(fmt_number(value, 2).replace("\u00a0", ""))
+                edit.setText(fmt_input(value, 2))
         form = QFormLayout()
         form.addRow(self.tr("Salary group:"), self.group)
         form.addRow(self.tr("Year:"), self.year)

@@ -24,9 +24,9 @@ from sqlalchemy import func, select
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
+from swdesk.formats import fmt_date, fmt_hours, fmt_number, fmt_share
 from swdesk.gui.charts import BarChart
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_hours, fmt_number, fmt_share
 from swdesk.gui.operations import Reloader
 
 if TYPE_CHECKING:
@@ -329,7 +329,7 @@ class DashboardView(QWidget):
 
     def _loaded(self, data: DashboardData) -> None:
         self.data = data
-        self.as_of.setText(self.tr("Checked as of %1").replace("%1", data.as_of.strftime("%d.%m.%Y")))
+        self.as_of.setText(self.tr("Checked as of %1").replace("%1", fmt_date(data.as_of)))
         for key, rules in CARDS:
             self._update_card(key, rules, data)
         self._update_charts(data)

@@ -31,8 +31,8 @@ from sqlalchemy import delete, select
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
+from swdesk.formats import fmt_date, fmt_input, fmt_number, fmt_share
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_number, fmt_share
 from swdesk.gui.models import Column, RowTableModel, TableFilterProxy, collation_key
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
@@ -205,7 +205,7 @@ class DutyDialog(EditDialog):
             self.date.set_date(duty.date)
             self.staff.set_staff_id(duty.staff_id)
             self.category.setCurrentIndex(self.category.findData(duty.category_code))
-            self.hours.setText(fmt_number(duty.hours, 2))
+            self.hours.setText(fmt_input(duty.hours, 2))
             self.description.setText(duty.description)
         self.date.setFocus()
 

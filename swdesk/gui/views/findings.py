@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
+from swdesk.formats import fmt_date
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date
 from swdesk.gui.models import ROW_ROLE, FindingsModel, TableFilterProxy, rule_labels
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from swdesk.formats import fmt_date
 from swdesk.gui.context import AppContext
 from swdesk.gui.operations import run_operation
 from swdesk.personal_data import (
@@ -40,7 +41,6 @@ from swdesk.personal_data import (
     person_record,
     retention_years,
 )
-from swdesk.rules.findings import fmt_date
 
 KEY_FOLDER = "export/folder"
 

@@ -37,9 +37,9 @@ from sqlalchemy import select
 
 from swdesk import planning
 from swdesk.db import models as m
+from swdesk.formats import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.charts import BarChart
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import Column, RowTableModel, collation_key
 from swdesk.gui.operations import Reloader
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, fit_columns, make_table

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import delete, select
 
 from swdesk.db import models as m
+from swdesk.formats import fmt_number
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_number
 from swdesk.gui.models import Column, RowTableModel, collation_key
 from swdesk.gui.widgets import EditDialog, RecordActions, fit_columns, make_table
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import delete, select
 
 from swdesk.db import models as m
+from swdesk.formats import fmt_date, fmt_fte, fmt_input, parse_date
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_fte, fmt_number, parse_date
 from swdesk.gui.models import ROW_ROLE, StaffModel, TableFilterProxy, collation_key
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, fit_columns, make_table
 
@@ -124,7 +124,7 @@ class StaffDialog(EditDialog):
             self.start.set_date(staff.start)
             self.end.set_date(staff.end)
             self.education.setCurrentIndex(max(0, self.education.findData(staff.education_code)))
-            self.salary.setText(fmt_number(staff.salary, 2).replace("\u00a0", ""))
+            self.salary.setText(fmt_input(staff.salary, 2))
             self.unit_name.setText(staff.unit_name or "")
             self.specialization.setText(staff.specialization or "")
         else:

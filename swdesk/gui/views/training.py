@@ -34,8 +34,8 @@ from sqlalchemy import delete, select
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
+from swdesk.formats import fmt_date, fmt_eur, fmt_input, fmt_number
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_date, fmt_eur, fmt_number
 from swdesk.gui.models import Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
 from swdesk.gui.views.dashboard import as_of_for
@@ -369,13 +369,13 @@ class EventDialog(EditDialog):
         self.staff.set_staff_id(event.staff_id)
         self.kind.setCurrentIndex(self.kind.findData(event.kind))
         self.form.setCurrentIndex(self.form.findData(event.form))
-        self.duration.setText(fmt_number(event.duration, 2).replace("\u00a0", ""))
+        self.duration.setText(fmt_input(event.duration, 2))
         self.unit.setCurrentIndex(self.unit.findData(event.unit))
         self.topic.setText(event.topic)
         self.provider.setText(event.provider)
         self.certified.setCurrentIndex(self.certified.findData(event.certified_supervisor))
         if event.cost is not None:
-            self.cost.setText(fmt_number(event.cost, 2).replace("\u00a0", ""))
+            self.cost.setText(fmt_input(event.cost, 2))
         self.invoice.setText(event.invoice)
 
     def staff_ids(self) -> list[int]:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import delete, select
 
 from swdesk.db import models as m
+from swdesk.formats import fmt_date, fmt_fte
 from swdesk.gui.context import AppContext
-from swdesk.gui.formatting import fmt_fte
 from swdesk.gui.models import TableFilterProxy, VacancyModel, collation_key
 from swdesk.gui.widgets import (
     DateEdit,
@@ -197,7 +197,7 @@ class VacancyView(RecordActions, QWidget):
             self.tr("Delete vacancy"),
             self.tr("Delete the vacancy %1 announced on %2?")
             .replace("%1", vacancy.position_name)
-            .replace("%2", vacancy.announced.strftime("%d.%m.%Y")),
+            .replace("%2", fmt_date(vacancy.announced)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
