@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from swdesk.export import pdf
 from swdesk.export.common import document_language
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
 
 define(
@@ -87,7 +88,7 @@ def _write(
         subtitle=tr("recovery.subtitle"),
         lines=[
             (tr("recovery.database"), str(database)),
-            (tr("recovery.date"), day.strftime("%d.%m.%Y")),
+            (tr("recovery.date"), fmt_date(day)),
         ],
     )
     key_style = ParagraphStyle(
