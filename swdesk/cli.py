@@ -27,6 +27,7 @@ COMMANDS = (
     "gui",
     "init",
     "import_",
+    "history",
     "template",
     "settings",
     "scale",
@@ -262,10 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return gui.run(args)
     # after the window's start (above): SQLAlchemy loads with these, and the window paints before it
     from swdesk.db import database as db_module
+    from swdesk.db import history
     from swdesk.db.backup import BackupError
     from swdesk.db.database import DatabaseError
+    from swdesk.records import RecordError
     from swdesk.settings import SettingError
 
+    history.set_default_source(history.Source(command_source(args)))  # who changed it: this command
     db_module.waiting_notice = _say_waiting
     _said_waiting.clear()
     try:
@@ -273,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         print(tr("cli.error", message=exc), file=sys.stderr)
         return EXIT_DATABASE
-    except (UsageError, SettingError, BackupError) as exc:
+    except (UsageError, SettingError, BackupError, RecordError) as exc:
         print(tr("cli.error", message=exc), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -295,6 +299,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 _said_waiting: list[bool] = []
+
+
+def command_source(args: argparse.Namespace) -> str:
+    """What the change history says a command's changes came through: ``komanda:settings set``."""
+    action = getattr(args, "action", None)
+    return f"komanda:{args.command}" + (f" {action}" if isinstance(action, str) else "")
 
 
 def _say_waiting(waited: float | None) -> bool:

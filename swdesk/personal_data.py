@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from swdesk.db import history
 from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.formats import fmt_date
@@ -357,6 +358,7 @@ def erase(database: Database, tabeles_nr: str, *, today: dt.date | None = None) 
             counts.append(int(result.rowcount or 0))  # type: ignore[attr-defined]
         erased = Erased(staff.tabeles_nr, staff.full_name, *counts)
         session.delete(staff)
+        history.forget_person(session, staff.id, erased=True)  # the history keeps nothing about them either
     return erased
 
 
@@ -443,4 +445,5 @@ def anonymise(
             staff.tabeles_nr = anonymous_number(staff.id)
             staff.personal_code = None
             staff.specialization = None
+            history.forget_person(session, staff.id, erased=False)  # nor their old names in the history
     return Anonymised(len(ids), backup)

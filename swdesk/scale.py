@@ -84,7 +84,7 @@ def validate(group: int, year: int, low: Decimal, mid: Decimal, high: Decimal) -
         raise ScaleError(tr("scale.group", group=group))
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ScaleError(tr("scale.year", year=year))
-    from swdesk.importer.sheets import MAX_MONEY  # the import's bound on a monthly salary
+    from swdesk.records.limits import MAX_MONEY  # the import's bound on a monthly salary
 
     for value in (low, mid, high):
         if not value.is_finite() or abs(value) > MAX_MONEY:
@@ -110,20 +110,23 @@ def entries(session: Session) -> list[ScaleEntry]:
 
 def set_entry(session: Session, group: int, year: int, low: Decimal, mid: Decimal, high: Decimal) -> bool:
     """Store the row for ``group`` in ``year`` (added, or changed in place); True when it was added."""
+    from swdesk import records  # the one door (issue 17): in the change history
+
     validate(group, year, low, mid, high)
-    row = session.get(m.SalaryScale, (group, year))
-    if row is None:
-        session.add(m.SalaryScale(group=group, year=year, min=low, mid=mid, max=high))
+    amounts = {"min": low, "mid": mid, "max": high}
+    if records.get(session, "scale", (group, year)) is None:
+        records.add(session, "scale", {"group": group, "year": year, **amounts}, checked=True)
         return True
-    row.min, row.mid, row.max = low, mid, high
+    records.change(session, "scale", (group, year), amounts, checked=True)
     return False
 
 
 def delete_entry(session: Session, group: int, year: int) -> None:
-    row = session.get(m.SalaryScale, (group, year))
-    if row is None:
+    from swdesk import records
+
+    if records.get(session, "scale", (group, year)) is None:
         raise ScaleError(tr("scale.missing", group=group, year=year))
-    session.delete(row)
+    records.delete(session, "scale", (group, year))
 
 
 def copy_scale(session: Session, year: int) -> list[ScaleEntry]:
@@ -140,5 +143,9 @@ def copy_scale(session: Session, year: int) -> list[ScaleEntry]:
         ScaleEntry(e.group, year, e.min, e.mid, e.max)
         for e in session.scalars(select(m.SalaryScale).where(m.SalaryScale.year == source))
     ]
-    session.add_all(m.SalaryScale(group=e.group, year=year, min=e.min, mid=e.mid, max=e.max) for e in copied)
+    from swdesk import records
+
+    for e in copied:
+        records.add(session, "scale", {"group": e.group, "year": year, "min": e.min, "mid": e.mid, "max": e.max},
+                    checked=True)
     return sorted(copied, key=lambda e: e.group)

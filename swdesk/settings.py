@@ -177,14 +177,14 @@ def raw_value_for_display(value: str) -> str:
 
 def set_value(session: Session, key: str, value: str, valid_from: dt.date) -> Any:
     """Store ``value`` for ``key`` from ``valid_from`` on (replacing a value stored for that same date)."""
+    from swdesk import records  # the one door (issue 17): checked there, and in the change history
+
     parsed = parse_value(key, value)
     text = raw_value_for_display(value)  # one spelling in the database, whatever the keyboard
-    existing = session.get(m.Setting, (key, valid_from))
-    if existing is None:
-        session.add(m.Setting(key=key, valid_from=valid_from, value=text))
+    if records.get(session, "setting", (key, valid_from)) is None:
+        records.add(session, "setting", {"key": key, "valid_from": valid_from, "value": text})
     else:
-        existing.value = text
-    session.flush()
+        records.change(session, "setting", (key, valid_from), {"value": text})
     return parsed
 
 

@@ -1,4 +1,5 @@
-"""`swdesk import FILE... [--dry-run] [--json]`: import the workbook of SPEC §5, all or nothing."""
+"""`swdesk import FILE... [--dry-run] [--json]`: import the workbook of SPEC §5, all or nothing;
+`swdesk import --list [--json]`: the import log; `swdesk import --undo ID`: revert one import (issue 17)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,39 @@ define(
             "Nekas netika ierakstīts: atrastas {count} problēmas. Izlabojiet tās un importējiet vēlreiz.",
             "Nothing was written: {count} problems found. Correct them and import again.",
         ),
+        "import.list.help": (
+            "importu žurnāls: katrs imports ar failu, SHA-256, laiku, lietotāju un skaitiem",
+            "the import log: each import with its file, SHA-256, time, user and counts",
+        ),
+        "import.undo.help": (
+            "atsaukt importu ID: tieši tās izmaiņas, visu vai neko",
+            "undo import ID: exactly its changes, all or nothing",
+        ),
+        "import.log_alone": (
+            "--list un --undo lieto vienus pašus, bez failiem.",
+            "--list and --undo are used on their own, without files.",
+        ),
+        "import.no_files": (
+            "Norādiet importējamo failu vai mapi (vai --list, --undo ID).",
+            "Name the file or folder to import (or --list, --undo ID).",
+        ),
+        "import.log.none": ("Importu žurnāls ir tukšs.", "The import log is empty."),
+        "import.log.entry": (
+            "Nr. {id}  {at}  {user}  {file}: pievienoti {added}, mainīti {updated} — {state}",
+            "No. {id}  {at}  {user}  {file}: added {added}, changed {updated} — {state}",
+        ),
+        "import.log.can_undo": ("atsaucams (swdesk import --undo {id})", "can be undone (swdesk import --undo {id})"),
+        "import.log.undone": ("atsaukts {at}", "undone {at}"),
+        "import.log.before_history": (
+            "pirms izmaiņu vēstures, nav atsaucams",
+            "before the change history, cannot be undone",
+        ),
+        "import.undone": (
+            "Imports Nr. {id} atsaukts: tā pievienotie ieraksti dzēsti, mainītie atjaunoti. Atsaukšana ir "
+            "izmaiņu vēsturē.",
+            "Import number {id} undone: the records it added are deleted, those it changed restored. The undo "
+            "is in the change history.",
+        ),
         "import.refused_one": (
             "Nekas netika ierakstīts: atrasta 1 problēma. Izlabojiet to un importējiet vēlreiz.",
             "Nothing was written: 1 problem found. Correct it and import again.",
@@ -66,15 +100,23 @@ define(
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common], help=tr("import.help"))
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=tr("import.files"))
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help=tr("import.files"))
     p.add_argument("--dry-run", action="store_true", help=tr("import.dry_run"))
     p.add_argument("--json", action="store_true", help=tr("import.json"))
+    p.add_argument("--list", action="store_true", help=tr("import.list.help"))
+    p.add_argument("--undo", type=int, metavar="ID", help=tr("import.undo.help"))
     return p
 
 
 def run(args: argparse.Namespace) -> int:
-    from swdesk.cli import EXIT_INPUT, EXIT_OK
+    from swdesk.cli import EXIT_INPUT, EXIT_OK, UsageError
 
+    if args.list or args.undo is not None:
+        if args.files or args.dry_run or (args.list and args.undo is not None):
+            raise UsageError(tr("import.log_alone"))
+        return _list(args) if args.list else _undo(args)
+    if not args.files:
+        raise UsageError(tr("import.no_files"))
     database = open_db(args)
     try:
         if args.dry_run and database.path is not None and not _writable(database.path):
@@ -89,6 +131,70 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_summary(result)
     return EXIT_INPUT if result.problems else EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    """The import log, newest first: number, when, who, file, counts, SHA-256, and whether it can be undone."""
+    from swdesk.formats import fmt_datetime
+    from swdesk.records.imports import list_imports
+
+    database = open_db(args)
+    try:
+        with database.read() as session:
+            entries = list_imports(session)
+    finally:
+        database.close()
+    if args.json:
+        print_json([entry.as_dict() for entry in entries])
+        return 0
+    if not entries:
+        print(tr("import.log.none"))
+        return 0
+    for entry in entries:
+        if entry.undone_at is not None:
+            state = tr("import.log.undone", at=fmt_datetime(entry.undone_at))
+        elif entry.change_set_id is None:
+            state = tr("import.log.before_history")
+        else:
+            state = tr("import.log.can_undo", id=entry.id)
+        print(
+            tr(
+                "import.log.entry",
+                id=entry.id,
+                at=fmt_datetime(entry.at),
+                user=entry.os_user or "?",
+                file=entry.file_name,
+                added=entry.added,
+                updated=entry.updated,
+                state=state,
+            )
+        )
+        if entry.file_sha256:
+            print(f"    SHA-256: {entry.file_sha256}")
+    return 0
+
+
+def _undo(args: argparse.Namespace) -> int:
+    """Revert one import in one transaction, or refuse naming the later changes in the way (exit 2)."""
+    from swdesk.cli import EXIT_INPUT
+    from swdesk.records import RecordError
+    from swdesk.records.imports import UndoRefused, undo
+
+    database = open_db(args)
+    try:
+        with database.write() as session:
+            undo(session, args.undo)
+    except UndoRefused as exc:
+        for problem in exc.problems:
+            print(problem.message if problem is exc.problems[0] else f"  {problem.message}")
+        return EXIT_INPUT
+    except RecordError as exc:
+        print(str(exc))
+        return EXIT_INPUT
+    finally:
+        database.close()
+    print(tr("import.undone", id=args.undo))
+    return 0
 
 
 def _writable(path: Path) -> bool:

@@ -74,6 +74,17 @@ class Source:
 
 
 UNKNOWN_SOURCE = Source("programma")
+_default_source: list[Source] = [UNKNOWN_SOURCE]
+
+
+def set_default_source(source: Source) -> None:
+    """What this process's changes are attributed to when no :func:`set_source` says otherwise: the command
+    line sets ``komanda:<command>`` once it knows the command; the window's forms set their own."""
+    _default_source[0] = source
+
+
+def _source_of(session: Session) -> Source:
+    return session.info.get(SOURCE) or _default_source[0]  # type: ignore[no-any-return]
 
 
 def set_source(session: Session, source: Source | None) -> Source | None:
@@ -179,13 +190,13 @@ def _after_transaction_end(session: Session, transaction: Any) -> None:
 def current_change_set(session: Session) -> int | None:
     """The id of the change set the session's transaction has written under its current source, if any."""
     current = session.info.get(_CURRENT)
-    if current is None or current[1] != session.info.get(SOURCE, UNKNOWN_SOURCE):
+    if current is None or current[1] != _source_of(session):
         return None
     return current[2]  # type: ignore[no-any-return]
 
 
 def _change_set(session: Session) -> int:
-    source: Source = session.info.get(SOURCE, UNKNOWN_SOURCE)
+    source = _source_of(session)
     found = current_change_set(session)
     if found is not None:
         return found
@@ -297,3 +308,37 @@ def record(session: Session, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         row["change_set_id"] = change_set_id
     session.connection().execute(insert(m.Change.__table__), rows)  # type: ignore[arg-type]
+
+
+# --- a person's right to erasure (GDPR art. 17) and anonymisation ---------------------------------------------
+
+PERSONAL_FIELDS = ("first_name", "last_name", "tabeles_nr", "personal_code", "specialization")
+
+
+def forget_person(session: Session, staff_id: int, *, erased: bool) -> None:
+    """Keep no personal data of this person in the history (``swdesk.personal_data``).
+
+    Erased: every change about the person goes (their caseloads, duties and training included), and one
+    row says that staff record ``staff_id`` was deleted, without its values. Anonymised: the old and new
+    values of the personal fields (name, employee number, personal code, specialisation) go from every change
+    of the staff record, the figures stay.
+    """
+    from sqlalchemy import delete, select, update
+
+    session.flush()
+    c = m.Change
+    if erased:
+        session.execute(delete(c).where(c.staff_id == staff_id))
+        record(session, [{"record_kind": "staff", "record_key": str(staff_id), "staff_id": staff_id, "field": None,
+                          "op": "delete", "old": json.dumps({"id": str(staff_id)}), "new": None}])
+        return
+    of_record = (c.record_kind == "staff", c.record_key == str(staff_id))
+    session.execute(update(c).where(*of_record, c.field.in_(PERSONAL_FIELDS)).values(old=None, new=None))
+    for change in session.scalars(select(c).where(*of_record, c.field.is_(None))):
+        for column in ("old", "new"):
+            raw = getattr(change, column)
+            if raw:
+                values = json.loads(raw)
+                values.update({f: None for f in PERSONAL_FIELDS if f in values})
+                setattr(change, column, json.dumps(values, ensure_ascii=False, sort_keys=True))
+    session.flush()

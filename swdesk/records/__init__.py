@@ -654,6 +654,18 @@ def _checked(session: Session, kind: str, values: Mapping[str, Any], key: Any) -
     return clean, problems
 
 
+def check_value(kind: str, field_name: str, value: Any) -> str | None:
+    """The message for one value that its field refuses on its own (no catalogue, no other record), or None:
+    for a command or a form field that checks before it has a database session."""
+    from swdesk.importer.values import ValueProblem
+
+    try:
+        _kind(kind).checks[field_name](value, None)  # type: ignore[arg-type]
+    except ValueProblem as exc:
+        return str(exc)
+    return None
+
+
 def validate(session: Session, kind: str, values: Mapping[str, Any], *, key: Any = None) -> list[Problem]:
     """The problems :func:`add` (``key`` None) or :func:`change` would refuse ``values`` with; [] if none."""
     return _checked(session, kind, values, key)[1]
@@ -697,9 +709,21 @@ def change(
         if problems:
             raise RecordError(problems)
         clean = {k: v for k, v in clean.items() if k in values or k in spec.derived}
+    dated: dict[str, Any] = {}
+    if valid_from is not None and isinstance(obj, m.Staff):  # FTE, position… from a date (swdesk.staff_terms)
+        from swdesk import staff_terms
+
+        dated = {k: v for k, v in clean.items() if k in m.TERM_FIELDS}
+        clean = {k: v for k, v in clean.items() if k not in m.TERM_FIELDS}
+        problem = staff_terms.date_problem(start=clean.get("start", obj.start), end=clean.get("end", obj.end),
+                                           day=valid_from)
+        if problem is not None:
+            raise RecordError([Problem("valid_from", problem)])
     for name, value in clean.items():
         if getattr(obj, name) != value:
             setattr(obj, name, value)
+    if dated and valid_from is not None:
+        staff_terms.change_from(session, obj, dated, valid_from)
     if not checked:
         session.flush()
     return obj
