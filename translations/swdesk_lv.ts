@@ -149,6 +149,10 @@
         <source>Taking over the previous month&apos;s figures…</source>
         <translation>Pārņem iepriekšējā mēneša skaitļus…</translation>
     </message>
+    <message>
+        <source>Find a staff member…</source>
+        <translation>Meklēt darbinieku…</translation>
+    </message>
 </context>
 <context>
     <name>DateEdit</name>

@@ -108,13 +108,23 @@ def filter_field(view: QWidget) -> QLineEdit | None:
     return field if isinstance(field, QLineEdit) else None
 
 
+def home_list(view: QWidget) -> QAbstractItemView | None:
+    """Where the cursor goes in a view: its first list shown, else its grid (Lietas)."""
+    lists = [k.table for k in list_keys(view) if k.table.isVisibleTo(view)]
+    grid = getattr(view, "grid", None)
+    return lists[0] if lists else grid if isinstance(grid, QAbstractItemView) else None
+
+
 class _ListKeyFilter(QObject):
     """Enter and Del on a list, ↓ and Enter in its filter field."""
 
-    def __init__(self, keys: list[ListKeys], field: QLineEdit | None, parent: QObject) -> None:
+    def __init__(
+        self, keys: list[ListKeys], field: QLineEdit | None, parent: QObject, home: QAbstractItemView | None
+    ) -> None:
         super().__init__(parent)
         self.keys = {id(k.table): k for k in keys}
         self.field = field
+        self.home = home
         for k in keys:
             k.table.installEventFilter(self)
         if field is not None:
@@ -145,10 +155,9 @@ class _ListKeyFilter(QObject):
 
     def _to_list(self) -> bool:
         """From the filter to the list it filters, its first row chosen when none is."""
-        keys = next(iter(self.keys.values()), None)
-        if keys is None:
+        table = self.home
+        if table is None:
             return False
-        table = keys.table
         table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         model = table.model()
         if model is not None and model.rowCount() and not _chosen(table):
@@ -261,7 +270,7 @@ class Keyboard(QObject):
     def bind(self, view: QWidget) -> None:
         """Give a newly made view Enter and Del in its lists and ↓ from its filter to its list."""
         if id(view) not in self._filters:
-            self._filters[id(view)] = _ListKeyFilter(list_keys(view), filter_field(view), view)
+            self._filters[id(view)] = _ListKeyFilter(list_keys(view), filter_field(view), view, home_list(view))
 
     def current_view(self) -> QWidget | None:
         key = self.window_.current_view_key()
@@ -272,8 +281,7 @@ class Keyboard(QObject):
         if self.window_.database is None:
             return
         view = self.window_.show_view(key)
-        lists = [k for k in list_keys(view) if k.table.isVisibleTo(view)]
-        target: QWidget = lists[0].table if lists else view
+        target: QWidget = home_list(view) or view
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_filter(self) -> None:

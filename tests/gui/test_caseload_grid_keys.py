@@ -151,3 +151,22 @@ def test_a_month_with_figures_is_refused_whole(main_window):
         raise AssertionError("a month with a figure was filled")
     with database.read() as session:
         assert session.scalar(select(func.count()).select_from(m.Caseload).where(m.Caseload.month == MONTH)) == 1
+
+
+def test_ctrl_f_in_the_grid_finds_a_person_and_down_goes_to_their_row(qtbot, main_window):
+    _staff(main_window.database)
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Lietas
+    view = main_window.view("caseloads")
+    view.set_month(MONTH)
+    assert view.grid.hasFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.filter.hasFocus()
+    qtbot.keyClicks(view.filter, "celm")  # Ceļmala, typed without Latvian letters
+    assert view.grid.currentIndex().row() == 2 and view.grid.currentIndex().column() == FIXED
+    assert view.model.rowCount() == 3  # found, not filtered: every row stays for pasting
+    qtbot.keyClick(view.filter, Qt.Key.Key_Down)
+    assert view.grid.hasFocus() and view.grid.currentIndex().row() == 2
+    view.filter.setText("nav tāda")
+    assert "b00020" in view.filter.styleSheet()  # nobody matches: said in red

@@ -64,7 +64,7 @@ def test_every_list_view_has_a_filter_for_ctrl_f(qtbot, main_window):
     from swdesk.gui.keyboard import filter_field
 
     _active(qtbot, main_window)
-    for key in ("staff", "vacancies", "duties", "training", "findings"):
+    for key in ("staff", "vacancies", "caseloads", "duties", "training", "findings"):
         main_window.show_view(key)
         wait_all()
         qtbot.keyClick(main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTableView,
     QToolButton,
@@ -523,6 +524,15 @@ class CaseloadView(QWidget):
         self.model.written.connect(self._update_prefill)
         self.model.modelReset.connect(self._update_prefill)
         bar.addWidget(self.prefill_button)
+        # Ctrl+F (keyboard.py finds a view's ``filter``): typing a name moves the cursor to that person's row —
+        # the rows stay, so a pasted block never lands in rows a filter would hide; ↓ or Enter goes on to it
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Find a staff member…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(200)
+        self.filter.textChanged.connect(lambda text: self.find_person(text))
+        self.filter.returnPressed.connect(lambda: self.grid.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        bar.addWidget(self.filter)
         bar.addSpacing(12)
         bar.addWidget(hint, 1)
         bar.addWidget(self.undo_button)
@@ -589,6 +599,24 @@ class CaseloadView(QWidget):
             self.set_month(month)
         self.model.write_values(month, cells)
         self.show_note("")
+
+    def find_person(self, text: str) -> bool:
+        """Put the cursor on the first row whose name holds ``text`` (case and Latvian letters ignored),
+        in the column it is in; the field turns red when nobody matches."""
+        from swdesk.gui.models import search_key
+
+        wanted = search_key(text.strip())
+        found = -1
+        if wanted:
+            found = next((i for i, p in enumerate(self.model.people) if wanted in search_key(p.name)), -1)
+        self.filter.setStyleSheet("" if found >= 0 or not wanted else "QLineEdit { color: #b00020; }")
+        if found < 0:
+            return False
+        current = self.grid.currentIndex()
+        index = self.model.index(found, max(current.column(), FIXED) if current.isValid() else FIXED)
+        self.grid.setCurrentIndex(index)
+        self.grid.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
 
     def _update_prefill(self) -> None:
         self.prefill_button.setEnabled(bool(self.model.people) and not self.model.values)
