@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as _with
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import holidays
@@ -758,7 +759,8 @@ class _Generator:
         span = self.employed(person)
         if span is None or not self.positions[person.slot.position].is_sds:
             return []
-        rng, rows = self.rng, []
+        rng = self.rng
+        rows: list[dict[str, Any]] = []
         codes, weights = list(DUTY_WEIGHTS), list(DUTY_WEIGHTS.values())
         heavy = person.duties == "heavy"
         for month in _month_starts(*span):
@@ -1110,26 +1112,27 @@ def generate_demo(
         sds_fte = sum((p.fte for p in active if gen.positions[p.slot.position].is_sds), Decimal(0))
         counts[m.TrainingEvent] += _plans(session, gen, ids, active, today=today,
                                           residents=populations[-1]["residents"], sds_fte=sds_fte)
-        written = {
-            "service": profile.service,
-            "municipality": profile.municipality,
-            "size": size,
-            "seed": seed,
-            "first_year": gen.first_year,
-            "last_year": today.year,
-            "today": today,
-            "staff": len(gen.people),
-            "active_staff": len(active),
-            "sds_fte": sds_fte,
-            "population": populations[-1]["residents"],
-            "vacancies": len(gen.vacancies),
-            "criteria": len(CRITERIA),
-            "caseloads": counts[m.Caseload],
-            "duties": counts[m.Duty],
-            "training_events": counts[m.TrainingEvent],
-        }
+        written = partial(  # the summary less its time, taken after the commit
+            DemoSummary,
+            service=profile.service,
+            municipality=profile.municipality,
+            size=size,
+            seed=seed,
+            first_year=gen.first_year,
+            last_year=today.year,
+            today=today,
+            staff=len(gen.people),
+            active_staff=len(active),
+            sds_fte=sds_fte,
+            population=populations[-1]["residents"],
+            vacancies=len(gen.vacancies),
+            criteria=len(CRITERIA),
+            caseloads=counts[m.Caseload],
+            duties=counts[m.Duty],
+            training_events=counts[m.TrainingEvent],
+        )
     # Timed after the commit, which is part of what the user waits for.
-    return DemoSummary(**written, seconds=round(time.perf_counter() - began, 2))
+    return written(seconds=round(time.perf_counter() - began, 2))
 
 
 def _plans(

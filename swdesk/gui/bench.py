@@ -8,8 +8,9 @@ its ``loaded`` signal has come.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from swdesk.db.database import open_database
@@ -18,7 +19,7 @@ from swdesk.gui.mainwindow import MainWindow
 TIMEOUT_MS = 60_000
 
 
-def _wait_for(signal, start) -> None:  # type: ignore[no-untyped-def]
+def _wait_for(signal: SignalInstance, start: Callable[[], object]) -> None:
     loop = QEventLoop()
     signal.connect(loop.quit)
     QTimer.singleShot(TIMEOUT_MS, loop.quit)
@@ -33,7 +34,12 @@ def open_main_window(db: str) -> MainWindow:
     window = MainWindow(database)
     window.resize(1366, 768)
     dashboard = window.view("dashboard")
-    _wait_for(dashboard.loaded, lambda: (window.show_view("dashboard"), window.show()))
+
+    def show() -> None:
+        window.show_view("dashboard")
+        window.show()
+
+    _wait_for(dashboard.loaded, show)
     QApplication.processEvents()
     return window
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -187,6 +187,12 @@ class DateEdit(QWidget):
                 .replace("%3", fmt_date(self.maximum))
             )
         return None
+
+    @overload
+    def read(self, *, missing: str) -> dt.date: ...
+
+    @overload
+    def read(self, *, missing: None) -> dt.date | None: ...
 
     def read(self, *, missing: str | None) -> dt.date | None:
         """The date for saving. ``missing`` is the sentence for an empty field that must be filled (None:
@@ -446,11 +452,14 @@ class StaffPicker(QComboBox):
     def __init__(self, options: Sequence[StaffOption], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
+        text_field = self.lineEdit()
+        assert text_field is not None  # an editable combo box has one
+        self.text_field: QLineEdit = text_field
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(32)
-        self.lineEdit().setPlaceholderText(self.tr("Type part of a name or the employee number"))
+        self.text_field.setPlaceholderText(self.tr("Type part of a name or the employee number"))
         self.options = {option.id: option for option in options}
         self._order = [option.id for option in options]
         self.day = dt.date.today()
@@ -461,8 +470,8 @@ class StaffPicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
-        self.lineEdit().textEdited.connect(self.search.set_query)
-        self.lineEdit().editingFinished.connect(self._settle)
+        self.text_field.textEdited.connect(self.search.set_query)
+        self.text_field.editingFinished.connect(self._settle)
         self.currentIndexChanged.connect(self._index_changed)
         self._chosen: int | None = None
         self._fill()
@@ -504,7 +513,7 @@ class StaffPicker(QComboBox):
     def _settle(self) -> None:
         """Enter or leaving the field: the text names the chosen person, the only match, or nobody."""
         index = self.currentIndex()
-        text = self.lineEdit().text().strip()
+        text = self.text_field.text().strip()
         if index >= 0 and text == self.itemText(index):
             return
         if not text:
@@ -528,7 +537,7 @@ class StaffPicker(QComboBox):
 
     def staff_id(self) -> int | None:
         index = self.currentIndex()
-        if index < 0 or self.lineEdit().text() != self.itemText(index):
+        if index < 0 or self.text_field.text() != self.itemText(index):
             return None
         return self.itemData(index)
 
@@ -564,7 +573,7 @@ class ParticipantsPicker(QWidget):
     def __init__(self, options: Sequence[StaffOption], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.picker = StaffPicker(options, self)
-        self.picker.lineEdit().setPlaceholderText(self.tr("Type part of a name or the employee number to add"))
+        self.picker.text_field.setPlaceholderText(self.tr("Type part of a name or the employee number to add"))
         self.picker.activated.connect(self._add_current)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

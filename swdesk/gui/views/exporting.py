@@ -125,6 +125,8 @@ class ExportView(QWidget):
         self.survey_format = self._format_combo(pdf_only=False)
         self.survey_button = QPushButton(self.tr("Save the survey…"))
         self.survey_button.clicked.connect(self.save_survey)
+        # a survey is of a date: without one (the field empty or not a date) there is nothing to save
+        self.survey_date.date_changed.connect(lambda day: self.survey_button.setEnabled(day is not None))
         survey_box = QGroupBox(self.tr("Annual survey of social work specialists"))
         survey_form = QFormLayout(survey_box)
         survey_form.addRow(
@@ -254,6 +256,8 @@ class ExportView(QWidget):
 
         fmt = self.survey_format.currentData()
         day = self.survey_date.date_value()
+        if day is None:  # not reached while the button is disabled without a date; a guard
+            return
         path = self._ask_path(
             survey_file_name(municipality=self._municipality(), date=day, extension=fmt), fmt
         )

@@ -112,7 +112,9 @@ class StaffDialog(EditDialog):
 
         self.finish_form(form)
         # the explicit minimum replaces the layout's own: keep room for the education's whole name
-        self.setMinimumWidth(max(self.minimumWidth(), self.layout().totalMinimumSize().width()))
+        layout = self.layout()  # finish_form has set it
+        if layout is not None:
+            self.setMinimumWidth(max(self.minimumWidth(), layout.totalMinimumSize().width()))
 
         if staff is not None:
             self.tabeles_nr.setText(staff.tabeles_nr)
