@@ -102,12 +102,12 @@ def run(args: argparse.Namespace) -> int:
 def describe(entry: object) -> str:
     """One change on one line: when, who, through what, which record, and field: old → new."""
     from swdesk.formats import fmt_datetime
-    from swdesk.records.history import Entry, kind_label, op_label
+    from swdesk.records.history import Entry, field_label, kind_label, op_label
 
     assert isinstance(entry, Entry)
     record = f"{kind_label(entry.record_kind)} {entry.record_key}"
     if entry.op == "change":
-        what = f"{entry.field}: {_shown(entry.old)} → {_shown(entry.new)}"
+        what = f"{field_label(entry.record_kind, entry.field)}: {_shown(entry.old)} → {_shown(entry.new)}"
     else:
         values = json.loads(entry.new if entry.op == "add" else entry.old or "{}")
         listed = ", ".join(f"{k}={v}" for k, v in values.items() if v is not None and k != "id")

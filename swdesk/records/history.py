@@ -83,6 +83,24 @@ def kind_label(kind: str) -> str:
         return kind
 
 
+_SHEET_OF = {"population": "Iedzīvotāji", "staff": "Darbinieki", "vacancy": "Vakances", "criterion": "Kritēriji",
+             "caseload": "Lietas", "duty": "Pienākumi", "training": "Apmācības"}
+
+
+def field_label(kind: str, field: str | None) -> str:
+    """A field as the import workbook's column names it (Lietu skaits, Slodze…); else its own name."""
+    from swdesk.importer.sheets import sheet_by_name
+
+    if field is None:
+        return ""
+    sheet = _SHEET_OF.get(kind)
+    if sheet is not None:
+        for column in sheet_by_name(sheet).columns:
+            if column.field == field:
+                return column.header
+    return field
+
+
 def op_label(op: str) -> str:
     return tr(f"history.op.{op}")
 

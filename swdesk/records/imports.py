@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from swdesk.db import history as h
 from swdesk.db import models as m
 from swdesk.i18n import define, tr
 from swdesk.records import Problem, RecordError, source
-from swdesk.records.history import kind_label
+from swdesk.records.history import field_label, kind_label
 
 define(
     {
@@ -117,7 +117,8 @@ class Conflict:
 
             return tr("undo.conflict_whole", record=record, op=op_label(self.op), at=at, user=self.os_user,
                       through=self.through)
-        return tr("undo.conflict", record=record, field=self.field, at=at, user=self.os_user, through=self.through)
+        return tr("undo.conflict", record=record, field=field_label(self.record_kind, self.field), at=at,
+                  user=self.os_user, through=self.through)
 
 
 class UndoRefused(RecordError):
@@ -130,11 +131,13 @@ class UndoRefused(RecordError):
 
 def list_imports(session: Session) -> list[ImportEntry]:
     """Every import of the log, newest first."""
-    undone = select(m.ChangeSet.at).where(
-        m.ChangeSet.id == select(m.ChangeSet.undone_by).where(m.ChangeSet.id == m.ImportLog.change_set_id)
-        .scalar_subquery()
-    ).scalar_subquery()
-    rows = session.execute(select(m.ImportLog, undone).order_by(m.ImportLog.id.desc()))
+    imported, undoing = aliased(m.ChangeSet), aliased(m.ChangeSet)
+    rows = session.execute(
+        select(m.ImportLog, undoing.at)
+        .outerjoin(imported, imported.id == m.ImportLog.change_set_id)
+        .outerjoin(undoing, undoing.id == imported.undone_by)
+        .order_by(m.ImportLog.id.desc())
+    )
     return [
         ImportEntry(
             id=log.id,
