@@ -109,7 +109,7 @@ def describe(entry: object) -> str:
     if entry.op == "change":
         what = f"{field_label(entry.record_kind, entry.field)}: {_shown(entry.old)} → {_shown(entry.new)}"
     else:
-        values = json.loads(entry.new if entry.op == "add" else entry.old or "{}")
+        values = json.loads((entry.new if entry.op == "add" else entry.old) or "{}")
         listed = ", ".join(f"{k}={v}" for k, v in values.items() if v is not None and k != "id")
         what = f"{op_label(entry.op)}: {listed}"
     return f"{fmt_datetime(entry.at):<17} {entry.os_user:<11} {entry.through:<20} {record:<25} {what}"

@@ -122,7 +122,7 @@ def to_text(value: Any) -> str | None:
     return str(value)
 
 
-def from_text(model: type, field: str, value: str | None) -> Any:
+def from_text(model: type[Any], field: str, value: str | None) -> Any:
     """The Python value of ``model.field`` that :func:`to_text` wrote as ``value``."""
     if value is None:
         return None
@@ -140,28 +140,28 @@ def from_text(model: type, field: str, value: str | None) -> Any:
     return value
 
 
-def record_key(model: type, obj: Any) -> str:
+def record_key(model: type[Any], obj: Any) -> str:
     """The primary key as text: ``17``, or ``duties.threshold|2024-01-01`` for a composite key."""
     columns = inspect(model).primary_key
     return KEY_SEPARATOR.join(to_text(getattr(obj, c.key)) or "" for c in columns)
 
 
-def key_values(model: type, key: str) -> tuple[Any, ...]:
+def key_values(model: type[Any], key: str) -> tuple[Any, ...]:
     """The primary key's values from :func:`record_key`'s text."""
     columns = inspect(model).primary_key
     parts = key.split(KEY_SEPARATOR, len(columns) - 1)
     return tuple(from_text(model, c.key, part) for c, part in zip(columns, parts, strict=True))
 
 
-def _columns(model: type) -> list[str]:
+def _columns(model: type[Any]) -> list[str]:
     return [c.key for c in inspect(model).column_attrs]
 
 
-def values_json(model: type, values: dict[str, Any]) -> str:
+def values_json(model: type[Any], values: dict[str, Any]) -> str:
     return json.dumps({k: to_text(values.get(k)) for k in _columns(model)}, ensure_ascii=False, sort_keys=True)
 
 
-def values_from_json(model: type, text_value: str) -> dict[str, Any]:
+def values_from_json(model: type[Any], text_value: str) -> dict[str, Any]:
     raw = json.loads(text_value)
     return {k: from_text(model, k, v) for k, v in raw.items()}
 

@@ -186,7 +186,7 @@ class Context:
         return self._codes[catalogue]
 
 
-CATALOGUES: dict[str, tuple[type, str, list[str]]] = {
+CATALOGUES: dict[str, tuple[type[Any], str, list[str]]] = {
     "positions": (m.Position, "import.what.position", []),
     "positions_or_any": (m.Position, "import.what.position", ["*"]),
     "education": (m.Education, "import.what.education", []),
@@ -361,7 +361,7 @@ def _staff_row(values: dict[str, Any], ctx: Context, key: Any) -> list[Problem]:
     return problems
 
 
-def _unique(model: type, fields: tuple[str, ...], message: str, field_name: str | None = None) -> RowCheck:
+def _unique(model: type[Any], fields: tuple[str, ...], message: str, field_name: str | None = None) -> RowCheck:
     def check(values: dict[str, Any], ctx: Context, key: Any) -> list[Problem]:
         if any(values.get(f) is None for f in fields):
             return []
@@ -448,7 +448,7 @@ class Kind:
     """One kind of record: its model, the check of each field, the required fields, whole-record checks,
     and the fields its key is made of (what :func:`change` may not move)."""
 
-    model: type
+    model: type[Any]
     checks: Mapping[str, Check]
     required: tuple[str, ...] = ()
     row_checks: tuple[RowCheck, ...] = ()
@@ -587,17 +587,17 @@ def _kind(kind: str) -> Kind:
         raise RecordError([Problem(None, tr("records.unknown_kind", kind=kind))]) from None
 
 
-def _pk_fields(model: type) -> list[str]:
+def _pk_fields(model: type[Any]) -> list[str]:
     from sqlalchemy import inspect
 
     return [c.key for c in inspect(model).primary_key]
 
 
-def _normal_key(model: type, key: Any) -> tuple[Any, ...]:
+def _normal_key(model: type[Any], key: Any) -> tuple[Any, ...]:
     return tuple(key) if isinstance(key, tuple | list) else (key,)
 
 
-def _key_of(model: type, obj: Any) -> tuple[Any, ...]:
+def _key_of(model: type[Any], obj: Any) -> tuple[Any, ...]:
     return tuple(getattr(obj, f) for f in _pk_fields(model))
 
 
