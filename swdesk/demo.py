@@ -977,7 +977,7 @@ class _Generator:
 
 # --- writing -------------------------------------------------------------------------------------------
 
-_STAFF_TABLES = (m.ScenarioChange, m.Scenario, m.TrainingEvent, m.Duty, m.Caseload, m.Staff, m.Vacancy,
+_STAFF_TABLES = (m.ScenarioChange, m.Scenario, m.TrainingEvent, m.Duty, m.Caseload, m.StaffTerm, m.Staff, m.Vacancy,
                  m.Criterion)
 _FLUSH_ROWS = 20_000
 
@@ -1081,6 +1081,12 @@ def generate_demo(
         session.execute(_bulk(m.Vacancy), gen.vacancies)
         session.execute(_bulk(m.Staff), [_staff_row(p) for p in gen.people])
         ids: dict[str, int] = {nr: id_ for nr, id_ in session.execute(select(m.Staff.tabeles_nr, m.Staff.id))}
+        # each employment's first term (issue 17): the bulk insert bypasses the ORM that would add it
+        session.execute(_bulk(m.StaffTerm), [
+            {"staff_id": ids[row["tabeles_nr"]], "valid_from": row["start"],
+             **{name: row[name] for name in m.TERM_FIELDS}}
+            for row in map(_staff_row, gen.people)
+        ])
 
         groups = gen.group_sessions()
         buffers: dict[type[m.Base], list[dict[str, Any]]] = {m.Caseload: [], m.Duty: [], m.TrainingEvent: []}

@@ -46,6 +46,10 @@ def _check_values(found: dict[str, object], manifest: dict) -> None:  # type: ig
         assert found["planned_events"] == 0 and found["scenarios"] == []
     if manifest["revision"] < "0004_history":  # imports made before the history: no hash, no user
         assert found["import_log_history"] == [None, None]
+    if manifest["revision"] < "0005_staff_terms":  # every employment: one term from its start, today's values
+        staff = manifest["counts"]["staff"]
+        assert found["staff_terms"] == found["staff_terms_from_start"] == staff
+        assert found["staff_terms_newest_as_staff"] == staff
 
 
 def _manifest(fixture: Path) -> dict:  # type: ignore[type-arg]

@@ -335,7 +335,7 @@ def test_erasure_deletes_the_person_and_every_row_about_them_and_nothing_else(de
 
     expected = dict(before)
     expected["staff"] = [row for row in before["staff"] if row[0] != staff_id]
-    for table in ("caseload", "duty", "training_event"):
+    for table in ("caseload", "duty", "training_event", "staff_term"):
         column = staff_id_column(table)
         expected[table] = [row for row in before[table] if row[column] != staff_id]
     history = ("change_set", "change")  # the erasure is recorded, without the person (tests/test_history.py)

@@ -2099,6 +2099,50 @@
 <context>
     <name>StaffDialog</name>
     <message>
+        <source>FTE, position, education, salary and unit take the new values from this date; every figure before it (checks, claims, surveys of earlier periods) keeps the earlier values.</source>
+        <translation>Slodze, amats, izglītība, mēnešalga un struktūrvienība jaunās vērtības iegūst no šī datuma; visi skaitļi pirms tā (agrāku periodu pārbaudes, pieprasījumi, aptaujas) paliek ar iepriekšējām vērtībām.</translation>
+    </message>
+    <message>
+        <source>(from which date the change applies)</source>
+        <translation>(no kura datuma izmaiņas ir spēkā)</translation>
+    </message>
+    <message>
+        <source>Changes apply from:</source>
+        <translation>Izmaiņas spēkā no:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Amats</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>Slodze</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Izglītība</translation>
+    </message>
+    <message>
+        <source>Salary</source>
+        <translation>Mēnešalga</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Struktūrvienība</translation>
+    </message>
+    <message>
+        <source>Changes over time</source>
+        <translation>Izmaiņas laikā</translation>
+    </message>
+    <message>
+        <source>Enter the date from which the change applies.</source>
+        <translation>Ievadiet datumu, no kura izmaiņas ir spēkā.</translation>
+    </message>
+    <message>
         <source>Edit staff member</source>
         <translation>Labot darbinieku</translation>
     </message>

@@ -23,10 +23,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 
@@ -202,6 +203,12 @@ class Staff(Base):
     specialization: Mapped[str | None] = mapped_column(String(200))
 
     position: Mapped[Position] = relationship(lazy="joined")
+    # the values that apply from a date (revision 0005_staff_terms, ``swdesk.staff_terms``); the columns
+    # above hold the newest term's values, kept so by :func:`_keep_terms_in_step` at every flush
+    terms: Mapped[list[StaffTerm]] = relationship(
+        order_by="StaffTerm.valid_from", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="staff",
+    )
 
     __table_args__ = (
         CheckConstraint("fte > 0", name="ck_staff_fte_positive"),
@@ -211,6 +218,78 @@ class Staff(Base):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+# The fields of an employment that change from a date (issue 17 point 4): FTE, position, salary, education
+# and structural unit. Every other field of Staff (name, personal code, start, end) is one value throughout.
+TERM_FIELDS = ("fte", "position_code", "salary", "education_code", "unit_name")
+
+
+class StaffTerm(Base):
+    """The values of an employment in force from ``valid_from`` until the next term (or the end).
+
+    A person's first term starts on the employment's start; a change "from date D" adds (or replaces) the
+    term of D. The rules read the term in force on each day (``swdesk.staff_terms``), so a change today does
+    not rewrite the past.
+    """
+
+    __tablename__ = "staff_term"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    position_code: Mapped[str] = mapped_column(ForeignKey("position.code", onupdate="CASCADE"))
+    fte: Mapped[Decimal] = mapped_column(FTE)
+    education_code: Mapped[str] = mapped_column(ForeignKey("education.code", onupdate="CASCADE"))
+    salary: Mapped[Decimal] = mapped_column(Money)
+    unit_name: Mapped[str | None] = mapped_column(String(200))
+
+    staff: Mapped[Staff] = relationship(back_populates="terms")
+
+    __table_args__ = (
+        UniqueConstraint("staff_id", "valid_from", name="uq_staff_term_key"),
+        CheckConstraint("fte > 0", name="ck_staff_term_fte_positive"),
+    )
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in TERM_FIELDS}
+
+
+def staff_values(staff: Staff) -> dict[str, Any]:
+    """The term fields of a Staff row as they stand (the newest term's values)."""
+    return {name: getattr(staff, name) for name in TERM_FIELDS}
+
+
+@event.listens_for(Session, "before_flush")
+def _keep_terms_in_step(session: Session, flush_context: object, instances: object) -> None:
+    """Keep the Staff columns and the newest term the same, whoever wrote the Staff row.
+
+    A new employment gets its first term from its start. A Staff row whose term fields were set directly
+    (an import of an existing person without "Spēkā no", a form that corrects a typo, a test) corrects its
+    newest term rather than adding one: that is what such a write meant before terms existed, and
+    ``swdesk.staff_terms.change_from`` is the way to add a term. A start moved later drops the terms that
+    would begin before it; the first term always begins on the start.
+    """
+    for obj in list(session.new) + list(session.dirty):
+        if not isinstance(obj, Staff) or obj in session.deleted:
+            continue
+        if obj.start is None:
+            continue
+        with session.no_autoflush:
+            terms = obj.terms
+            if not terms:
+                terms.append(StaffTerm(valid_from=obj.start, **staff_values(obj)))
+                continue
+            ordered = sorted(terms, key=lambda t: t.valid_from)
+            in_force = [t for t in ordered if t.valid_from <= obj.start]
+            for term in in_force[:-1]:
+                terms.remove(term)
+                ordered.remove(term)
+            if ordered[0].valid_from != obj.start:
+                ordered[0].valid_from = obj.start
+            newest = ordered[-1]
+            for name, value in staff_values(obj).items():
+                if getattr(newest, name) != value:
+                    setattr(newest, name, value)
 
 
 class Vacancy(Base):

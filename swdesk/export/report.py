@@ -525,9 +525,10 @@ def _caseload_series(
             value = row.value(UNIT_CASES)
             if value is None:
                 continue
+            then = person.in_month(row.month)  # the month's FTE and position
             cases[(row.work_type_code, row.month)] += value
-            fte[(row.work_type_code, row.month)] += person.fte
-            if person.position_code in ("SD_VEC", "SD", "SD_JAUN"):
+            fte[(row.work_type_code, row.month)] += then.fte
+            if then.position_code in ("SD_VEC", "SD", "SD_JAUN"):
                 per_person_month[(sid, row.month)] += value
     months = sorted({month for _code, month in cases})
     series: dict[str, list[Decimal | None]] = {}
@@ -536,12 +537,13 @@ def _caseload_series(
             round_half_up(Decimal(cases[(code, m)]) / fte[(code, m)], 2) if fte.get((code, m)) else None
             for m in months
         ]
-    loads = [Decimal(total) / staff[sid].fte for (sid, _m), total in per_person_month.items()]
+    loads = [Decimal(total) / staff[sid].in_month(month).fte for (sid, month), total in per_person_month.items()]
     return months, series, loads
 
 
 def build_report(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Settings) -> CouncilReport:
     """The report's figures for year Y as of D (SPEC §2 period and terms); pure."""
+    snapshot = snapshot.as_of(as_of)  # each person with the values in force on D (issue 17)
     ctx = make_context(snapshot, year=year, as_of=as_of, settings=settings)
     result = run_checks(snapshot, year=year, as_of=as_of, settings=settings)
     population = snapshot.population_for(year)

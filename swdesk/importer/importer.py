@@ -710,6 +710,7 @@ STAFF_FIELDS = (
 
 def _apply_staff(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:
     existing = {s.tabeles_nr: s for s in session.scalars(select(m.Staff))}
+    today = dt.date.today()  # "Spēkā no" when a row leaves it empty: the import date
     for row in rows:
         staff = existing.get(row.values["tabeles_nr"])
         if staff is None:
@@ -717,7 +718,38 @@ def _apply_staff(session: Session, rows: list[ParsedRow], counts: SheetCounts) -
             records.add(session, "staff", {"tabeles_nr": row.values["tabeles_nr"], **fields}, checked=True)
             counts.added += 1
         else:
-            _update(staff, row.values, STAFF_FIELDS, counts)
+            _update_staff(session, staff, row.values, counts, today=today)
+
+
+def _update_staff(
+    session: Session, staff: m.Staff, values: dict[str, Any], counts: SheetCounts, *, today: dt.date
+) -> None:
+    """An existing person's row (issue 17): FTE, position, education, salary and unit change from "Spēkā no",
+    or from the import date when it is empty, so the figures before it keep the earlier values; the other
+    fields are set as given. With no date and the import date outside the employment (someone who has left,
+    or starts later) the values correct the current ones, as an import always did."""
+    from swdesk import staff_terms
+
+    dated = {name: values[name] for name in m.TERM_FIELDS if name in values}
+    changed = False
+    for name in STAFF_FIELDS:
+        if name not in dated and name in values and getattr(staff, name) != values[name]:
+            setattr(staff, name, values[name])
+            changed = True
+    day = values.get("valid_from")
+    if day is None and staff_terms.date_problem(start=staff.start, end=staff.end, day=today) is None:
+        day = today
+    if day is None:
+        for name, value in dated.items():
+            if getattr(staff, name) != value:
+                setattr(staff, name, value)
+                changed = True
+    elif staff_terms.changed_fields(staff, dated, day):
+        changed = staff_terms.change_from(session, staff, dated, day).changed or changed
+    if changed:
+        counts.updated += 1
+    else:
+        counts.unchanged += 1
 
 
 def _apply_vacancies(session: Session, rows: list[ParsedRow], counts: SheetCounts) -> None:

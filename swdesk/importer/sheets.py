@@ -173,7 +173,15 @@ def _tabeles_nr(required: bool = True) -> Column:
 
 
 def _check_staff(row: dict[str, Any], _: Lookups) -> list[tuple[str | None, str]]:
-    return [(p.field, p.message) for p in records.check_employment_dates(row)]
+    problems = [(p.field, p.message) for p in records.check_employment_dates(row)]
+    valid_from, start = row.get("valid_from"), row.get("start")
+    if valid_from is not None and start is not None and not problems:  # "Spēkā no" inside the employment
+        from swdesk.staff_terms import date_problem
+
+        problem = date_problem(start=start, end=row.get("end"), day=valid_from)
+        if problem is not None:
+            problems.append(("valid_from", problem))
+    return problems
 
 
 def _check_vacancy(row: dict[str, Any], _: Lookups) -> list[tuple[str | None, str]]:
@@ -224,6 +232,8 @@ STAFF = Sheet(
         ),
         Column("Struktūrvienība", "unit_name", _text(200), kind="text", width=22),
         Column("Specializācija", "specialization", _text(200), kind="text", width=22),
+        # issue 17: from when a changed FTE, position, education, salary or unit applies (empty: the import date)
+        Column("Spēkā no", "valid_from", _date, kind="date", width=13),
     ),
     key=("tabeles_nr",),
     check_row=_check_staff,

@@ -179,6 +179,15 @@ define(
             "Specializācija (nav obligāta).",
             "Specialisation (optional).",
         ),
+        "template.hint.staff.valid_from": (
+            "Nav obligāts. Datums, no kura mainītā slodze, amats, izglītība, mēnešalga vai struktūrvienība "
+            "ir spēkā jau esošam darbiniekam; tukšs — importa diena. Pārbaudes, pieprasījumi un aptaujas par "
+            "laiku pirms tā paliek ar iepriekšējām vērtībām. Jaunam darbiniekam vērtības ir spēkā no darba "
+            "sākuma.",
+            "Optional. The date from which a changed FTE, position, education, salary or unit of an existing "
+            "staff member applies; empty: the day of the import. Checks, claims and surveys of the time before it "
+            "keep the earlier values. For a new staff member the values apply from the start of employment.",
+        ),
         "template.hint.vacancies.announced": ("Izsludināšanas datums.", "Date announced."),
         "template.hint.vacancies.filled": (
             "Aizpildīšanas datums; tukšs, kamēr vakance ir atvērta.",

@@ -337,10 +337,19 @@ class CheckContext:
 
     @cached_property
     def contracted_hours(self) -> dict[int, Decimal]:
-        """Staff id → contracted hours in the period (FTE × 8 × Latvian working days employed)."""
+        """Staff id → contracted hours in the period (FTE × 8 × Latvian working days employed), each day with
+        the FTE in force on it."""
         staff = self.snapshot.staff_by_id
         return {
-            sid: contracted_hours(
+            sid: sum(
+                (
+                    contracted_hours(fte=values.fte, start=lo, end=hi, period_start=lo, period_end=hi)
+                    for lo, hi, values in staff[sid].spans(self.period_start, self.period_end)
+                ),
+                Decimal(0),
+            )
+            if staff[sid].terms
+            else contracted_hours(
                 fte=staff[sid].fte,
                 start=staff[sid].start,
                 end=staff[sid].end,
@@ -410,7 +419,10 @@ class CheckContext:
 
 
 def make_context(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Settings) -> CheckContext:
-    return CheckContext(snapshot=snapshot, year=year, as_of=as_of, settings=settings)
+    """The context of a check on ``as_of``: each person with the values in force on D (or on their last day
+    employed before it), which is what the rules that count people "on D" read; the monthly rules take the
+    values of each month from the person's terms (:meth:`StaffMember.in_month`)."""
+    return CheckContext(snapshot=snapshot.as_of(as_of), year=year, as_of=as_of, settings=settings)
 
 
 # --- words shared by the messages -------------------------------------------------------------------------
@@ -788,7 +800,13 @@ def caseload_over_criterion(ctx: CheckContext) -> list[Finding]:
         # work type → unit → (highest load, criterion, months over)
         over: dict[str, dict[str, tuple[Decimal, CriterionInfo, set[dt.date]]]] = defaultdict(dict)
         loads: dict[int, Decimal] = {}  # value → value / FTE: a person's monthly values repeat
+        fte, position_code = person.fte, person.position_code
         for row in rows:
+            if person.terms:  # the position and FTE of the row's month
+                values = person.in_month(row.month)
+                if (values.fte, values.position_code) != (fte, position_code):
+                    fte, position_code, loads = values.fte, values.position_code, {}
+                    applicable = ctx.criteria_by_work_type.get(position_code, {})
             work_type = row.work_type_code
             for unit, criterion in applicable.get(work_type, ()):
                 value = row.value(unit)
@@ -796,7 +814,7 @@ def caseload_over_criterion(ctx: CheckContext) -> list[Finding]:
                     continue
                 load = loads.get(value)
                 if load is None:
-                    load = loads[value] = Decimal(value) / person.fte
+                    load = loads[value] = Decimal(value) / fte
                 if load <= criterion.max_per_fte:
                     continue
                 best, _, months = over[work_type].get(unit, (load, criterion, set()))
@@ -827,23 +845,34 @@ def caseload_over_criterion(ctx: CheckContext) -> list[Finding]:
 
 
 def monthly_points(ctx: CheckContext, person: StaffMember) -> dict[dt.date, Decimal]:
-    """R4 measurement: month → Σ value × weight over the person's work types / FTE (weighted only)."""
-    applicable = ctx.criteria_by_work_type.get(person.position_code, {})
-    weighted = {
-        work_type: [(unit, c) for unit, c in criteria if c.weight is not None]
-        for work_type, criteria in applicable.items()
-    }
+    """R4 measurement: month → Σ value × weight over the person's work types / FTE (weighted only), with the
+    position and FTE of each month (:meth:`StaffMember.in_month`)."""
+    weighted_by_position: dict[str, dict[str, list[tuple[str, CriterionInfo]]]] = {}
+
+    def weighted_for(position_code: str) -> dict[str, list[tuple[str, CriterionInfo]]]:
+        found = weighted_by_position.get(position_code)
+        if found is None:
+            applicable = ctx.criteria_by_work_type.get(position_code, {})
+            found = weighted_by_position[position_code] = {
+                work_type: [(unit, c) for unit, c in criteria if c.weight is not None]
+                for work_type, criteria in applicable.items()
+            }
+        return found
+
     points: dict[dt.date, Decimal] = {}
-    if not any(weighted.values()):
+    if not person.terms and not any(weighted_for(person.position_code).values()):
         return points
+    fte: dict[dt.date, Decimal] = {}
     for row in ctx.caseloads_by_staff.get(person.id, ()):
-        for unit, criterion in weighted.get(row.work_type_code, ()):
+        values = person.in_month(row.month)
+        for unit, criterion in weighted_for(values.position_code).get(row.work_type_code, ()):
             value = row.value(unit)
             if value is None:
                 continue
             assert criterion.weight is not None
             points[row.month] = points.get(row.month, Decimal(0)) + Decimal(value) * criterion.weight
-    return {month: total / person.fte for month, total in points.items()}
+            fte[row.month] = values.fte
+    return {month: total / fte[month] for month, total in points.items()}
 
 
 def caseload_weighted_over_capacity(ctx: CheckContext) -> list[Finding]:
@@ -888,7 +917,7 @@ def caseload_no_criterion(ctx: CheckContext) -> list[Finding]:
             continue
         for row in rows:
             if row.has_data:
-                positions_with_data[row.work_type_code].add(staff[sid].position_code)
+                positions_with_data[row.work_type_code].add(staff[sid].in_month(row.month).position_code)
     findings = []
     for work_type in sorted(positions_with_data):
         positions = positions_with_data[work_type] | {ALL_POSITIONS}

@@ -38,17 +38,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
 from swdesk.i18n import define, tr
+from swdesk.rules.data import Term, term_in_force
 from swdesk.rules.periods import Period
 from swdesk.service_record import ServiceRecord
 from swdesk.settings import CostCap, Settings
@@ -506,7 +508,7 @@ def load_claim_input(session: Session, period: Period, *, include_planned: bool 
         select(
             e.id, e.date, e.kind, e.form, e.minutes, e.cost, e.invoice, e.certified_supervisor, e.provider,
             e.topic, s.tabeles_nr, s.first_name, s.last_name, p.code, p.name, p.claim_eligible,
-            p.training_hours,
+            p.training_hours, s.id.label("staff_id"),
         )
         .join(s, e.staff_id == s.id)
         .join(p, s.position_code == p.code)
@@ -517,6 +519,7 @@ def load_claim_input(session: Session, period: Period, *, include_planned: bool 
         stmt = stmt.where(e.planned.is_(False))
     else:
         stmt = stmt.add_columns(e.planned)
+    rows = session.execute(stmt).all()
     events = tuple(
         ClaimEvent(
             event_id=r.id, tabeles_nr=r.tabeles_nr, first_name=r.first_name, last_name=r.last_name,
@@ -525,8 +528,9 @@ def load_claim_input(session: Session, period: Period, *, include_planned: bool 
             cost=r.cost, invoice=r.invoice, certified_supervisor=r.certified_supervisor,
             provider=r.provider, topic=r.topic, planned=bool(r.planned) if include_planned else False,
         )
-        for r in session.execute(stmt)
+        for r in rows
     )
+    events = _positions_on_event_dates(session, events, {r.id: r.staff_id for r in rows})
     from swdesk.service_record import load_service_record
 
     service = load_service_record(session)
@@ -539,6 +543,46 @@ def load_claim_input(session: Session, period: Period, *, include_planned: bool 
         rate_from=_rate_from(session, period.end),
         personal_codes=_personal_codes(session),
     )
+
+
+def _positions_on_event_dates(
+    session: Session, events: tuple[ClaimEvent, ...], staff_of: Mapping[int, int]
+) -> tuple[ClaimEvent, ...]:
+    """Each event with the position its person held on the event's date (issue 17: a position changed from
+    a date does not change the eligibility or the training cap of events before it)."""
+    changed = {
+        staff_id for (staff_id,) in session.execute(
+            select(m.StaffTerm.staff_id).group_by(m.StaffTerm.staff_id).having(func.count() > 1)
+        )
+    } & set(staff_of.values())
+    if not changed:
+        return events
+    terms: dict[int, list[Term]] = defaultdict(list)
+    for row in session.execute(
+        select(m.StaffTerm.staff_id, m.StaffTerm.valid_from, m.StaffTerm.position_code, m.StaffTerm.fte,
+               m.StaffTerm.education_code, m.StaffTerm.salary, m.StaffTerm.unit_name)
+        .where(m.StaffTerm.staff_id.in_(changed))
+        .order_by(m.StaffTerm.staff_id, m.StaffTerm.valid_from)
+    ):
+        terms[row.staff_id].append(
+            Term(row.valid_from, row.position_code, row.fte, row.education_code, row.salary, row.unit_name)
+        )
+    positions = {
+        r.code: r for r in session.execute(
+            select(m.Position.code, m.Position.name, m.Position.claim_eligible, m.Position.training_hours)
+        )
+    }
+    result = []
+    for event in events:
+        staff_id = staff_of[event.event_id]
+        if staff_id in changed:
+            code = term_in_force(terms[staff_id], event.date).position_code
+            if code != event.position_code and code in positions:
+                held = positions[code]
+                event = replace(event, position_code=code, position_name=held.name,
+                                claim_eligible=bool(held.claim_eligible), training_hours=held.training_hours)
+        result.append(event)
+    return tuple(result)
 
 
 def _personal_codes(session: Session) -> dict[str, str]:

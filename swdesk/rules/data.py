@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Unpack
 
 from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
@@ -65,11 +66,35 @@ class ScaleRow:
     max: Decimal
 
 
+class Term(NamedTuple):
+    """The values of an employment in force from ``valid_from`` (issue 17 point 4, table ``staff_term``)."""
+
+    valid_from: dt.date
+    position_code: str
+    fte: Decimal
+    education_code: str
+    salary: Decimal
+    unit_name: str | None = None
+
+
+def term_in_force(terms: Sequence[Term], day: dt.date) -> Term:
+    """The term of ``terms`` (sorted by date, at least one) in force on ``day``; the first before it begins."""
+    found = terms[0]
+    for term in terms:
+        if term.valid_from > day:
+            break
+        found = term
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class StaffMember:
     """Darbinieks: one employment, keyed by ``tabeles_nr`` (employee number).
 
     ``fte`` is the slodze (full-time equivalent, 1.0 = full time); ``salary`` the full-time monthly salary.
+    FTE, position, salary, education and unit change from a date: ``terms`` holds them (sorted by date)
+    when a person has more than one, and the fields hold the values of the day the record was taken for
+    (:meth:`on`; as loaded, the newest term's). Without ``terms`` the values are the same on every day.
     """
 
     id: int
@@ -84,10 +109,58 @@ class StaffMember:
     salary: Decimal
     personal_code: str | None = None
     unit_name: str | None = None
+    terms: tuple[Term, ...] = ()
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def on(self, day: dt.date) -> StaffMember:
+        """This employment with the values in force on ``day`` (before the start: the first term's)."""
+        if not self.terms:
+            return self
+        term = term_in_force(self.terms, day)
+        if (term.position_code, term.fte, term.education_code, term.salary, term.unit_name) == (
+            self.position_code, self.fte, self.education_code, self.salary, self.unit_name
+        ):
+            return self
+        return replace(self, position_code=term.position_code, fte=term.fte, education_code=term.education_code,
+                       salary=term.salary, unit_name=term.unit_name)
+
+    def reference_day(self, day: dt.date) -> dt.date:
+        """The day whose values stand for this employment "on ``day``": ``day`` itself while employed, else
+        the last day employed before it, or the first day when it starts later (SPEC §2 R7's "on D, or on
+        the last day employed")."""
+        if day < self.start:
+            return self.start
+        if self.end is not None and self.end < day:
+            return self.end
+        return day
+
+    def in_month(self, month: dt.date) -> StaffMember:
+        """The values that count for a calendar month (``month`` = its first day): those in force on the
+        month's last day employed — a monthly caseload is the count at the month's end, and a change inside
+        a month counts for the whole month (README, "Changes from a date")."""
+        if not self.terms:
+            return self
+        last = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return self.on(self.reference_day(last))
+
+    def spans(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date, StaffMember]]:
+        """The days of [start, end] ∩ [first, last] cut where a term begins: (from, to, values then)."""
+        employed = self.employed_range(first, last)
+        if employed is None:
+            return []
+        lo, hi = employed
+        if not self.terms:
+            return [(lo, hi, self)]
+        cuts = [t.valid_from for t in self.terms if lo < t.valid_from <= hi]
+        bounds = [lo, *cuts]
+        result = []
+        for i, begin in enumerate(bounds):
+            end = bounds[i + 1] - dt.timedelta(days=1) if i + 1 < len(bounds) else hi
+            result.append((begin, end, self.on(begin)))
+        return result
 
     def active_on(self, day: dt.date) -> bool:
         """SPEC §2: start ≤ day and (no end or end ≥ day)."""
@@ -223,6 +296,19 @@ class Snapshot:
         return self.positions.get(person.position_code)
 
     @cached_property
+    def has_terms(self) -> bool:
+        """Whether anybody's FTE, position, salary, education or unit changed from a date."""
+        return any(p.terms for p in self.staff)
+
+    def as_of(self, day: dt.date) -> Snapshot:
+        """This snapshot with every employment's values of ``day`` (for one employed then: of its last day
+        employed before ``day``, or its first day), for whatever counts people "on D": the ratio, education,
+        salary, the survey's table. The snapshot itself when nobody's values changed from a date."""
+        if not self.has_terms:
+            return self
+        return replace(self, staff=tuple(p.on(p.reference_day(day)) for p in self.staff))
+
+    @cached_property
     def staff_by_id(self) -> dict[int, StaffMember]:
         return {p.id: p for p in self.staff}
 
@@ -321,8 +407,18 @@ def _load_snapshot(
                    m.SalaryScale.max)
         )
     )
+    terms: dict[int, list[Term]] = defaultdict(list)
+    for row in session.execute(
+        select(m.StaffTerm.staff_id, m.StaffTerm.valid_from, m.StaffTerm.position_code, m.StaffTerm.fte,
+               m.StaffTerm.education_code, m.StaffTerm.salary, m.StaffTerm.unit_name)
+        .order_by(m.StaffTerm.staff_id, m.StaffTerm.valid_from)
+    ):
+        terms[row.staff_id].append(
+            Term(row.valid_from, row.position_code, row.fte, row.education_code, row.salary, row.unit_name)
+        )
     staff = tuple(
-        StaffMember(*row)
+        # one term is the same values on every day: only a person whose values changed carries terms
+        StaffMember(*row, terms=tuple(terms[row[0]]) if len(terms.get(row[0], ())) > 1 else ())
         for row in session.execute(
             select(
                 m.Staff.id,
@@ -392,7 +488,7 @@ def _load_snapshot(
         training_stmt = training_stmt.where(m.TrainingEvent.date <= until)
     # The dated tables are the bulk of a large service (tens of thousands of rows a year): they are read
     # through the session's connection as plain Core rows, without the ORM's result layer.
-    def rows(stmt: Select[*tuple[Any, ...]]) -> Sequence[Row[*tuple[Any, ...]]]:
+    def rows(stmt: Select[Unpack[tuple[Any, ...]]]) -> Sequence[Row[Unpack[tuple[Any, ...]]]]:
         return session.connection().execute(stmt).all()
 
     caseloads = tuple(CaseloadRow(*row) for row in rows(caseload_stmt.order_by(m.Caseload.id)))

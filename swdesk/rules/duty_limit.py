@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -86,22 +86,53 @@ class Employment:
     fte: Decimal
     start: dt.date
     end: dt.date | None
+    # (from, FTE) when the FTE changed from a date (issue 17), in date order; empty: ``fte`` throughout
+    ftes: tuple[tuple[dt.date, Decimal], ...] = ()
 
     @classmethod
     def of(cls, staff: m.Staff) -> Employment:
-        return cls(staff.tabeles_nr, f"{staff.first_name} {staff.last_name}", staff.fte, staff.start, staff.end)
+        terms = staff.terms
+        ftes = tuple((t.valid_from, t.fte) for t in sorted(terms, key=lambda t: t.valid_from)) if len(terms) > 1 else ()
+        return cls(staff.tabeles_nr, f"{staff.first_name} {staff.last_name}", staff.fte, staff.start, staff.end,
+                   ftes)
+
+    def fte_on(self, day: dt.date) -> Decimal:
+        """The FTE in force on ``day``."""
+        found = self.ftes[0][1] if self.ftes else self.fte
+        for valid_from, fte in self.ftes:
+            if valid_from > day:
+                break
+            found = fte
+        return found
+
+    def in_month(self, month: dt.date) -> Employment:
+        """The employment as a month's message shows it: with the FTE of the month's last day employed."""
+        if not self.ftes:
+            return self
+        last = month_last_day(month)
+        day = last if self.end is None else max(self.start, min(self.end, last))
+        return replace(self, fte=self.fte_on(day))
 
 
 def duty_month_limit(employment: Employment, month: dt.date) -> Decimal:
     """The most duty hours the employment can have in the calendar month of ``month``: its contracted hours
     there (FTE × 8 × working days employed in the month, SPEC §2 and §5)."""
     first = month_of(month)
-    return contracted_hours(
-        fte=employment.fte,
-        start=employment.start,
-        end=employment.end,
-        period_start=first,
-        period_end=month_last_day(first),
+    last = month_last_day(first)
+    # each day with the FTE in force on it: cut the month where a term begins
+    cuts = [first] + [d for d, _fte in employment.ftes if first < d <= last]
+    return sum(
+        (
+            contracted_hours(
+                fte=employment.fte_on(lo),
+                start=employment.start,
+                end=employment.end,
+                period_start=lo,
+                period_end=cuts[i + 1] - dt.timedelta(days=1) if i + 1 < len(cuts) else last,
+            )
+            for i, lo in enumerate(cuts)
+        ),
+        Decimal(0),
     )
 
 
@@ -177,7 +208,7 @@ def month_over_limit(
             if running > limit:
                 crossing = index
                 break
-    return MonthOverLimit(employment, month, total, recorded, limit, crossing)
+    return MonthOverLimit(employment.in_month(month), month, total, recorded, limit, crossing)
 
 
 def recorded_month_hours(

@@ -188,10 +188,19 @@ def apply_changes(snapshot: Snapshot, spec: ScenarioSpec, *, year: int, as_of: d
             population[year] = change.residents
     changed = replace(snapshot, staff=tuple(staff), duties=tuple(duties), population=population)
     if spec.raises_to_minimum:
-        changed = replace(changed, staff=tuple(
-            replace(p, salary=raised_salary(changed, p, spec.cost_year)) for p in changed.staff
-        ))
+        changed = replace(changed, staff=tuple(_raised(changed, p, spec.cost_year) for p in changed.staff))
     return changed
+
+
+def _raised(snapshot: Snapshot, person: StaffMember, year: int) -> StaffMember:
+    """The person with every salary below the minimum of ``year`` lifted to it: the current one and, for a
+    person whose values change from a date, each term's (the checks read the term in force on D)."""
+    raised = replace(person, salary=raised_salary(snapshot, person, year))
+    if person.terms:
+        raised = replace(raised, terms=tuple(
+            t._replace(salary=raised_salary(snapshot, person.on(t.valid_from), year)) for t in person.terms
+        ))
+    return raised
 
 
 # --- the figures ------------------------------------------------------------------------------------------
@@ -269,7 +278,7 @@ def caseload_per_fte(ctx: CheckContext) -> tuple[CaseloadFigure, ...]:
         for row in rows:
             if row.cases is None:
                 continue
-            key = (person.position_code, row.work_type_code)
+            key = (person.in_month(row.month).position_code, row.work_type_code)
             totals[key] += row.cases
             months[key].add(row.month)
     fte: dict[str, Decimal] = defaultdict(Decimal)
@@ -433,9 +442,25 @@ def personnel_cost(spans: Iterable[PaySpan], *, year: int, rate: DatedRate) -> P
     return PersonnelCost(year=year, people=people)
 
 
+def pay_spans(person: StaffMember, *, salary: Decimal | None = None,
+              start: dt.date | None = None, end: dt.date | None = None) -> list[PaySpan]:
+    """The person's pay from ``start`` (default: theirs) to ``end`` (None: open), one span per term of FTE,
+    position and salary (issue 17); ``salary`` replaces every term's salary when given."""
+    start = person.start if start is None else start
+    if not person.terms:
+        return [PaySpan(person.tabeles_nr, person.position_code, person.fte,
+                        person.salary if salary is None else salary, start, end)]
+    result = []
+    for lo, hi, values in person.spans(start, dt.date.max if end is None else end):
+        result.append(PaySpan(person.tabeles_nr, values.position_code, values.fte,
+                              values.salary if salary is None else salary, lo,
+                              None if hi == dt.date.max else hi))
+    return result
+
+
 def spans_today(snapshot: Snapshot) -> list[PaySpan]:
-    """Everyone as recorded: their start and end, their salary now."""
-    return [PaySpan(p.tabeles_nr, p.position_code, p.fte, p.salary, p.start, p.end) for p in snapshot.staff]
+    """Everyone as recorded: their start and end, their salary in force on each day."""
+    return [span for p in snapshot.staff for span in pay_spans(p, end=p.end)]
 
 
 def spans_with(snapshot: Snapshot, spec: ScenarioSpec) -> list[PaySpan]:
@@ -463,6 +488,18 @@ def spans_with(snapshot: Snapshot, spec: ScenarioSpec) -> list[PaySpan]:
             if person.start >= day:
                 continue
             end = day - dt.timedelta(days=1) if end is None else min(end, day - dt.timedelta(days=1))
+        if person.terms:  # values that change from a date: each term's pay, raised from F where below
+            for span in pay_spans(person, end=end):
+                values = person.on(span.start)
+                raised = raised_salary(snapshot, values, spec.cost_year) if spec.raises_to_minimum else span.salary
+                if raised == span.salary or (span.end is not None and span.end < day):
+                    spans.append(span)
+                elif span.start >= day:
+                    spans.append(replace(span, salary=raised))
+                else:
+                    spans.append(replace(span, end=day - dt.timedelta(days=1)))
+                    spans.append(replace(span, salary=raised, start=day))
+            continue
         raised = raised_salary(snapshot, person, spec.cost_year) if spec.raises_to_minimum else person.salary
         if raised != person.salary and person.start < day:
             spans.append(PaySpan(person.tabeles_nr, person.position_code, person.fte, person.salary,

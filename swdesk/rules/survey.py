@@ -251,19 +251,23 @@ def _is_sds(snapshot: Snapshot, person: StaffMember) -> bool:
 
 
 def _median_cases(previous: CheckContext, positions: frozenset[str]) -> Decimal | None:
-    """Median over staff-months with a LIETAS value of (LIETAS summed over work types ÷ FTE), 2 decimals."""
+    """Median over staff-months with a LIETAS value of (LIETAS summed over work types ÷ FTE), 2 decimals;
+    each month with the person's position and FTE of that month (:meth:`StaffMember.in_month`)."""
     staff = previous.snapshot.staff_by_id
     values: list[Decimal] = []
     for sid, rows in previous.caseloads_by_staff.items():
         person = staff.get(sid)
-        if person is None or person.position_code not in positions:
+        if person is None or (not person.terms and person.position_code not in positions):
             continue
         months: dict[dt.date, int] = {}
         for row in rows:
             cases = row.value(UNIT_CASES)
             if cases is not None:
                 months[row.month] = months.get(row.month, 0) + cases
-        values.extend(Decimal(total) / person.fte for total in months.values())
+        for month, total in months.items():
+            values_then = person.in_month(month)
+            if values_then.position_code in positions:
+                values.append(Decimal(total) / values_then.fte)
     return round_half_up(median(values), 2) if values else None
 
 

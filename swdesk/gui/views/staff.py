@@ -16,13 +16,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import delete, select
 
+from swdesk import staff_terms
 from swdesk.db import models as m
-from swdesk.formats import fmt_date, fmt_fte, fmt_input, parse_date
+from swdesk.formats import fmt_date, fmt_eur, fmt_fte, fmt_input, parse_date
 from swdesk.gui.context import AppContext
 from swdesk.gui.models import ROW_ROLE, StaffModel, TableFilterProxy, collation_key
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, fit_columns, make_table
@@ -109,8 +112,31 @@ class StaffDialog(EditDialog):
         form.addRow(self.tr("Monthly salary, full time (EUR):"), self.salary)
         form.addRow(self.tr("Unit:"), self.unit_name)
         form.addRow(self.tr("Specialisation:"), self.specialization)
+        # issue 17: FTE, position, education, salary and unit change from a date; asked only once one changed
+        self.valid_from = DateEdit(dt.date.today())
+        self.valid_from.setToolTip(self.tr(
+            "FTE, position, education, salary and unit take the new values from this date; every figure "
+            "before it (checks, claims, surveys of earlier periods) keeps the earlier values."))
+        valid_from_row = QHBoxLayout()
+        valid_from_row.addWidget(self.valid_from)
+        valid_from_row.addWidget(QLabel(self.tr("(from which date the change applies)")), 1)
+        form.addRow(self.tr("Changes apply from:"), valid_from_row)
+        self.form, self.valid_from_row = form, form.rowCount() - 1
+        self.history = QTableWidget(0, 6)
+        self.history.setHorizontalHeaderLabels([
+            self.tr("From"), self.tr("Position"), self.tr("FTE"), self.tr("Education"),
+            self.tr("Salary"), self.tr("Unit"),
+        ])
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        # four terms without scrolling; a longer history scrolls
+        rows = self.history.verticalHeader().defaultSectionSize()
+        self.history.setFixedHeight(rows * 4 + self.history.horizontalHeader().sizeHint().height() + 4)
+        self.history_label = QLabel(self.tr("Changes over time"))
+        self.history_label.setStyleSheet("font-weight: bold;")
 
-        self.finish_form(form)
+        self.finish_form(form, self.history_label, self.history)
         # the explicit minimum replaces the layout's own: keep room for the education's whole name
         layout = self.layout()  # finish_form has set it
         if layout is not None:
@@ -129,9 +155,51 @@ class StaffDialog(EditDialog):
             self.salary.setText(fmt_input(staff.salary, 2))
             self.unit_name.setText(staff.unit_name or "")
             self.specialization.setText(staff.specialization or "")
+            self._show_history(staff.id)
         else:
             self.position.setCurrentIndex(max(0, self.position.findData("SD")))
             self.education.setCurrentIndex(max(0, self.education.findData("E3")))
+            self.history_label.hide()
+            self.history.hide()
+        self.loaded_terms = self._term_values()
+        for signal in (self.position.currentIndexChanged, self.education.currentIndexChanged,
+                       self.fte.textChanged, self.salary.textChanged, self.unit_name.textChanged):
+            signal.connect(self._ask_valid_from)
+        self._ask_valid_from()
+
+    def _term_values(self) -> dict[str, Any]:
+        """The values of the fields that change from a date, as the form holds them now."""
+        return {
+            "position_code": self.position.currentData(),
+            "fte": self.fte.value(),
+            "education_code": self.education.currentData(),
+            "salary": self.salary.value(),
+            "unit_name": self.unit_name.text().strip() or None,
+        }
+
+    def _terms_changed(self) -> bool:
+        return self.staff_id is not None and self._term_values() != self.loaded_terms
+
+    def _ask_valid_from(self) -> None:
+        """"Changes apply from" is asked only of an edit that changes FTE, position, education, salary or unit."""
+        self.form.setRowVisible(self.valid_from_row, self._terms_changed())
+
+    def _show_history(self, staff_id: int) -> None:
+        """The person's terms, newest first: "Izmaiņas laikā"."""
+        with self.ctx.database.read() as session:
+            row = session.get(m.Staff, staff_id)
+            terms = staff_terms.history(row) if row is not None else []
+        self.history.setRowCount(len(terms))
+        for i, term in enumerate(terms):
+            cells = (fmt_date(term.valid_from), self.position.itemText(self.position.findData(term.position_code))
+                     or term.position_code, fmt_fte(term.fte), term.education_code, fmt_eur(term.salary),
+                     term.unit_name or "")
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j in (2, 4):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.history.setItem(i, j, item)
+        self.history.resizeColumnsToContents()
 
     def _fail(self, widget: QWidget, text: str) -> None:
         self.fail(widget, text)
@@ -165,6 +233,15 @@ class StaffDialog(EditDialog):
             )
         if end is not None and end < start:
             return self._fail(self.end, self.tr("The end of employment cannot be before its start."))
+        valid_from = None
+        if self._terms_changed():
+            try:
+                valid_from = self.valid_from.read(missing=self.tr("Enter the date from which the change applies."))
+            except FormProblem as problem:
+                return self._fail(problem.widget, problem.message)
+            problem_text = staff_terms.date_problem(start=start, end=end, day=valid_from)
+            if problem_text is not None:
+                return self._fail(self.valid_from, problem_text)
         with self.ctx.database.write() as session:
             clash = session.scalar(
                 select(m.Staff.id).where(m.Staff.tabeles_nr == nr, m.Staff.id != (self.staff_id or -1))
@@ -175,16 +252,17 @@ class StaffDialog(EditDialog):
                     self.tr("Another staff member already has the employee number %1.").replace("%1", nr),
                 )
             staff = session.get(m.Staff, self.staff_id) if self.staff_id else None
+            terms = self._term_values()
             if staff is None:
                 staff = m.Staff()
                 session.add(staff)
+                for name, value in terms.items():
+                    setattr(staff, name, value)
             staff.tabeles_nr, staff.first_name, staff.last_name, staff.personal_code = nr, first, last, code
-            staff.position_code = self.position.currentData()
-            staff.fte, staff.start, staff.end = fte, start, end
-            staff.education_code = self.education.currentData()
-            staff.salary = salary
-            staff.unit_name = self.unit_name.text().strip() or None
+            staff.start, staff.end = start, end
             staff.specialization = self.specialization.text().strip() or None
+            if valid_from is not None:  # from the date asked: the figures before it keep the old values
+                staff_terms.change_from(session, staff, terms, valid_from)
             session.flush()
             self.saved_id = staff.id
         self.accept()
