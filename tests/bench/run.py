@@ -44,7 +44,11 @@ PLAN: dict[str, tuple[str | None, float | None, float | None]] = {
     "claim_year_xlsx_pdf": ("floor_xlsx_claim_cells", 3.0, None),
     "survey_xlsx_pdf": ("floor_xlsx_survey_cells", 3.0, None),
     "council_report_pdf": (None, 3.0, None),
-    "import_10k_caseloads": (None, 10.0, None),
+    # issue 17: the same import with the change history on, beside it off (at most +20 %)
+    "import_10k_caseloads_no_history": (None, None, None),
+    "import_10k_caseloads": ("import_10k_caseloads_no_history", 10.0, 1.2),
+    # issue 17: the "Izmaiņu vēsture" view's first page (and one person's) on 100 000 changes
+    "history_first_page": (None, 1.0, None),
     "plan_scenario": (None, 1.0, None),
 }
 MEMORY_GOAL_MB = 400
@@ -397,6 +401,73 @@ def op_import_10k_caseloads(db: Path) -> Callable[[], None]:
         result = import_workbook(database, [workbook])
         assert not result.problems, result.problems[:3]
         database.close()
+
+    return run
+
+
+def op_import_10k_caseloads_no_history(db: Path) -> Callable[[], None]:
+    from swdesk.db import history
+
+    history.set_recording(False)
+    return op_import_10k_caseloads(db)
+
+
+HISTORY_CHANGES = 100_000
+
+
+def history_database(db: Path) -> Path:
+    """The Rīga demo with 100 000 changes in its history: 2 000 saves of 50 caseload figures each."""
+    import datetime as dt
+    import shutil
+    import sqlite3
+
+    target = WORK / f"history-{HISTORY_CHANGES}-{db.stem}.sqlite"
+    if target.exists():
+        return target
+    from swdesk.db.database import open_database
+
+    building = target.with_suffix(".building")  # renamed when whole: a failed build is not reused
+    shutil.copyfile(db, building)
+    open_database(str(building), auto_backup=False).close()  # migrated: the history's tables are there
+    con = sqlite3.connect(building)
+    caseloads = con.execute("SELECT id, staff_id, cases FROM caseload WHERE cases IS NOT NULL ORDER BY id").fetchall()
+    start = dt.datetime(2025, 1, 1, 8, 0)
+    sets, changes, n = [], [], 0
+    for set_id in range(1, HISTORY_CHANGES // 50 + 1):
+        at = start + dt.timedelta(hours=set_id)
+        sets.append((set_id, at.isoformat(sep=" "), f"user{set_id % 7}", "režģis:Lietas" if set_id % 3 else "imports"))
+        for _ in range(50):
+            caseload_id, staff_id, cases = caseloads[n % len(caseloads)]
+            changes.append((set_id, "caseload", str(caseload_id), staff_id, "cases", "change", str(cases), str(cases + 1)))
+            n += 1
+    con.executemany("INSERT INTO change_set (id, at, os_user, through) VALUES (?, ?, ?, ?)", sets)
+    con.executemany(
+        "INSERT INTO change (change_set_id, record_kind, record_key, staff_id, field, op, old, new) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        changes,
+    )
+    con.commit()
+    con.close()
+    building.replace(target)
+    return target
+
+
+def op_history_first_page(db: Path) -> Callable[[], None]:
+    """What the history view asks when it opens, and when one person is chosen: a page each."""
+    from sqlalchemy import text
+
+    from swdesk.db.database import open_database
+    from swdesk.records import history
+
+    database = open_database(str(history_database(db)), auto_backup=False)
+    with database.read() as session:
+        person = session.execute(text("SELECT tabeles_nr FROM staff WHERE id = (SELECT MIN(staff_id) FROM change)")).scalar()
+
+    def run() -> None:
+        with database.read() as session:
+            assert len(history.find(session)) == history.PAGE
+            assert history.find(session, person=person)
+            history.find(session, through="imports", since=dt.date(2025, 3, 1))
 
     return run
 
