@@ -24,15 +24,16 @@ writer's — the form, the import or the records layer; this module keeps the da
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
 from swdesk.i18n import define, tr
-from swdesk.rules.data import Term, term_in_force
+from swdesk.rules.data import Term, month_reference_day, term_in_force
 from swdesk.rules.findings import fmt_date
 
 TERM_FIELDS = m.TERM_FIELDS
@@ -143,6 +144,25 @@ def change_from(session: Session, staff: m.Staff, values: Mapping[str, Any], val
         after = [_term(t) for t in kept]
     return TermChange(valid_from, added=added and any(t.valid_from == valid_from for t in after),
                       changed=after != before)
+
+
+def changed_terms(session: Session, staff_ids: Iterable[int] | None = None) -> dict[int, list[Term]]:
+    """Staff id → terms in date order, only for people whose values changed from a date (more than one
+    term): for a reader of plain columns (a grid, a chart) that needs the values of another day."""
+    several = select(m.StaffTerm.staff_id).group_by(m.StaffTerm.staff_id).having(func.count() > 1)
+    stmt = select(m.StaffTerm).where(m.StaffTerm.staff_id.in_(several)).order_by(
+        m.StaffTerm.staff_id, m.StaffTerm.valid_from)
+    if staff_ids is not None:
+        stmt = stmt.where(m.StaffTerm.staff_id.in_(list(staff_ids)))
+    result: dict[int, list[Term]] = {}
+    for row in session.scalars(stmt):
+        result.setdefault(row.staff_id, []).append(_term(row))
+    return result
+
+
+def in_month(terms: Sequence[Term], *, month: dt.date, start: dt.date, end: dt.date | None) -> Term:
+    """The values that count for a calendar month: those of its last day employed (the rule of the checks)."""
+    return term_in_force(terms, month_reference_day(month, start, end))
 
 
 def history(staff: m.Staff) -> list[Term]:

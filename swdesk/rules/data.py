@@ -87,6 +87,16 @@ def term_in_force(terms: Sequence[Term], day: dt.date) -> Term:
     return found
 
 
+def month_reference_day(month: dt.date, start: dt.date, end: dt.date | None) -> dt.date:
+    """The day whose values count for a whole calendar month (``month`` = its first day): its last day
+    employed — a monthly caseload is the count at the month's end, so a change inside a month counts for the
+    whole month (README, "Changes from a date")."""
+    last = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    if end is not None and end < last:
+        last = end
+    return max(last, start)
+
+
 @dataclass(frozen=True, slots=True)
 class StaffMember:
     """Darbinieks: one employment, keyed by ``tabeles_nr`` (employee number).
@@ -143,8 +153,7 @@ class StaffMember:
         a month counts for the whole month (README, "Changes from a date")."""
         if not self.terms:
             return self
-        last = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        return self.on(self.reference_day(last))
+        return self.on(month_reference_day(month, self.start, self.end))
 
     def spans(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date, StaffMember]]:
         """The days of [start, end] ∩ [first, last] cut where a term begins: (from, to, values then)."""

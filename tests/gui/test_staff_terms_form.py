@@ -54,3 +54,33 @@ def test_the_date_is_asked_only_when_a_dated_field_changes_and_the_history_lists
     assert [table.item(0, 0).text(), table.item(0, 2).text()] == ["01.07.2025", "0,5"]  # newest first
     assert table.item(1, 0).text() == "01.03.2021"
     assert reopened.history_label.text() == "Izmaiņas laikā"
+
+
+def test_the_caseload_grid_of_a_past_month_keeps_that_month_s_fte(qtbot, main_window):
+    """The symptom of issue 17: halving the FTE today turned her earlier caseload cells red."""
+    from swdesk import staff_terms
+    from swdesk.gui.views.caseloads import FIXED
+
+    db = main_window.database
+    staff = _person(db)
+    with db.write() as session:
+        session.add(m.Criterion(position_code="*", work_type_code="GAD", unit_code="LIETAS",
+                                max_per_fte=Decimal(25)))
+        for month in (dt.date(2025, 6, 1), dt.date(2025, 7, 1)):
+            session.add(m.Caseload(staff_id=staff.id, month=month, work_type_code="GAD", cases=20))
+        row = session.get(m.Staff, staff.id)
+        assert row is not None
+        staff_terms.change_from(session, row, {"fte": Decimal("0.5")}, dt.date(2025, 7, 1))
+    view = main_window.show_view("caseloads")
+    view.set_month(dt.date(2025, 6, 1))
+    column = FIXED + view.model.pairs.index(("GAD", "LIETAS"))
+    assert view.model.index(0, 1).data() == "1,0"
+    assert not view.model.is_over(0, column)  # June: 20 on 1,0 FTE
+    view.set_month(dt.date(2025, 7, 1))
+    assert view.model.index(0, 1).data() == "0,5"
+    assert view.model.is_over(0, column)  # July: 20 on 0,5 FTE = 40 > 25
+    # the overview's chart of cases per FTE by month: June at 1,0, July at 0,5
+    from swdesk.gui.views.dashboard import load_dashboard
+
+    by_month = dict(load_dashboard(db, 2025, today=dt.date(2025, 12, 31)).caseload_by_month)
+    assert (by_month[6], by_month[7]) == (20.0, 40.0)

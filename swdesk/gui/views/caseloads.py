@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from swdesk import staff_terms
 from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.formats import fmt_fte, fmt_number
@@ -93,9 +94,12 @@ class CaseloadGridModel(QAbstractTableModel):
         last = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
         with self.database.read() as session:
             staff = session.execute(
-                select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.position_code, m.Staff.fte)
+                select(m.Staff.id, m.Staff.first_name, m.Staff.last_name, m.Staff.position_code, m.Staff.fte,
+                       m.Staff.start, m.Staff.end)
                 .where(m.Staff.start <= last, (m.Staff.end.is_(None)) | (m.Staff.end >= month))
             ).all()
+            # the month's own FTE and position where they changed from a date (issue 17)
+            changed = staff_terms.changed_terms(session, [s.id for s in staff])
             staff = sorted(staff, key=lambda s: (collation_key(s.last_name), collation_key(s.first_name)))
             work_types = dict(session.execute(select(m.WorkType.code, m.WorkType.name)).all())
             units = dict(session.execute(select(m.Unit.code, m.Unit.name)).all())
@@ -122,9 +126,13 @@ class CaseloadGridModel(QAbstractTableModel):
         unit_order = list(UNIT_FIELDS)
         self.beginResetModel()
         self.month = month
-        self.people = [
-            GridPerson(s.id, f"{s.first_name} {s.last_name}", s.position_code, s.fte) for s in staff
-        ]
+        self.people = []
+        for s in staff:
+            position_code, fte = s.position_code, s.fte
+            if s.id in changed:
+                then = staff_terms.in_month(changed[s.id], month=month, start=s.start, end=s.end)
+                position_code, fte = then.position_code, then.fte
+            self.people.append(GridPerson(s.id, f"{s.first_name} {s.last_name}", position_code, fte))
         self.pairs = sorted(
             pairs,
             key=lambda p: (

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
+from swdesk import staff_terms
 from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.formats import fmt_date, fmt_hours, fmt_number, fmt_share
@@ -116,7 +117,14 @@ def load_dashboard(database: Database, year: int, today: dt.date | None = None) 
         ).all()
         cases: dict[int, float] = defaultdict(float)
         fte: dict[int, float] = defaultdict(float)
-        for month, _staff, total, person_fte in rows:
+        # the month's own FTE where it changed from a date (issue 17)
+        changed = staff_terms.changed_terms(session)
+        spans = {sid: (start, end) for sid, start, end in session.execute(
+            select(m.Staff.id, m.Staff.start, m.Staff.end).where(m.Staff.id.in_(list(changed))))} if changed else {}
+        for month, staff_id, total, person_fte in rows:
+            if staff_id in changed:
+                start, end = spans[staff_id]
+                person_fte = staff_terms.in_month(changed[staff_id], month=month, start=start, end=end).fte
             cases[month.month] += float(total or 0)
             fte[month.month] += float(person_fte)
         caseload_by_month = [(n, cases[n] / fte[n] if fte.get(n) else None) for n in range(1, 13)]
