@@ -1658,6 +1658,30 @@
 <context>
     <name>ImportView</name>
     <message>
+        <source>An undo removes the rows the import added and restores those it changed.</source>
+        <translation>Atsaucot importu, tā pievienotās rindas tiek dzēstas un mainītās atjaunotas.</translation>
+    </message>
+    <message>
+        <source>Import log</source>
+        <translation>Importu žurnāls</translation>
+    </message>
+    <message>
+        <source>Import no. %1 undone.</source>
+        <translation>Imports Nr. %1 atsaukts.</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Atsaukt importu</translation>
+    </message>
+    <message>
+        <source>Undo import no. %1 (%2 of %3)? The %4 rows it added are deleted and the %5 rows it changed get their earlier values back.</source>
+        <translation>Atsaukt importu Nr. %1 (%2, %3)? Tā pievienotās rindas (%4) tiks dzēstas, un tā mainītās rindas (%5) atgūs iepriekšējās vērtības.</translation>
+    </message>
+    <message>
+        <source>Undo import…</source>
+        <translation>Atsaukt importu…</translation>
+    </message>
+    <message>
         <source>Bring in data from the import workbook (.xlsx) or from .csv files. First you see what would be added and changed and every problem; nothing is written until you press Import.</source>
         <translation>Ievadiet datus no importa darbgrāmatas (.xlsx) vai .csv failiem. Vispirms redzams, kas tiktu pievienots un mainīts, un visas problēmas; nekas netiek ierakstīts, kamēr nenospiežat «Importēt».</translation>
     </message>
@@ -1736,6 +1760,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Change history</source>
+        <translation>Izmaiņu vēsture</translation>
+    </message>
     <message>
         <source>Database: %1</source>
         <translation>Datubāze: %1</translation>
@@ -3266,6 +3294,351 @@ Sīkāka informācija ir žurnālfailā.</translation>
     <message>
         <source>bytes</source>
         <translation>baiti</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>%1, undone</source>
+        <translation>%1, atsaukts</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Izmaiņa</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lauks</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Jaunā vērtība</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Iepriekšējā vērtība</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ieraksts</translation>
+    </message>
+    <message>
+        <source>Through</source>
+        <translation>Ar ko</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kad</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>command swdesk %1</source>
+        <translation>komanda swdesk %1</translation>
+    </message>
+    <message>
+        <source>form %1</source>
+        <translation>forma «%1»</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>režģis «%1»</translation>
+    </message>
+    <message>
+        <source>undo of %1</source>
+        <translation>atsaukšana: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Caseload grid</source>
+        <translation>Lietu režģis</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Komandas</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>Tabeles nr.</translation>
+    </message>
+    <message>
+        <source>Every record</source>
+        <translation>Visi ieraksti</translation>
+    </message>
+    <message>
+        <source>Every source</source>
+        <translation>Visi avoti</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formas</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>No:</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Persona:</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Ieraksts:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Rādīt</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Avots:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Līdz:</translation>
+    </message>
+    <message>
+        <source>Undone imports</source>
+        <translation>Importu atsaukšana</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Lietotājs</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Lietotājs:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLogModel</name>
+    <message>
+        <source>Added</source>
+        <translation>Pievienoti</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Mainīti</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fails</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stāvoklis</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kad</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>before the change history: cannot be undone</source>
+        <translation>pirms izmaiņu vēstures: nevar atsaukt</translation>
+    </message>
+    <message>
+        <source>undone %1</source>
+        <translation>atsaukts %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>History: %1</source>
+        <translation>Vēsture: %1</translation>
+    </message>
+    <message>
+        <source>No changes of this record have been recorded.</source>
+        <translation>Šim ierakstam izmaiņas nav reģistrētas.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRefusedDialog</name>
+    <message>
+        <source>Undo import</source>
+        <translation>Atsaukt importu</translation>
+    </message>
+</context>
+<context>
+    <name>record_forms</name>
+    <message>
+        <source>History…</source>
+        <translation>Vēsture…</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>no</source>
+        <translation>nē</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>jā</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>Tabeles nr.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vārds</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Uzvārds</translation>
+    </message>
+    <message>
+        <source>Personal code</source>
+        <translation>Personas kods</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Amats</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>Slodze</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Darba sākums</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Darba beigas</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Izglītība</translation>
+    </message>
+    <message>
+        <source>Salary</source>
+        <translation>Mēnešalga</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Struktūrvienība</translation>
+    </message>
+    <message>
+        <source>Specialisation</source>
+        <translation>Specializācija</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Izsludināta</translation>
+    </message>
+    <message>
+        <source>Filled on</source>
+        <translation>Aizpildīta</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Piezīmes</translation>
+    </message>
+    <message>
+        <source>Work type</source>
+        <translation>Darba veids</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Mērvienība</translation>
+    </message>
+    <message>
+        <source>Max per FTE a month</source>
+        <translation>Maks. uz slodzi mēnesī</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Svars</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mēnesis</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Lietas</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Iesniegumi</translation>
+    </message>
+    <message>
+        <source>Persons served</source>
+        <translation>Apkalpotās personas</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stundas</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorija</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Apraksts</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Ilgums</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tēma</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Nodrošinātājs</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Izmaksas</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Iedzīvotāji</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Vērtība</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Spēkā no</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nosaukums</translation>
     </message>
 </context>
 </TS>

@@ -37,9 +37,10 @@ def _user_error_types() -> tuple[type[BaseException], ...]:
     from swdesk.cli import UsageError
     from swdesk.db.backup import BackupError
     from swdesk.db.database import DatabaseError
+    from swdesk.records import RecordError
     from swdesk.settings import SettingError
 
-    types: list[type[BaseException]] = [DatabaseError, BackupError, UsageError, SettingError]
+    types: list[type[BaseException]] = [DatabaseError, BackupError, UsageError, SettingError, RecordError]
     try:
         from swdesk.rules.periods import PeriodError
 

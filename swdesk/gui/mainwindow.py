@@ -44,6 +44,7 @@ VIEW_KEYS = (
     "planning",
     "import",
     "export",
+    "history",
 )
 
 
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
             "planning": self.tr("Planning"),
             "import": self.tr("Import"),
             "export": self.tr("Export"),
+            "history": self.tr("Change history"),
         }
 
     def _make_view(self, key: str) -> QWidget:
@@ -195,6 +197,10 @@ class MainWindow(QMainWindow):
             from swdesk.gui.views.exporting import ExportView
 
             return ExportView(self.ctx)
+        if key == "history":
+            from swdesk.gui.views.history import HistoryView
+
+            return HistoryView(self.ctx)
         raise KeyError(key)
 
     def view(self, key: str) -> Any:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from swdesk.db import models as m
 from swdesk.db.catalogues import municipalities
 from swdesk.db.database import Database
 
@@ -148,16 +147,20 @@ class FirstStartWizard(QDialog):
             self.population.setFocus()
             return
         head = self.head_name.text().strip() or None
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
         try:
-            with self.database.write() as session:
-                save_service(
-                    session,
+            with transaction(self.database, "forma:Pirmais sākums") as records:
+                records.run(
+                    save_service,
                     service=self.service_name.text(),
                     municipality=self.municipality.currentText(),
                     head=head,
                 )
-                session.merge(m.Population(year=self.year.value(), residents=self.population.value()))
-        except UsageError as exc:
+                year = self.year.value()
+                records.put("population", year, {"year": year, "residents": self.population.value()})
+        except (UsageError, RecordError) as exc:
             self._show_error(str(exc))
             return
         self.accept()

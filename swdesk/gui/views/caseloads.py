@@ -55,6 +55,7 @@ from swdesk.gui.models import collation_key
 
 _Index = QModelIndex | QPersistentModelIndex
 UNIT_FIELDS = {"LIETAS": "cases", "IESN": "applications", "PERS": "persons"}
+THROUGH = "režģis:Lietas"  # the source of the grid's changes in the history (as caseload_months' own)
 OVER = QColor("#f8c4c4")
 FIXED = 2  # name and FTE come before the work type × unit columns
 MAX_LISTED = 6  # refused cells named one by one in a message; the rest are counted
@@ -278,30 +279,36 @@ class CaseloadGridModel(QAbstractTableModel):
         changes = [change for change in changes if change[1] != change[2]]
         if not changes:
             return True
-        self.write_values(self.month, [(key, new) for key, _old, new in changes])
+        from swdesk.records import RecordError
+
+        try:
+            self.write_values(self.month, [(key, new) for key, _old, new in changes])
+        except RecordError as error:  # the records layer's words, as the import's; nothing was written
+            self.refused.emit(str(error))
+            return False
         self.changed_cells.emit(self.month, changes)
         return True
 
     def write_values(self, month: dt.date, cells: list[tuple[CellKey, int | None]]) -> None:
-        """Write keyed cells of ``month`` in one transaction; the grid shows them when it shows that month."""
-        with self.database.write() as session:
+        """Write keyed cells of ``month`` in one transaction through the records layer (each checked, and in
+        the change history under "režģis:Lietas"); the grid shows them when it shows that month. A record
+        whose three counts are all empty is deleted."""
+        from swdesk.records.transaction import transaction
+
+        with transaction(self.database, THROUGH) as records:
             for (staff_id, work_type, unit), value in cells:
-                record = session.scalar(
-                    select(m.Caseload).where(
-                        m.Caseload.staff_id == staff_id,
-                        m.Caseload.month == month,
-                        m.Caseload.work_type_code == work_type,
-                    )
-                )
+                field = UNIT_FIELDS[unit]
+                record = records.find("caseload", staff_id=staff_id, month=month, work_type_code=work_type)
                 if record is None:
-                    if value is None:
-                        continue
-                    record = m.Caseload(staff_id=staff_id, month=month, work_type_code=work_type)
-                    session.add(record)
-                setattr(record, UNIT_FIELDS[unit], value)
-                if record.cases is None and record.applications is None and record.persons is None:
-                    session.delete(record)
-                session.flush()
+                    if value is not None:
+                        records.add("caseload", {"staff_id": staff_id, "month": month, "work_type_code": work_type,
+                                                 field: value})
+                    continue
+                counts = {f: getattr(record, f) for f in UNIT_FIELDS.values()} | {field: value}
+                if all(count is None for count in counts.values()):
+                    records.delete("caseload", record.id)
+                else:
+                    records.change("caseload", record.id, {field: value})
         if month == self.month:
             rows = {person.id: i for i, person in enumerate(self.people)}
             columns = {pair: i + FIXED for i, pair in enumerate(self.pairs)}
@@ -640,8 +647,10 @@ class CaseloadView(QWidget):
         database, month = self.ctx.database, self.model.month
 
         def fill(_control: Any) -> Any:
-            with database.write() as session:
-                return start_from_previous(session, month)
+            from swdesk.records.transaction import transaction
+
+            with transaction(database, THROUGH) as records:
+                return records.run(start_from_previous, month)
 
         def refused(exc: BaseException) -> None:
             self._update_prefill()

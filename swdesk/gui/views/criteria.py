@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from swdesk import scale
 from swdesk.db import models as m
 from swdesk.formats import fmt_date, fmt_eur, fmt_input, fmt_number, fmt_share, fmt_trimmed
 from swdesk.gui.context import AppContext
 from swdesk.gui.models import ROW_ROLE, Column, RowTableModel, TableFilterProxy, collation_key
+from swdesk.gui.record_forms import add_history_button
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, make_table, select_row_of
 
 
@@ -89,6 +90,9 @@ def setting_text(key: str, raw: str) -> str:
         return fmt_trimmed(Decimal(raw)) + (f" {unit}" if unit else "")
     except (ArithmeticError, ValueError):
         return raw
+
+
+THROUGH = "forma:Kritēriji"  # the source of this view's changes in the history
 
 
 class SettingsModel(RowTableModel):
@@ -245,10 +249,13 @@ class SettingDialog(EditDialog):
             valid_from = self.valid_from.read(missing=self.tr("Enter the date the value applies from (dd.mm.yyyy)."))
         except FormProblem as problem:
             return self.fail(problem.widget, problem.message)
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
         try:
-            with self.ctx.database.write() as session:
-                set_value(session, self.key, text, valid_from)
-        except SettingError:
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(set_value, self.key, text, valid_from)
+        except (SettingError, RecordError):
             return self.fail(self.number, self.refusal())
         self.accept()
 
@@ -294,41 +301,41 @@ class CriterionDialog(EditDialog):
             self.max_per_fte.setText(fmt_input(criterion.max_per_fte, 2))
             if criterion.weight is not None:
                 self.weight.setText(fmt_input(criterion.weight, 3))
+        add_history_button(self, ctx, "criterion", self.criterion_id, self.windowTitle())
 
     def _fail(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
 
     def save(self) -> None:
-        maximum = self.max_per_fte.value()
-        weight = self.weight.value()
-        if maximum is None or maximum <= 0:
+        """A number that is not one is the form's to say; its limits and the one criterion per position,
+        work type and unit are the records layer's (the import's words)."""
+        from swdesk.gui.record_forms import show_refusal
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
+        if self.max_per_fte.text().strip() and self.max_per_fte.value() is None:
             return self._fail(self.tr("Enter the maximum per FTE a month (a number above 0)."))
-        if self.weight.text().strip() and (weight is None or weight < 0):
+        if self.weight.text().strip() and self.weight.value() is None:
             return self._fail(self.tr("The weight must be a number, 0 or more, or left empty."))
-        key = (self.position.currentData(), self.work_type.currentData(), self.unit.currentData())
-        with self.ctx.database.write() as session:
-            clash = session.scalar(
-                select(m.Criterion.id).where(
-                    m.Criterion.position_code == key[0],
-                    m.Criterion.work_type_code == key[1],
-                    m.Criterion.unit_code == key[2],
-                    m.Criterion.id != (self.criterion_id or -1),
-                )
-            )
-            if clash is not None:
-                return self._fail(
-                    self.tr("A criterion for this position, work type and unit already exists.")
-                )
-            row = session.get(m.Criterion, self.criterion_id) if self.criterion_id else None
-            if row is None:
-                row = m.Criterion()
-                session.add(row)
-            row.position_code, row.work_type_code, row.unit_code = key
-            row.max_per_fte = maximum
-            row.weight = weight if self.weight.text().strip() else None
-            session.flush()
-            self.saved_id = row.id
+        values = {
+            "position_code": self.position.currentData(),
+            "work_type_code": self.work_type.currentData(),
+            "unit_code": self.unit.currentData(),
+            "max_per_fte": self.max_per_fte.value(),
+            "weight": self.weight.value() if self.weight.text().strip() else None,
+        }
+        try:
+            with transaction(self.ctx.database, THROUGH) as records:
+                if self.criterion_id is None:
+                    row = records.add("criterion", values)
+                else:
+                    row = records.change("criterion", self.criterion_id, values)
+                self.saved_id = row.id
+        except RecordError as error:
+            fields = {"position_code": self.position, "work_type_code": self.work_type, "unit_code": self.unit,
+                      "max_per_fte": self.max_per_fte, "weight": self.weight}
+            return show_refusal(self, error, fields)
         self.accept()
 
 
@@ -381,6 +388,8 @@ class ScaleDialog(EditDialog):
         form.addRow(self.tr("Mid, EUR:"), self.mid)
         form.addRow(self.tr("Maximum, EUR:"), self.high)
         self.error = self.finish_form(form)
+        key = (entry.group, entry.year) if entry is not None else None
+        add_history_button(self, ctx, "scale", key, self.windowTitle())
 
     def save(self) -> None:
         from swdesk import scale
@@ -390,10 +399,13 @@ class ScaleDialog(EditDialog):
             self.error.setText(self.tr("Enter all three amounts (e.g. 1157,00)."))
             self.error.show()
             return
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
         try:
-            with self.ctx.database.write() as session:
-                scale.set_entry(session, self.group.value(), self.year.value(), *amounts)  # type: ignore[arg-type]
-        except scale.ScaleError as exc:
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(scale.set_entry, self.group.value(), self.year.value(), *amounts)
+        except (scale.ScaleError, RecordError) as exc:
             self.error.setText(str(exc))
             self.error.show()
             return
@@ -579,8 +591,10 @@ class CriteriaView(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.database.write() as session:
-                session.execute(delete(m.Criterion).where(m.Criterion.id == criterion.id))
+            from swdesk.records.transaction import transaction
+
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.delete("criterion", criterion.id)
             self._saved()
 
     def _selected_scale(self) -> Any:
@@ -613,8 +627,10 @@ class CriteriaView(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.database.write() as session:
-                scale.delete_entry(session, entry.group, entry.year)
+            from swdesk.records.transaction import transaction
+
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(scale.delete_entry, entry.group, entry.year)
             self._saved()
 
     def copy_scale(self) -> None:
@@ -631,9 +647,11 @@ class CriteriaView(QWidget):
         )
         if not ok:
             return
+        from swdesk.records.transaction import transaction
+
         try:
-            with self.ctx.database.write() as session:
-                scale.copy_scale(session, year)
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(scale.copy_scale, year)
         except scale.ScaleError as exc:
             show_error(self, exc, title=self.tr("Start a new year's scale"))
             return

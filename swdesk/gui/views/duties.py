@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
@@ -35,6 +35,7 @@ from swdesk.formats import fmt_date, fmt_input, fmt_number, fmt_share
 from swdesk.gui.context import AppContext
 from swdesk.gui.models import Column, RowTableModel, TableFilterProxy, collation_key
 from swdesk.gui.operations import Reloader
+from swdesk.gui.record_forms import add_history_button
 from swdesk.gui.views.dashboard import as_of_for
 from swdesk.gui.widgets import (
     DateEdit,
@@ -48,7 +49,6 @@ from swdesk.gui.widgets import (
     make_table,
     not_employed_warning,
 )
-from swdesk.rules.duty_limit import check_duty_entry
 
 
 @dataclass
@@ -147,6 +147,9 @@ def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[Duty
     return duties, totals, settings.duties_threshold
 
 
+THROUGH = "forma:Pienākumi"  # the source of this view's changes in the history
+
+
 class DutyDialog(EditDialog):
     """Add or edit one duty entry; saved at once in one transaction on Save.
 
@@ -207,6 +210,7 @@ class DutyDialog(EditDialog):
             self.category.setCurrentIndex(self.category.findData(duty.category_code))
             self.hours.setText(fmt_input(duty.hours, 2))
             self.description.setText(duty.description)
+        add_history_button(self, ctx, "duty", self.duty_id, self.windowTitle())
         self.date.setFocus()
 
     def _date_changed(self, day: dt.date | None) -> None:
@@ -233,10 +237,8 @@ class DutyDialog(EditDialog):
         if staff_id is None:
             return self.fail(self.staff, self.tr("Choose the staff member: type part of the name or the number."))
         hours = self.hours.value()
-        if hours is None or hours <= 0:
+        if hours is None:
             return self.fail(self.hours, self.tr("Hours must be a number above 0 (e.g. 1,5 or a month's total, 40)."))
-        if hours != hours.quantize(Decimal("0.01")):
-            return self.fail(self.hours, self.tr("Hours can have at most 2 decimal places."))
         warning = self._warning()
         if warning is not None and not confirm_not_employed(self, warning):
             return
@@ -245,28 +247,26 @@ class DutyDialog(EditDialog):
             "date": day,
             "category_code": self.category.currentData(),
             "hours": hours,
-            "description": self.description.text().strip() or None,
+            "description": self.description.text(),
         }
-        with self.ctx.database.write() as session:
-            # the month's limit is the core's (rules.duty_limit), as for the import: the same check and words
-            over = check_duty_entry(
-                session, staff_id=values["staff_id"], day=values["date"], hours=hours, replacing=self.duty_id
-            )
-            if over is not None:
-                return self.fail(self.hours, over.message())  # leaving the block commits nothing
-            self.saved_date = day
-            if self.duty_id is None:
-                duty = m.Duty(**values)
-                session.add(duty)
-                session.flush()
+        # every limit — above 0, cents, the month's contracted hours (rules.duty_limit) — is the records
+        # layer's, as for the import: the same check and words
+        from swdesk.gui.record_forms import show_refusal
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
+        try:
+            with transaction(self.ctx.database, THROUGH) as records:
+                if self.duty_id is None:
+                    duty = records.add("duty", values)
+                else:
+                    duty = records.change("duty", self.duty_id, values)
                 self.saved_id = duty.id
-            else:
-                duty = session.get(m.Duty, self.duty_id)
-                if duty is None:
-                    return self.fail(None, self.tr("This entry was deleted meanwhile."))
-                for key, value in values.items():
-                    setattr(duty, key, value)
-                self.saved_id = duty.id
+        except RecordError as error:
+            fields = {"staff_id": self.staff, "date": self.date.edit, "category_code": self.category,
+                      "hours": self.hours, "description": self.description}
+            return show_refusal(self, error, fields)
+        self.saved_date = day
         self.accept()
 
 
@@ -398,6 +398,8 @@ class DutiesView(RecordActions, QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.database.write() as session:
-                session.execute(delete(m.Duty).where(m.Duty.id == duty.id))
+            from swdesk.records.transaction import transaction
+
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.delete("duty", duty.id)
             self._saved()

@@ -43,9 +43,11 @@ from swdesk.gui.context import AppContext
 from swdesk.gui.models import Column, RowTableModel, collation_key
 from swdesk.gui.operations import Reloader
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, fit_columns, make_table
+from swdesk.records.transaction import transaction
 from swdesk.rules import scenario as sc
 
 ERROR_COLOUR = "color: #b00020;"
+THROUGH = "forma:Plānošana"  # the source of this view's changes in the history
 
 
 class ComparisonModel(RowTableModel):
@@ -269,8 +271,8 @@ class ScenarioDialog(EditDialog):
             changes.append(sc.Change(sc.RAISE_TO_MINIMUM))
         spec = sc.ScenarioSpec(name=self.name.text(), valid_from=valid_from, changes=tuple(changes))
         try:
-            with self.ctx.database.write() as session:
-                planning.save_scenario(session, spec)
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(planning.save_scenario, spec)
         except planning.PlanningError as exc:
             return self.fail(self.name, str(exc))
         self.saved_name = spec.name.strip()
@@ -324,9 +326,9 @@ class PlannedEventDialog(EditDialog):
         if hours is None or hours <= 0 or (hours * 60) != (hours * 60).to_integral_value():
             return self.fail(self.hours, self.tr("Enter the hours, e.g. 8 or 1,5."))
         try:
-            with self.ctx.database.write() as session:
-                planning.add_planned_event(
-                    session, staff_id=self.person.currentData(), date=day, kind=self.kind.currentData(),
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(
+                    planning.add_planned_event, staff_id=self.person.currentData(), date=day, kind=self.kind.currentData(),
                     minutes=int(hours * 60), cost=self.cost.value(), invoice=self.invoice.text(),
                     certified_supervisor=True if self.kind.currentData() != "training" else None,
                     topic=self.topic.text().strip() or None,
@@ -574,8 +576,8 @@ class PlanningView(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.database.write() as session:
-                planning.delete_scenario(session, name)
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(planning.delete_scenario, name)
             self.ctx.changed()
             self.refresh()
 
@@ -613,15 +615,15 @@ class PlanningView(QWidget):
     def mark_done(self) -> None:
         event = self._chosen_event()
         if event is not None:
-            with self.ctx.database.write() as session:
-                planning.mark_done(session, event.event_id)
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(planning.mark_done, event.event_id)
             self.ctx.changed()
             self._load_plan()
 
     def remove_planned(self) -> None:
         event = self._chosen_event()
         if event is not None:
-            with self.ctx.database.write() as session:
-                planning.delete_planned_event(session, event.event_id)
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(planning.delete_planned_event, event.event_id)
             self.ctx.changed()
             self._load_plan()

@@ -28,18 +28,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from swdesk.db import models as m
 from swdesk.formats import fmt_number
 from swdesk.gui.context import AppContext
 from swdesk.gui.models import Column, RowTableModel, collation_key
+from swdesk.gui.record_forms import add_history_button, show_refusal
 from swdesk.gui.widgets import EditDialog, RecordActions, fit_columns, make_table
 
 
 def service_name(ctx: AppContext) -> str | None:
     with ctx.database.read() as session:
         return session.scalar(select(m.Service.name).order_by(m.Service.id).limit(1))
+
+
+THROUGH = "forma:Dienests"  # the source of this tab's changes in the history
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,9 @@ class ServiceDialog(EditDialog):
             for field, edit in self.details.items():
                 value = getattr(record.details, field)
                 edit.setText((format_iban(value) if field == "bank_account" else value) or "")
+        with ctx.database.read() as session:
+            service_id = session.scalar(select(m.Service.id).order_by(m.Service.id).limit(1))
+        add_history_button(self, ctx, "service", service_id, self.windowTitle())
 
     def save(self) -> None:
         from swdesk.cli import UsageError
@@ -144,17 +151,18 @@ class ServiceDialog(EditDialog):
         if not self.name.text().strip():
             return self.fail(self.name, self.tr("Enter the name of the service."))
         head = self.head.text().strip()
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
         try:
-            with self.ctx.database.write() as session:
-                save_service(
-                    session, service=self.name.text(), municipality=self.municipality.currentText(), head=head
-                )
-                session.flush()
-                if not head:  # a head cleared is no head, not an empty name on a document
-                    service = session.scalars(select(m.Service).order_by(m.Service.id)).first()
-                    if service is not None:
-                        service.head_name = None
-                save_service_details(session, **{f: e.text() for f, e in self.details.items()})
+            # a head cleared is no head (the records layer stores an empty text as none), not an empty name
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.run(save_service, service=self.name.text(), municipality=self.municipality.currentText(),
+                            head=head)
+                records.run(save_service_details, **{f: e.text() for f, e in self.details.items()})
+        except RecordError as error:
+            fields = {"name": self.name, "municipality": self.municipality, "head_name": self.head, **self.details}
+            return show_refusal(self, error, fields, self.name)
         except ServiceDetailsError as exc:
             first = exc.problems[0][0]
             return self.fail(self.details[first], "\n".join(message for _field, message in exc.problems))
@@ -189,21 +197,28 @@ class PopulationDialog(EditDialog):
         form.addRow(self.tr("Year:"), self.year)
         form.addRow(self.tr("Number of residents:"), self.residents)
         self.finish_form(form)
+        add_history_button(self, ctx, "population", row.year if row is not None else None, self.windowTitle())
 
     def save(self) -> None:
         if self.residents.value() <= 0:
             return self.fail(self.residents, self.tr("Enter the number of residents (a whole number above zero)."))
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
         year = self.year.value()
-        with self.ctx.database.write() as session:
-            existing = session.get(m.Population, year)
-            if existing is not None and not self.editing:
-                return self.fail(
-                    self.year,
-                    self.tr("%1 already has a number of residents (%2); choose it in the list and edit it.")
-                    .replace("%1", str(year))
-                    .replace("%2", fmt_number(existing.residents, 0)),
-                )
-            session.merge(m.Population(year=year, residents=self.residents.value()))
+        try:
+            with transaction(self.ctx.database, THROUGH) as records:
+                existing = records.get("population", year)
+                if existing is not None and not self.editing:
+                    return self.fail(
+                        self.year,
+                        self.tr("%1 already has a number of residents (%2); choose it in the list and edit it.")
+                        .replace("%1", str(year))
+                        .replace("%2", fmt_number(existing.residents, 0)),
+                    )
+                records.put("population", year, {"year": year, "residents": self.residents.value()})
+        except RecordError as error:
+            return show_refusal(self, error, {"year": self.year, "residents": self.residents}, self.residents)
         self.saved_id = year
         self.accept()
 
@@ -341,6 +356,8 @@ class ServicePage(RecordActions, QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.database.write() as session:
-                session.execute(delete(m.Population).where(m.Population.year == row.year))
+            from swdesk.records.transaction import transaction
+
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.delete("population", row.year)
             self._saved()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from swdesk.db import models as m
 from swdesk.db.database import Database
@@ -38,6 +38,7 @@ from swdesk.formats import fmt_date, fmt_eur, fmt_input, fmt_number
 from swdesk.gui.context import AppContext
 from swdesk.gui.models import Column, RowTableModel, TableFilterProxy
 from swdesk.gui.operations import Reloader
+from swdesk.gui.record_forms import add_history_button
 from swdesk.gui.views.dashboard import as_of_for
 from swdesk.gui.widgets import (
     DateEdit,
@@ -284,6 +285,9 @@ def load_training(database: Database, year: int) -> TrainingData:
     return TrainingData(year, as_of, events, hours, settings.supervision_rule)
 
 
+THROUGH = "forma:Apmācības"  # the source of this view's changes in the history
+
+
 class EventDialog(EditDialog):
     """Add or edit a training or supervision event; saved at once in one transaction on Save.
 
@@ -361,6 +365,7 @@ class EventDialog(EditDialog):
         self.error = self.finish_form(form)
         if event is not None:
             self._show(event)
+        add_history_button(self, ctx, "training", self.event_id, self.windowTitle())
         self.date.setFocus()
 
     def _show(self, event: EventRow) -> None:
@@ -407,9 +412,10 @@ class EventDialog(EditDialog):
         self.fail(widget, text)
 
     def save(self) -> None:
-        from swdesk import settings as st
+        from swdesk.gui.record_forms import show_refusal
         from swdesk.gui.views.duties import confirm_not_employed
-        from swdesk.rules.worktime import event_minutes
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
 
         try:
             day = self.date.read(missing=self.tr("Enter the date of the event (dd.mm.yyyy)."))
@@ -425,56 +431,41 @@ class EventDialog(EditDialog):
                 else self.tr("Add the participants: type part of a name or the number and press Enter."),
             )
         duration = self.duration.value()
-        if duration is None or duration <= 0:
+        if duration is None:
             return self._fail(self.duration, self.tr("Duration must be a number above 0 (e.g. 1,5)."))
-        if duration != duration.quantize(Decimal("0.01")):
-            return self._fail(self.duration, self.tr("Duration can have at most 2 decimal places."))
         cost = self.cost.value()
         if self.cost.text().strip() and cost is None:
             return self._fail(self.cost, self.tr("Cost must be a number (e.g. 120,50)."))
-        if cost is not None and cost != cost.quantize(Decimal("0.01")):
-            return self._fail(self.cost, self.tr("Cost can have at most 2 decimal places."))
         warning = self._warning()
         if warning is not None and not confirm_not_employed(self, warning):
             return
-        unit = self.unit.currentData()
-        with self.ctx.database.write() as session:
-            academic = int(st.get(session, "hours.academic_minutes", day))
-            minutes = event_minutes(duration, unit, academic)
-            if minutes != minutes.to_integral_value():
-                return self._fail(
-                    self.duration,
-                    self.tr("%1 %2 is %3 minutes; an event is recorded in whole minutes.")
-                    .replace("%1", fmt_number(duration, 2))
-                    .replace("%2", self.unit.currentText())
-                    .replace("%3", fmt_number(minutes, 2)),
-                )  # leaving the block commits nothing: nothing was changed
-            values: dict[str, Any] = {
-                "date": day,
-                "kind": self.kind.currentData(),
-                "form": self.form.currentData(),
-                "duration": duration,
-                "duration_unit": unit,
-                "minutes": int(minutes),
-                "topic": self.topic.text().strip() or None,
-                "provider": self.provider.text().strip() or None,
-                "certified_supervisor": self.certified.currentData(),
-                "cost": cost,
-                "invoice": self.invoice.text().strip() or None,
-            }
-            if self.event_id is None:
-                rows = [m.TrainingEvent(staff_id=staff_id, **values) for staff_id in people]
-                session.add_all(rows)  # one row per person, in the order they were added
-                session.flush()
-                self.saved_ids = [row.id for row in rows]
-            else:
-                event = session.get(m.TrainingEvent, self.event_id)
-                if event is None:
-                    return self._fail(None, self.tr("This event was deleted meanwhile."))
-                event.staff_id = people[0]
-                for key, value in values.items():
-                    setattr(event, key, value)
-                self.saved_ids = [event.id]
+        values: dict[str, Any] = {
+            "date": day,
+            "kind": self.kind.currentData(),
+            "form": self.form.currentData(),
+            "duration": duration,
+            "duration_unit": self.unit.currentData(),
+            "topic": self.topic.text(),
+            "provider": self.provider.text(),
+            "certified_supervisor": self.certified.currentData(),
+            "cost": cost,
+            "invoice": self.invoice.text(),
+        }
+        # the limits, the cents and whole minutes (academic hours by the setting on the day) are the records
+        # layer's, with the import's words; one event per participant, all in one transaction
+        try:
+            with transaction(self.ctx.database, THROUGH) as records:
+                if self.event_id is None:
+                    rows = [records.add("training", {"staff_id": staff_id, **values}) for staff_id in people]
+                    self.saved_ids = [row.id for row in rows]
+                else:
+                    event = records.change("training", self.event_id, {"staff_id": people[0], **values})
+                    self.saved_ids = [event.id]
+        except RecordError as error:
+            fields = {"date": self.date.edit, "staff_id": self.staff, "duration": self.duration,
+                      "duration_unit": self.unit, "cost": self.cost, "topic": self.topic, "provider": self.provider,
+                      "invoice": self.invoice, "kind": self.kind, "form": self.form}
+            return show_refusal(self, error, fields)
         self.saved_date = day
         self.accept()
 
@@ -632,6 +623,8 @@ class TrainingView(RecordActions, QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.database.write() as session:
-                session.execute(delete(m.TrainingEvent).where(m.TrainingEvent.id == event.id))
+            from swdesk.records.transaction import transaction
+
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.delete("training", event.id)
             self._saved()

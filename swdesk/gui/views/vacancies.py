@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,12 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from swdesk.db import models as m
 from swdesk.formats import fmt_date, fmt_fte
 from swdesk.gui.context import AppContext
 from swdesk.gui.models import TableFilterProxy, VacancyModel, collation_key
+from swdesk.gui.record_forms import add_history_button
 from swdesk.gui.widgets import (
     DateEdit,
     DecimalEdit,
@@ -34,6 +34,8 @@ from swdesk.gui.widgets import (
     fit_columns,
     make_table,
 )
+
+THROUGH = "forma:Vakances"  # the source of this view's changes in the history
 
 
 class VacancyDialog(EditDialog):
@@ -83,49 +85,41 @@ class VacancyDialog(EditDialog):
             self.notes.setPlainText(vacancy.notes or "")
         else:
             self.position.setCurrentIndex(max(0, self.position.findData("SD")))
+        add_history_button(self, ctx, "vacancy", self.vacancy_id, self.windowTitle())
 
     def _fail(self, widget: QWidget, text: str) -> None:
         self.fail(widget, text)
 
     def save(self) -> None:
-        fte = self.fte.value()
+        """The dates are read here; every limit (FTE, filled after announced, one vacancy per position and
+        day) is the records layer's, the same as the import's."""
+        from swdesk.gui.record_forms import show_refusal
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
         try:
             announced = self.announced.read(missing=self.tr("Enter the date the vacancy was announced (dd.mm.yyyy)."))
             filled = self.filled.read(missing=None)
         except FormProblem as problem:
             return self._fail(problem.widget, problem.message)
-        assert announced is not None
-        code = self.position.currentData()
-        if fte is None or fte <= 0 or fte > Decimal("1.5"):
-            return self._fail(self.fte, self.tr("FTE must be a number above 0 and at most 1,5 (e.g. 0,5)."))
-        if filled is not None and filled < announced:
-            return self._fail(self.filled, self.tr("A vacancy cannot be filled before it was announced."))
-        with self.ctx.database.write() as session:
-            clash = session.scalar(
-                select(m.Vacancy.id).where(
-                    m.Vacancy.position_code == code,
-                    m.Vacancy.announced == announced,
-                    m.Vacancy.id != (self.vacancy_id or -1),
-                )
-            )
-            if clash is not None:
-                return self._fail(
-                    self.announced,
-                    self.tr("A vacancy for this position announced on this date already exists."),
-                )
-            vacancy = session.get(m.Vacancy, self.vacancy_id) if self.vacancy_id else None
-            if vacancy is None:
-                vacancy = m.Vacancy()
-                session.add(vacancy)
-            vacancy.position_code, vacancy.fte, vacancy.announced, vacancy.filled = (
-                code,
-                fte,
-                announced,
-                filled,
-            )
-            vacancy.notes = self.notes.toPlainText().strip() or None
-            session.flush()
-            self.saved_id = vacancy.id
+        values = {
+            "position_code": self.position.currentData(),
+            "fte": self.fte.value() if self.fte.value() is not None else self.fte.text(),
+            "announced": announced,
+            "filled": filled,
+            "notes": self.notes.toPlainText(),
+        }
+        try:
+            with transaction(self.ctx.database, THROUGH) as records:
+                if self.vacancy_id is None:
+                    vacancy = records.add("vacancy", values)
+                else:
+                    vacancy = records.change("vacancy", self.vacancy_id, values)
+                self.saved_id = vacancy.id
+        except RecordError as error:
+            fields = {"position_code": self.position, "fte": self.fte, "announced": self.announced.edit,
+                      "filled": self.filled.edit, "notes": self.notes}
+            return show_refusal(self, error, fields, self.fte)
         self.accept()
 
 
@@ -202,6 +196,8 @@ class VacancyView(RecordActions, QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            with self.ctx.database.write() as session:
-                session.execute(delete(m.Vacancy).where(m.Vacancy.id == vacancy.id))
+            from swdesk.records.transaction import transaction
+
+            with transaction(self.ctx.database, THROUGH) as records:
+                records.delete("vacancy", vacancy.id)
             self._saved()
