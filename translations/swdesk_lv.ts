@@ -2309,6 +2309,10 @@
 <context>
     <name>StaffView</name>
     <message>
+        <source>End employment</source>
+        <translation>Darba attiecību beigas</translation>
+    </message>
+    <message>
         <source>Personal data…</source>
         <translation>Personas dati…</translation>
     </message>

@@ -72,6 +72,32 @@ def test_a_count_the_grid_refuses_has_the_words_of_the_records_layer_and_the_imp
     assert grid_reason == problems[0].message == str(imported.value)
 
 
+def test_the_staff_form_refuses_what_the_import_refuses_in_the_same_words(qtbot, ctx):
+    from swdesk.gui.views.staff import StaffDialog
+    from swdesk.importer import sheets
+
+    _person(ctx.database, "7")
+    dialog = StaffDialog(ctx)
+    qtbot.addWidget(dialog)
+    for edit, text in ((dialog.tabeles_nr, "8"), (dialog.first_name, "Jānis"), (dialog.last_name, "Ozols"),
+                       (dialog.fte, "15"), (dialog.salary, "1400")):
+        edit.setText(text)
+    dialog.start.set_date(dt.date(2024, 1, 1))
+    dialog.save()
+    with pytest.raises(Exception) as imported:
+        sheets.sheet_by_name("Darbinieki").column("fte").parse("15", None)
+    assert dialog.error.text() == str(imported.value)
+    assert dialog.fte.hasFocus() or not dialog.isVisible()  # the cursor goes to the field named
+    dialog.fte.setText("1")
+    dialog.tabeles_nr.setText("7")  # Anna Avotiņa's number
+    dialog.save()
+    assert dialog.error.text() == "Darbinieks ar tabeles nr. «7» jau ir (Anna Avotiņa)."
+    dialog.tabeles_nr.setText("8")
+    dialog.save()
+    assert dialog.saved_id is not None
+    assert _sources(ctx.database, "staff")[0] == ("forma:Darbinieki", "add")
+
+
 # --- each save in the history with its source -------------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from swdesk.db import models as m
-from swdesk.formats import fmt_date, fmt_datetime
+from swdesk.formats import fmt_date, fmt_datetime, fmt_number
 from swdesk.gui.context import AppContext
 from swdesk.gui.widgets import DateEdit, FormProblem, make_table
 
@@ -62,6 +62,11 @@ def shown_value(kind: str, field: str | None, text: str | None) -> str:
         value = h.from_text(model, field, text) if model is not None else text
     except (KeyError, ValueError, InvalidOperation):
         value = text
+    places = None
+    if isinstance(value, Decimal) and model is not None:
+        places = getattr(getattr(model, "__table__").columns[field].type, "places", None)  # noqa: B009 - mypy
+    if places is not None:  # money and hours with their cents (1 450,00), FTE and weights as written (0,75)
+        return fmt_number(value, places, trim=places != 2)
     if isinstance(value, bool):
         return _yes_no(value)
     if isinstance(value, dt.datetime):
@@ -71,6 +76,20 @@ def shown_value(kind: str, field: str | None, text: str | None) -> str:
     if isinstance(value, Decimal):
         return format(value, "f").replace(".", ",")
     return str(value)
+
+
+def record_text(kind: str, key: str) -> str:
+    """The record in words: "Darbinieks 1116", "Iestatījums hours.academic_minutes, 01.01.2000"."""
+    from swdesk.db.history import KEY_SEPARATOR
+    from swdesk.records.history import kind_label
+
+    parts = []
+    for part in key.split(KEY_SEPARATOR):
+        try:
+            parts.append(fmt_date(dt.date.fromisoformat(part)) if len(part) == 10 else part)
+        except ValueError:
+            parts.append(part)
+    return f"{kind_label(kind)} {', '.join(parts)}"
 
 
 def _yes_no(value: bool) -> str:
@@ -205,12 +224,12 @@ class HistoryModel(QAbstractTableModel):
         return text
 
     def texts(self, entry: Any) -> list[str]:
-        from swdesk.records.history import kind_label, op_label
+        from swdesk.records.history import op_label
 
         user = entry.os_user + (f" ({entry.db_user})" if entry.db_user else "")
         row = [fmt_datetime(entry.at), user, self.through(entry)]
         if self.with_record:
-            row += [f"{kind_label(entry.record_kind)} {entry.record_key}", self.names.get(entry.staff_id, "")
+            row += [record_text(entry.record_kind, entry.record_key), self.names.get(entry.staff_id, "")
                     if entry.staff_id is not None else ""]
         row += [op_label(entry.op), field_label(entry.field), shown_value(entry.record_kind, entry.field, entry.old),
                 shown_value(entry.record_kind, entry.field, entry.new)]
@@ -232,6 +251,18 @@ def history_table(parent: QWidget, model: HistoryModel) -> QTableView:
     return table
 
 
+def fit_history(table: QTableView, widest: int = 180) -> None:
+    """Columns as wide as their texts but none wider than ``widest`` (a long note is read in its tooltip),
+    and the new value in the room that is left, so that every column is seen on a 1366 px screen."""
+    table.resizeColumnsToContents()
+    last = table.model().columnCount() - 1
+    for column in range(last):
+        if table.columnWidth(column) > widest:
+            table.setColumnWidth(column, widest)
+    used = sum(table.columnWidth(c) for c in range(last))
+    table.setColumnWidth(last, max(widest, table.viewport().width() - used))
+
+
 class HistoryView(QWidget):
     """Izmaiņu vēsture: every change, filtered by record kind, person, dates, user and source."""
 
@@ -249,7 +280,7 @@ class HistoryView(QWidget):
             self.kind.addItem(kind_label(kind), kind)
         self.person = QLineEdit()
         self.person.setPlaceholderText(self.tr("Employee no."))
-        self.person.setMaximumWidth(110)
+        self.person.setMaximumWidth(120)
         self.since, self.until = DateEdit(), DateEdit()
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("User"))
@@ -312,7 +343,7 @@ class HistoryView(QWidget):
             return
         self.problem.hide()
         self.model.load(self.ctx.database, **filters)
-        self.table.resizeColumnsToContents()
+        fit_history(self.table)
 
 
 class RecordHistoryDialog(QDialog):
@@ -325,7 +356,7 @@ class RecordHistoryDialog(QDialog):
         self.model = HistoryModel(self, with_record=False)
         self.model.load(ctx.database, kind=kind, key=key)
         self.table = history_table(self, self.model)
-        self.table.resizeColumnsToContents()
+        fit_history(self.table)
         empty = QLabel(self.tr("No changes of this record have been recorded."))
         empty.setVisible(not self.model.entries)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -21,28 +20,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from swdesk import staff_terms
 from swdesk.db import models as m
 from swdesk.formats import fmt_date, fmt_eur, fmt_fte, fmt_input, parse_date
 from swdesk.gui.context import AppContext
 from swdesk.gui.models import ROW_ROLE, StaffModel, TableFilterProxy, collation_key
+from swdesk.gui.record_forms import add_history_button
 from swdesk.gui.widgets import DateEdit, DecimalEdit, EditDialog, FormProblem, fit_columns, make_table
 
-MAX_FTE = Decimal("1.5")
-
-
-def check_personal_code(code: str) -> tuple[str, str | None]:
-    """(the code as stored, None) or (the code as typed, the reason it fails the Latvian checksum)."""
-    try:
-        from swdesk.importer.personal_code import PersonalCodeError, normalise_personal_code
-    except ImportError:  # the importer is not there: keep the code as typed
-        return code, None
-    try:
-        return normalise_personal_code(code), None
-    except PersonalCodeError as exc:
-        return code, str(exc)
+THROUGH = "forma:Darbinieki"  # the source of this view's changes in the history
 
 
 class StaffDialog(EditDialog):
@@ -161,6 +149,7 @@ class StaffDialog(EditDialog):
             self.education.setCurrentIndex(max(0, self.education.findData("E3")))
             self.history_label.hide()
             self.history.hide()
+        add_history_button(self, ctx, "staff", self.staff_id, self.windowTitle())
         self.loaded_terms = self._term_values()
         for signal in (self.position.currentIndexChanged, self.education.currentIndexChanged,
                        self.fte.textChanged, self.salary.textChanged, self.unit_name.textChanged):
@@ -205,66 +194,55 @@ class StaffDialog(EditDialog):
         self.fail(widget, text)
 
     def save(self) -> None:
-        nr = self.tabeles_nr.text().strip()
-        first, last = self.first_name.text().strip(), self.last_name.text().strip()
-        code = self.personal_code.text().strip() or None
-        fte, salary = self.fte.value(), self.salary.value()
-        if not nr:
-            return self._fail(self.tabeles_nr, self.tr("Enter the employee number."))
-        if not first or not last:
-            return self._fail(
-                self.first_name if not first else self.last_name, self.tr("Enter the first and last name.")
-            )
-        if code is not None:
-            code, problem = check_personal_code(code)
-            if problem is not None:
-                return self._fail(self.personal_code, problem)
-        if fte is None or fte <= 0 or fte > MAX_FTE:
-            return self._fail(self.fte, self.tr("FTE must be a number above 0 and at most 1,5 (e.g. 0,5)."))
+        """The dates are read here (a date that is not one); every limit — FTE above 0 and at most 1,5, the
+        personal code's checksum, one person per employee number, the end not before the start, the date a
+        change applies from — is the records layer's, with the import's words, shown at its field."""
+        from swdesk.gui.record_forms import show_refusal
+        from swdesk.records import RecordError
+        from swdesk.records.transaction import transaction
+
         try:
             start = self.start.read(missing=self.tr("Enter the start of employment (dd.mm.yyyy)."))
             end = self.end.read(missing=None)
+            valid_from = None
+            if self._terms_changed():  # FTE, position, education, salary or unit: from the date asked
+                valid_from = self.valid_from.read(missing=self.tr("Enter the date from which the change applies."))
         except FormProblem as problem:
             return self._fail(problem.widget, problem.message)
-        assert start is not None
-        if salary is None or salary < 0:
-            return self._fail(
-                self.salary, self.tr("Enter the full-time monthly salary in EUR (e.g. 1250,00).")
-            )
-        if end is not None and end < start:
-            return self._fail(self.end, self.tr("The end of employment cannot be before its start."))
-        valid_from = None
-        if self._terms_changed():
-            try:
-                valid_from = self.valid_from.read(missing=self.tr("Enter the date from which the change applies."))
-            except FormProblem as problem:
-                return self._fail(problem.widget, problem.message)
-            problem_text = staff_terms.date_problem(start=start, end=end, day=valid_from)
-            if problem_text is not None:
-                return self._fail(self.valid_from, problem_text)
-        with self.ctx.database.write() as session:
-            clash = session.scalar(
-                select(m.Staff.id).where(m.Staff.tabeles_nr == nr, m.Staff.id != (self.staff_id or -1))
-            )
-            if clash is not None:
-                return self._fail(
-                    self.tabeles_nr,
-                    self.tr("Another staff member already has the employee number %1.").replace("%1", nr),
-                )
-            staff = session.get(m.Staff, self.staff_id) if self.staff_id else None
-            terms = self._term_values()
-            if staff is None:
-                staff = m.Staff()
-                session.add(staff)
-                for name, value in terms.items():
-                    setattr(staff, name, value)
-            staff.tabeles_nr, staff.first_name, staff.last_name, staff.personal_code = nr, first, last, code
-            staff.start, staff.end = start, end
-            staff.specialization = self.specialization.text().strip() or None
-            if valid_from is not None:  # from the date asked: the figures before it keep the old values
-                staff_terms.change_from(session, staff, terms, valid_from)
-            session.flush()
-            self.saved_id = staff.id
+
+        def number(edit: DecimalEdit) -> Any:
+            return edit.value() if edit.value() is not None else edit.text()  # the layer names what it is not
+
+        values = {
+            "tabeles_nr": self.tabeles_nr.text(),
+            "first_name": self.first_name.text(),
+            "last_name": self.last_name.text(),
+            "personal_code": self.personal_code.text(),
+            "position_code": self.position.currentData(),
+            "fte": number(self.fte),
+            "start": start,
+            "end": end,
+            "education_code": self.education.currentData(),
+            "salary": number(self.salary),
+            "unit_name": self.unit_name.text(),
+            "specialization": self.specialization.text(),
+        }
+        try:
+            with transaction(self.ctx.database, THROUGH) as records:
+                if self.staff_id is None:
+                    staff = records.add("staff", values)
+                else:  # from ``valid_from`` the figures before it keep the old values (swdesk.staff_terms)
+                    staff = records.change("staff", self.staff_id, values, valid_from=valid_from)
+                self.saved_id = staff.id
+        except RecordError as error:
+            fields = {
+                "tabeles_nr": self.tabeles_nr, "first_name": self.first_name, "last_name": self.last_name,
+                "personal_code": self.personal_code, "position_code": self.position, "fte": self.fte,
+                "start": self.start.edit, "end": self.end.edit, "education_code": self.education,
+                "salary": self.salary, "unit_name": self.unit_name, "specialization": self.specialization,
+                "valid_from": self.valid_from.edit,
+            }
+            return show_refusal(self, error, fields)
         self.accept()
 
 
@@ -455,10 +433,15 @@ class StaffView(QWidget):
             return
         dialog = EndEmploymentDialog(staff, parent=self)
         if dialog.exec():
-            with self.ctx.database.write() as session:
-                row = session.get(m.Staff, staff.id)
-                if row is not None:
-                    row.end = dialog.end
+            from swdesk.gui.errors import show_error
+            from swdesk.records import RecordError
+            from swdesk.records.transaction import transaction
+
+            try:
+                with transaction(self.ctx.database, THROUGH) as records:
+                    records.change("staff", staff.id, {"end": dialog.end})
+            except RecordError as error:  # deleted meanwhile, or a term that starts after that day
+                show_error(self, error, title=self.tr("End employment"))
             self._saved(staff.id, reveal=False)
 
     def delete_selected(self) -> None:
@@ -479,8 +462,10 @@ class StaffView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self.ctx.database.write() as session:
-            session.execute(delete(m.Staff).where(m.Staff.id == staff.id))
+        from swdesk.records.transaction import transaction
+
+        with transaction(self.ctx.database, THROUGH) as records:  # with their caseloads, duties and training
+            records.delete("staff", staff.id)
         self._saved(None)
 
     def staff_dialog_for(self, staff: Any) -> StaffDialog:
