@@ -30,7 +30,7 @@ from functools import partial
 from typing import Any
 
 import holidays
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from swdesk.db import history
@@ -1004,6 +1004,8 @@ def _clear(session: Session) -> None:
         session.execute(delete(table))
     # Populations of another municipality would sit next to the demo's; they go too.
     session.execute(delete(m.Population))
+    session.execute(update(m.StructuralUnit).values(parent_id=None))  # the demo's units: children first
+    session.execute(delete(m.StructuralUnit))
 
 
 def generate_demo(
@@ -1079,6 +1081,7 @@ def generate_demo(
         )
         gen.vacancies.sort(key=lambda v: (v["announced"], v["position_code"]))
         session.execute(_bulk(m.Vacancy), gen.vacancies)
+        _add_units(session, gen.people)
         session.execute(_bulk(m.Staff), [_staff_row(p) for p in gen.people])
         ids: dict[str, int] = {nr: id_ for nr, id_ in session.execute(select(m.Staff.tabeles_nr, m.Staff.id))}
         # each employment's first term (issue 17): the bulk insert bypasses the ORM that would add it
@@ -1201,6 +1204,33 @@ def _populations(
         }
         for year in range(first_year, last_year + 1)
     ]
+
+
+# Rīga's territorial centres stand under one parent unit (issue 14): choosing it shows all of them together.
+TERRITORIAL_PARENT = "Teritoriālie centri"
+UNIT_HEADS = ("NOD_VAD", "VAD", "VAD_V", "SD_VEC", "SD")  # who heads a unit: its department head, else the first
+
+
+def _add_units(session: Session, people: list[_Person]) -> None:
+    """The structural units of the demo (issue 14): every unit its people are in, each with a head — the
+    unit's department head in post (else the service's head or deputy, else a social worker of it) — and Rīga's territorial centres
+    under :data:`TERRITORIAL_PARENT`."""
+    names = sorted({p.slot.unit for p in people if p.slot.unit})
+    heads: dict[str, str] = {}
+    for position in UNIT_HEADS:
+        for person in people:
+            if person.slot.position == position and person.end is None and person.slot.unit not in heads:
+                heads[person.slot.unit] = f"{person.first_name} {person.last_name}"
+    territorial = [n for n in names if n in RIGA_UNITS]
+    parent_id = None
+    if territorial:
+        session.execute(insert(m.StructuralUnit).values(name=TERRITORIAL_PARENT,
+                                                        head_name=heads.get("Administrācija")))
+        parent_id = session.scalar(select(m.StructuralUnit.id).where(m.StructuralUnit.name == TERRITORIAL_PARENT))
+    session.execute(insert(m.StructuralUnit), [
+        {"name": name, "head_name": heads.get(name), "parent_id": parent_id if name in RIGA_UNITS else None}
+        for name in names
+    ])
 
 
 def _staff_row(person: _Person) -> dict[str, Any]:

@@ -242,8 +242,8 @@ def test_a_hand_written_workbook_imports_and_gives_the_hand_computed_findings(tm
         )
         == 0
     )
-    assert main(["--db", db, "import", str(workbook)]) == 0
-    assert main(["--db", db, "import", str(workbook)]) == 0  # the second time changes nothing
+    assert main(["--db", db, "import", "--create-units", str(workbook)]) == 0
+    assert main(["--db", db, "import", "--create-units", str(workbook)]) == 0  # the second time changes nothing
     capsys.readouterr()
     assert main(["--db", db, "check", "--year", "2025", "--as-of", "31.12.2025", "--json"]) == 0
     findings = json.loads(capsys.readouterr().out)["findings"]

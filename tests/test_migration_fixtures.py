@@ -50,6 +50,9 @@ def _check_values(found: dict[str, object], manifest: dict) -> None:  # type: ig
         staff = manifest["counts"]["staff"]
         assert found["staff_terms"] == found["staff_terms_from_start"] == staff
         assert found["staff_terms_newest_as_staff"] == staff
+    if manifest["revision"] < "0006_structural_units":  # every unit name anybody had became a unit of the list
+        assert found["unit_names"], "the fixture has no unit names to carry over"
+        assert found["structural_units"] == [[name, None, None] for name in found["unit_names"]]
 
 
 def _manifest(fixture: Path) -> dict:  # type: ignore[type-arg]

@@ -22,6 +22,11 @@ define(
             "darbgrāmata (.xlsx, .xls, .ods), viens vai vairāki .csv faili (UTF-8 vai Windows-1257) vai mape ar tiem",
             "a workbook (.xlsx, .xls, .ods), one or more .csv files (UTF-8 or Windows-1257), or a folder of them",
         ),
+        "import.units_created": ("Izveidotas struktūrvienības: {names}.", "Structural units created: {names}."),
+        "import.create_units": (
+            "izveidot struktūrvienības, kuru vēl nav sarakstā (bez šī imports tās tikai uzskaita un atsakās)",
+            "create the structural units not yet in the list (without it the import lists them and refuses)",
+        ),
         "import.dry_run": (
             "tikai pārbaudīt un parādīt, kas mainītos; neko neierakstīt",
             "only check and show what would change; write nothing",
@@ -102,6 +107,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("import", parents=[common], help=tr("import.help"))
     p.add_argument("files", nargs="*", type=Path, metavar="FILE", help=tr("import.files"))
     p.add_argument("--dry-run", action="store_true", help=tr("import.dry_run"))
+    p.add_argument("--create-units", action="store_true", help=tr("import.create_units"))
     p.add_argument("--json", action="store_true", help=tr("import.json"))
     p.add_argument("--list", action="store_true", help=tr("import.list.help"))
     p.add_argument("--undo", type=int, metavar="ID", help=tr("import.undo.help"))
@@ -123,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
             result = _dry_run_on_a_copy(database, args.files)  # a dry run needs no write access
         else:
             # a lock held too long, a full disk, a lost server: said by swdesk.cli.explain, without the SQL
-            result = import_workbook(database, args.files, dry_run=args.dry_run)
+            result = import_workbook(database, args.files, dry_run=args.dry_run, create_units=args.create_units)
     finally:
         database.close()
     if args.json:
@@ -246,6 +252,8 @@ def print_summary(result: ImportResult) -> None:
                 unchanged=counts.unchanged,
             )
         )
+    if result.new_units and result.written:
+        print(tr("import.units_created", names=", ".join(result.new_units)))
     totals = result.totals
     added, updated, unchanged = totals.added, totals.updated, totals.unchanged
     if result.dry_run:

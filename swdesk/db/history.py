@@ -59,6 +59,8 @@ KIND_OF: dict[type, str] = {
 }
 if hasattr(m, "StaffTerm"):  # the values of an employment from a date (issue 17 point 4)
     KIND_OF[m.StaffTerm] = "staff_term"
+if hasattr(m, "StructuralUnit"):  # the service's list of structural units (issue 14)
+    KIND_OF[m.StructuralUnit] = "structural_unit"
 MODEL_OF: dict[str, type] = {kind: model for model, kind in KIND_OF.items()}
 KEY_SEPARATOR = "|"
 

@@ -172,6 +172,22 @@ class DutyCategory(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
 
 
+class StructuralUnit(Base):
+    """Struktūrvienība (issue 14): a territorial centre or department the service keeps in its own list.
+
+    Not to be confused with :class:`Unit`, a *measurement* unit of caseloads. A person's unit is a dated term
+    (``StaffTerm.unit_name``) naming a unit of this list by its name; renaming a unit renames it in every
+    term through the records layer (``swdesk.records``, kind ``unit``), which also keeps the parents free
+    of cycles and refuses to delete a unit people belong to.
+    """
+
+    __tablename__ = "structural_unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    head_name: Mapped[str | None] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("structural_unit.id"))
+
+
 class Setting(Base):
     """A setting of SPEC §1.6 with the date from which the value applies."""
 

@@ -50,6 +50,18 @@ define(
             "imported as written.",
         ),
         "import.future.row": ("{rows}. rinda", "row {rows}"),
+        "import.units.new": (
+            "Lapa «Darbinieki»: šīs struktūrvienības nav sarakstā un tiks izveidotas, kad apstiprināsiet "
+            "importu: {names}.",
+            "Sheet 'Darbinieki': these structural units are not in the list and will be created when you "
+            "confirm the import: {names}.",
+        ),
+        "import.units.refused": (
+            "Šīs struktūrvienības nav sarakstā: {names}. Imports tās neizveido bez apstiprinājuma: "
+            "pārbaudiet nosaukumus vai atkārtojiet importu ar --create-units.",
+            "These structural units are not in the list: {names}. The import does not create them unasked: "
+            "check the names or repeat the import with --create-units.",
+        ),
         "import.future.rows": ("rindas {rows}", "rows {rows}"),
         "import.where.sheet": ("Lapa «{sheet}»", "Sheet '{sheet}'"),
         "import.where.file": ("Fails «{file}»", "File '{file}'"),
@@ -158,6 +170,8 @@ class ImportResult:
     counts: dict[str, SheetCounts] = field(default_factory=dict)
     dry_run: bool = False
     written: bool = False
+    # Darbinieki's units not in the service's list (issue 14): created only when the import is confirmed
+    new_units: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -181,6 +195,7 @@ class ImportResult:
             },
             "problems": [p.as_dict() for p in self.problems],
             "warnings": list(self.warnings),
+            "new_units": list(self.new_units),
         }
 
 
@@ -200,12 +215,18 @@ def import_workbook(
     *,
     dry_run: bool = False,
     max_rows: int = MAX_ROWS,
+    create_units: bool = True,
 ) -> ImportResult:
     """Import ``.xlsx`` workbooks, ``.csv`` files or folders of them (SPEC §5), all or nothing.
 
     With problems, nothing is written and every problem is listed. Otherwise all rows are written in one
     transaction, or with ``dry_run`` only counted. An :class:`~swdesk.db.models.ImportLog` row records an
     import that added or changed something.
+
+    Structural units named in Darbinieki that the service's list lacks are listed in ``new_units`` (and a
+    warning); they are created, before the staff, with ``create_units`` — a door that asks first passes
+    False until the person confirms (the command line without ``--create-units``; the window imports only
+    after its preview listed them) — or in a dry run, which writes nothing; else the import is refused.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
@@ -222,7 +243,8 @@ def import_workbook(
     read_problems, read_warnings = list(result.problems), list(result.warnings)
     for attempt in range(1, CONFLICT_ATTEMPTS + 1):
         try:
-            return _write(database, raw_by_name, result, file_names, dry_run=dry_run, digests=digests)
+            return _write(database, raw_by_name, result, file_names, dry_run=dry_run, digests=digests,
+                          create_units=create_units)
         except _Conflict as conflict:
             # another import (another PC on the same PostgreSQL database) wrote the same rows meanwhile:
             # the workbook is fine; validate it again against what is there now
@@ -259,18 +281,22 @@ def _write(
     *,
     dry_run: bool,
     digests: str | None = None,
+    create_units: bool = False,
 ) -> ImportResult:
     """One all-or-nothing attempt; :class:`_Conflict` when the database refused a row that validated (a
     concurrent writer's key), so that the caller can try again."""
     try:
         with database.write() as session:
             parsed = _validate(session, raw_by_name, result)
+            _match_units(session, parsed, result, create=create_units or dry_run, preview=dry_run)
             result.problems.sort(key=_reading_order)
             if result.problems:
                 raise _Rollback
             file_name = ", ".join(file_names)[:500]
             try:
                 with records.source(session, "imports", file=file_name, sha256=digests):
+                    for name in result.new_units:
+                        records.add(session, "structural_unit", {"name": name})
                     _apply(session, parsed, result)
                     session.flush()
                     change_set_id = history.current_change_set(session)
@@ -650,6 +676,35 @@ def _existing_staff_numbers(session: Session, numbers: Iterable[str]) -> set[str
 
 
 # --- applying ------------------------------------------------------------------------------------------
+
+
+def _match_units(session: Session, parsed: dict[str, list[ParsedRow]], result: ImportResult, *,
+                 create: bool, preview: bool) -> None:
+    """Darbinieki's Struktūrvienība column against the service's list: a known unit is written with the
+    list's spelling (letter case and spaces aside); unknown ones go to ``result.new_units`` — named in a
+    warning by a preview, created by a confirmed import, else a problem that refuses the import."""
+    from swdesk import units
+
+    known = {" ".join(u.name.split()).casefold(): u.name for u in units.all_units(session)}
+    new: dict[str, str] = {}
+    for row in parsed.get("Darbinieki", []):
+        name = row.values.get("unit_name")
+        if not name:
+            continue
+        key = " ".join(str(name).split()).casefold()
+        if key in known:
+            row.values["unit_name"] = known[key]
+        else:
+            row.values["unit_name"] = new.setdefault(key, " ".join(str(name).split()))
+    result.new_units = list(new.values())
+    if not new:
+        return
+    names = ", ".join(f"«{n}»" for n in result.new_units)
+    if preview:
+        result.warnings.append(tr("import.units.new", names=names))
+    elif not create:
+        result.problems.append(Problem(sheet="Darbinieki", row=None, column="Struktūrvienība",
+                                       message=tr("import.units.refused", names=names)))
 
 
 def _apply(session: Session, parsed: dict[str, list[ParsedRow]], result: ImportResult) -> None:

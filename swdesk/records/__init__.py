@@ -30,6 +30,8 @@ training      id (int); ``minutes`` is computed from ``duration`` and ``duration
 setting       (key, valid_from) — values ``{"value": "0,15"}`` as text, as ``swdesk settings`` takes it
 scale         (group, year) — values ``min``, ``mid``, ``max``
 scenario      id (int) — ``name``, ``valid_from``, ``note`` (its changes: ``swdesk.planning``)
+structural_unit id (int) — a structural unit: ``name``, ``head_name``, ``parent_id`` (``swdesk.units``);
+              renaming it renames it in every staff term, a unit people belong to cannot be deleted
 ============  =========================================================================================
 """
 
@@ -141,6 +143,29 @@ define(
             "A scenario named '{name}' already exists.",
         ),
         "records.not_bool": ("Jābūt «jā» vai «nē».", "It must be 'jā' (yes) or 'nē' (no)."),
+        "records.unit.unknown": (
+            "Struktūrvienības «{name}» nav struktūrvienību sarakstā (Dienests → Struktūrvienības).",
+            "The structural unit '{name}' is not in the list of units (Service → Structural units).",
+        ),
+        "records.unit.unknown_parent": ("Augstākā struktūrvienība nav atrasta.", "The parent unit was not found."),
+        "records.duplicate.unit": (
+            "Struktūrvienība «{name}» jau ir sarakstā.",
+            "The structural unit '{name}' is already in the list.",
+        ),
+        "records.unit.cycle": (
+            "Struktūrvienība nevar būt pakļauta pati sev vai savai apakšvienībai «{name}».",
+            "A unit cannot be placed under itself or under its own sub-unit '{name}'.",
+        ),
+        "records.unit.has_people": (
+            "Struktūrvienību «{name}» nevar dzēst: tajā ir vai ir bijuši {count} darbinieki. "
+            "Vispirms pārceliet viņus uz citu struktūrvienību.",
+            "The unit '{name}' cannot be deleted: {count} staff members are or were in it. "
+            "Move them to another unit first.",
+        ),
+        "records.unit.has_children": (
+            "Struktūrvienību «{name}» nevar dzēst: tai ir apakšvienības ({children}).",
+            "The unit '{name}' cannot be deleted: it has sub-units ({children}).",
+        ),
     }
 )
 
@@ -294,6 +319,39 @@ def staff_ref() -> Check:
     return check
 
 
+def unit_name() -> Check:
+    """A staff member's unit: a unit of the service's list (issue 14), stored with the list's spelling."""
+    from swdesk.importer.values import ValueProblem, parse_text
+
+    def check(value: Any, ctx: Context) -> str | None:
+        name = parse_text(value, max_length=200) if value is not None else None
+        if not name:
+            return None
+        if ctx is None:  # a check without a session (check_value): the text alone
+            return name
+        from swdesk import units
+
+        found = units.find(ctx.session, name)
+        if found is None:
+            raise ValueProblem(tr("records.unit.unknown", name=name))
+        return found.name
+
+    return check
+
+
+def unit_ref() -> Check:
+    from swdesk.importer.values import ValueProblem
+
+    def check(value: Any, ctx: Context) -> int | None:
+        if value is None:
+            return None
+        if not isinstance(value, int) or ctx.session.get(m.StructuralUnit, value) is None:
+            raise ValueProblem(tr("records.unit.unknown_parent"))
+        return value
+
+    return check
+
+
 # --- checks of a whole record -----------------------------------------------------------------------------
 
 RowCheck = Callable[[dict[str, Any], "Context", Any], list[Problem]]
@@ -349,6 +407,26 @@ def check_caseload_counts(values: Mapping[str, Any]) -> list[Problem]:
     if all(values.get(f) is None for f in CASELOAD_COUNTS):
         return [Problem(None, tr("import.row.one_of", columns=", ".join(CASELOAD_LABELS)))]
     return []
+
+
+def _unit_row(values: dict[str, Any], ctx: Context, key: Any) -> list[Problem]:
+    """A unit's name is unique (letter case aside) and its parent is not itself nor below it."""
+    from swdesk import units
+
+    problems = []
+    name = values.get("name")
+    if name is not None:
+        other = units.find(ctx.session, name)
+        if other is not None and other.id != key:
+            problems.append(Problem("name", tr("records.duplicate.unit", name=other.name)))
+    parent = values.get("parent_id")
+    if parent is not None and key is not None:
+        everything = units.all_units(ctx.session)
+        below = units.descendants(everything, key)
+        if parent in below:
+            named = next((u.name for u in everything if u.id == parent), "")
+            problems.append(Problem("parent_id", tr("records.unit.cycle", name=named)))
+    return problems
 
 
 def _staff_row(values: dict[str, Any], ctx: Context, key: Any) -> list[Problem]:
@@ -488,7 +566,7 @@ KINDS: dict[str, Kind] = {
             "end": date(),
             "education_code": code("education"),
             "salary": decimal(places=2, above=Decimal(0), maximum=MAX_MONEY),
-            "unit_name": text(200),
+            "unit_name": unit_name(),
             "specialization": text(200),
         },
         required=("tabeles_nr", "first_name", "last_name", "position_code", "fte", "start", "education_code",
@@ -575,6 +653,12 @@ KINDS: dict[str, Kind] = {
         {"name": text(200), "valid_from": date(), "note": text()},
         required=("name", "valid_from"),
         row_checks=(_unique(m.Scenario, ("name",), "records.duplicate.scenario", "name"),),
+    ),
+    "structural_unit": Kind(  # "unit" is the history's name of the measurement units' catalogue
+        m.StructuralUnit,
+        {"name": text(200), "head_name": text(200), "parent_id": unit_ref()},
+        required=("name",),
+        row_checks=(_unit_row,),
     ),
 }
 DEFAULTS: dict[str, dict[str, Any]] = {"training": {"form": "in_person", "planned": False}}
@@ -719,6 +803,8 @@ def change(
                                            day=valid_from)
         if problem is not None:
             raise RecordError([Problem("valid_from", problem)])
+    if isinstance(obj, m.StructuralUnit) and clean.get("name", obj.name) != obj.name:
+        _rename_unit(session, obj.name, clean["name"])
     for name, value in clean.items():
         if getattr(obj, name) != value:
             setattr(obj, name, value)
@@ -734,11 +820,37 @@ def change(
 _STAFF_DEPENDENTS = (m.Caseload, m.Duty, m.TrainingEvent, m.ScenarioChange)
 
 
+def _rename_unit(session: Session, old: str, new: str) -> None:
+    """A unit's new name in every staff row, term and planned change that named it (each in the history)."""
+    models: tuple[type[Any], ...] = (m.Staff, m.StaffTerm, m.ScenarioChange)
+    for model in models:
+        for row in session.scalars(select(model).where(model.unit_name == old)):
+            row.unit_name = new
+
+
+def _unit_deletable(session: Session, unit: m.StructuralUnit) -> list[Problem]:
+    from swdesk import units
+
+    people = units.people_in(session, unit.name)
+    if people:
+        return [Problem(None, tr("records.unit.has_people", name=unit.name, count=people))]
+    children = session.scalars(select(m.StructuralUnit.name).where(m.StructuralUnit.parent_id == unit.id)
+                               .order_by(m.StructuralUnit.name)).all()
+    if children:
+        return [Problem(None, tr("records.unit.has_children", name=unit.name, children=", ".join(children)))]
+    return []
+
+
 def delete(session: Session, kind: str, key: Any) -> None:
-    """Delete the record ``key`` of ``kind`` (a staff member with their caseloads, duties and training)."""
+    """Delete the record ``key`` of ``kind`` (a staff member with their caseloads, duties and training; a
+    unit only when nobody is or was in it and it has no sub-units)."""
     obj = get(session, kind, key)
     if obj is None:
         raise RecordError([Problem(None, tr("records.missing"))])
+    if isinstance(obj, m.StructuralUnit):
+        problems = _unit_deletable(session, obj)
+        if problems:
+            raise RecordError(problems)
     if isinstance(obj, m.Staff):
         for model in _STAFF_DEPENDENTS:
             for dependent in session.scalars(select(model).where(model.staff_id == obj.id)):  # type: ignore[attr-defined]

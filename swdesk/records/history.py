@@ -37,6 +37,7 @@ define(
         "history.kind.education": ("Izglītība", "Education"),
         "history.kind.work_type": ("Darba veids", "Work type"),
         "history.kind.unit": ("Mērvienība", "Unit"),
+        "history.kind.structural_unit": ("Struktūrvienība", "Structural unit"),
         "history.kind.duty_category": ("Pienākumu kategorija", "Duty category"),
         "history.op.add": ("pievienots", "added"),
         "history.op.change": ("mainīts", "changed"),
