@@ -77,9 +77,10 @@ def fmt_input(value: Any, places: int = 2, *, trim: bool = False) -> str:
     return _localise(_fixed(value, places, trim=trim), grouped=False)
 
 
-def fmt_exact(value: Decimal) -> str:
-    """A decimal as it is, not rounded and without trailing zeros: ``12,5``, ``50``, ``0,0125``."""
-    return _localise(format(value.normalize(), "f"), grouped=False)
+def fmt_exact(value: Decimal, *, trim: bool = True) -> str:
+    """A decimal as it is, not rounded, without trailing zeros: ``12,5``, ``50``, ``0,0125``; ``trim=False``
+    keeps the zeros it was stored with (``1,50``)."""
+    return _localise(format(value.normalize() if trim else value, "f"), grouped=False)
 
 
 def fmt_fte(value: Any) -> str:

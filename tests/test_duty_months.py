@@ -269,8 +269,8 @@ def test_the_refusal_in_english(
     assert main(["--db", str(db_path), "--lang", "en", "import", str(path)]) == 2
     assert (
         "Sheet 'Pienākumi', row 2, column 'Stundas': Anna Bērziņa (employee no. 1001), March 2025: the "
-        "non-social-work duty hours of this month would total 200,00 h, but the month's contracted hours are "
-        "168,00 h (21 working days × 8 h × FTE 1)."
+        "non-social-work duty hours of this month would total 200.00 h, but the month's contracted hours are "
+        "168.00 h (21 working days × 8 h × FTE 1)."  # an English sentence writes English numbers (issue 17)
     ) in capsys.readouterr().out
 
 

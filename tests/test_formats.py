@@ -91,6 +91,7 @@ def test_fte_hours_shares_and_trimmed_numbers() -> None:
     assert fmt_share(None) == "—"
     assert fmt_percent(Decimal("0.125")) == "12,5"
     assert fmt_exact(Decimal("0.50") * 100) == "50"
+    assert fmt_exact(Decimal("1.50"), trim=False) == "1,50"
 
 
 def test_what_an_edit_field_shows_is_read_back_to_the_same_value(lang: str) -> None:

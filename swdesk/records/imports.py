@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from swdesk.db import history as h
 from swdesk.db import models as m
+from swdesk.formats import fmt_datetime
 from swdesk.i18n import define, tr
 from swdesk.records import Problem, RecordError, source
 from swdesk.records.history import field_label, kind_label
@@ -109,7 +110,7 @@ class Conflict:
 
     def message(self) -> str:
         record = f"{kind_label(self.record_kind)} {self.record_key}"
-        at = self.at.strftime("%d.%m.%Y %H:%M")
+        at = fmt_datetime(self.at)
         if self.op == "missing":
             return tr("undo.missing", record=record)
         if self.field is None:
@@ -205,7 +206,7 @@ def undo(session: Session, import_id: int) -> int:
     assert target is not None
     if target.undone_by is not None:
         done = session.get(m.ChangeSet, target.undone_by)
-        at = done.at.strftime("%d.%m.%Y %H:%M") if done else "?"
+        at = fmt_datetime(done.at) if done else "?"
         raise RecordError([Problem(None, tr("undo.already", id=import_id, file=log.file_name, at=at))])
     found = conflicts(session, target.id)
     changes = list(

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, NamedTuple, Unpack
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
@@ -497,7 +497,7 @@ def _load_snapshot(
         training_stmt = training_stmt.where(m.TrainingEvent.date <= until)
     # The dated tables are the bulk of a large service (tens of thousands of rows a year): they are read
     # through the session's connection as plain Core rows, without the ORM's result layer.
-    def rows(stmt: Select[Unpack[tuple[Any, ...]]]) -> Sequence[Row[Unpack[tuple[Any, ...]]]]:
+    def rows(stmt: Select[*tuple[Any, ...]]) -> Sequence[Row[*tuple[Any, ...]]]:
         return session.connection().execute(stmt).all()
 
     caseloads = tuple(CaseloadRow(*row) for row in rows(caseload_stmt.order_by(m.Caseload.id)))

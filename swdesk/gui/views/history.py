@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from swdesk.db import models as m
-from swdesk.formats import fmt_date, fmt_datetime, fmt_number
+from swdesk.formats import fmt_date, fmt_datetime, fmt_exact, fmt_number
 from swdesk.gui.context import AppContext
 from swdesk.gui.widgets import DateEdit, FormProblem, make_table
 
@@ -74,7 +74,7 @@ def shown_value(kind: str, field: str | None, text: str | None) -> str:
     if isinstance(value, dt.date):
         return fmt_date(value)
     if isinstance(value, Decimal):
-        return format(value, "f").replace(".", ",")
+        return fmt_exact(value, trim=False)
     return str(value)
 
 
