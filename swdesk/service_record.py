@@ -295,9 +295,9 @@ def save_service_details(session: Session, **changes: str | None) -> ServiceReco
     row = _service_row(session)
     if row is None:
         raise LookupError(tr("service.no_service"))
-    for name, value in clean.items():
-        setattr(row, name, value)
-    session.flush()
+    from swdesk import records  # the one door (issue 17): in the change history
+
+    records.change(session, "service", row.id, clean, checked=True)
     record = load_service_record(session)
     assert record is not None
     return record

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from swdesk import records
 from swdesk.cli import main
@@ -262,3 +263,18 @@ def test_values_are_kept_in_one_canonical_text_and_read_back_exactly() -> None:
     assert h.to_text(Decimal("0.750")) == h.to_text(Decimal("0.75")) == "0.75"
     assert h.to_text(Decimal("1400.00")) == "1400"
     assert HEADERS  # (the import's headers are what the tests write)
+
+
+def test_the_history_and_an_undo_on_sqlite_and_postgresql(any_db: Database, tmp_path: Path) -> None:
+    """The same save, history and undo on a shared PostgreSQL database, where the role is kept too."""
+    assert import_workbook(any_db, write_xlsx(tmp_path / "dati.xlsx", valid_sheets())).written
+    before = data(any_db)
+    assert import_workbook(any_db, _second_workbook(tmp_path)).written
+    with any_db.write() as s:
+        imports.undo(s, 2)
+    assert data(any_db) == before
+    with any_db.read() as s:
+        roles = set(s.scalars(select(m.ChangeSet.db_user)))
+        through = [e.through for e in rh.find(s, limit=1)]
+    assert roles == ({None} if any_db.is_sqlite else {make_url(any_db.url).username})  # PostgreSQL's current_user
+    assert through == [imports.UNDO_THROUGH]

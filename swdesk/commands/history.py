@@ -102,18 +102,19 @@ def run(args: argparse.Namespace) -> int:
 def describe(entry: object) -> str:
     """One change on one line: when, who, through what, which record, and field: old → new."""
     from swdesk.formats import fmt_datetime
-    from swdesk.records.history import Entry, field_label, kind_label, op_label
+    from swdesk.records.history import Entry, field_label, kind_label, op_label, shown
 
     assert isinstance(entry, Entry)
-    record = f"{kind_label(entry.record_kind)} {entry.record_key}"
-    if entry.op == "change":
-        what = f"{field_label(entry.record_kind, entry.field)}: {_shown(entry.old)} → {_shown(entry.new)}"
+    kind = entry.record_kind
+    record = f"{kind_label(kind)} {entry.record_key}"
+    if entry.op == "change" and entry.field is not None:
+        old, new = shown(kind, entry.field, entry.old), shown(kind, entry.field, entry.new)
+        what = f"{field_label(kind, entry.field)}: {old} → {new}"
     else:
         values = json.loads((entry.new if entry.op == "add" else entry.old) or "{}")
-        listed = ", ".join(f"{k}={v}" for k, v in values.items() if v is not None and k != "id")
+        listed = "; ".join(
+            f"{field_label(kind, k)} {shown(kind, k, v)}" for k, v in values.items() if v is not None and k != "id"
+        )
         what = f"{op_label(entry.op)}: {listed}"
     return f"{fmt_datetime(entry.at):<17} {entry.os_user:<11} {entry.through:<20} {record:<25} {what}"
 
-
-def _shown(value: str | None) -> str:
-    return "—" if value is None else value

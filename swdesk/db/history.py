@@ -142,9 +142,15 @@ def from_text(model: type[Any], field: str, value: str | None) -> Any:
     return value
 
 
-@cache
+_KEY_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+_COLUMNS: dict[type[Any], tuple[str, ...]] = {}
+
+
 def _key_fields(model: type[Any]) -> tuple[str, ...]:
-    return tuple(c.key for c in inspect(model).primary_key)
+    fields = _KEY_FIELDS.get(model)
+    if fields is None:
+        fields = _KEY_FIELDS[model] = tuple(c.key for c in inspect(model).primary_key)
+    return fields
 
 
 def record_key(model: type[Any], obj: Any) -> str:
@@ -162,9 +168,11 @@ def key_values(model: type[Any], key: str) -> tuple[Any, ...]:
     return tuple(from_text(model, c.key, part) for c, part in zip(columns, parts, strict=True))
 
 
-@cache
 def _columns(model: type[Any]) -> tuple[str, ...]:
-    return tuple(sorted(c.key for c in inspect(model).column_attrs))
+    columns = _COLUMNS.get(model)
+    if columns is None:
+        columns = _COLUMNS[model] = tuple(sorted(c.key for c in inspect(model).column_attrs))
+    return columns
 
 
 def values_json(model: type[Any], values: dict[str, Any]) -> str:

@@ -42,6 +42,8 @@ define(
         "history.op.add": ("pievienots", "added"),
         "history.op.change": ("mainīts", "changed"),
         "history.op.delete": ("dzēsts", "deleted"),
+        "history.yes": ("jā", "yes"),
+        "history.no": ("nē", "no"),
     }
 )
 
@@ -100,6 +102,30 @@ def field_label(kind: str, field: str | None) -> str:
             if column.field == field:
                 return column.header
     return field
+
+
+def shown(kind: str, field: str, value: str | None) -> str:
+    """A value of the history as a person reads it: 1,5 and 01.03.2026, jā/nē, "—" for none; what
+    ``swdesk.db.history.to_text`` wrote, read back with the field's type."""
+    from decimal import Decimal
+
+    from swdesk.db import history as h
+    from swdesk.formats import fmt_date, fmt_exact
+
+    if value is None:
+        return "—"
+    model = h.MODEL_OF.get(kind)
+    try:
+        typed = h.from_text(model, field, value) if model is not None else value
+    except (KeyError, ValueError, ArithmeticError):
+        return value
+    if isinstance(typed, bool):
+        return tr("history.yes") if typed else tr("history.no")
+    if isinstance(typed, dt.date):
+        return fmt_date(typed)
+    if isinstance(typed, Decimal):
+        return fmt_exact(typed)
+    return str(typed)
 
 
 def op_label(op: str) -> str:
