@@ -1221,6 +1221,9 @@ def _add_units(session: Session, people: list[_Person]) -> None:
         for person in people:
             if person.slot.position == position and person.end is None and person.slot.unit not in heads:
                 heads[person.slot.unit] = f"{person.first_name} {person.last_name}"
+    for person in people:  # a unit of carers or psychologists only: its first person in post
+        if person.end is None and person.slot.unit not in heads:
+            heads[person.slot.unit] = f"{person.first_name} {person.last_name}"
     territorial = [n for n in names if n in RIGA_UNITS]
     parent_id = None
     if territorial:

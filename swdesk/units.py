@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
+from swdesk.rules.data import Snapshot
 
 
 @dataclass(frozen=True)
@@ -132,3 +133,24 @@ def people_in(session: Session, unit_name: str) -> int:
     return int(session.scalar(
         select(func.count()).select_from(m.Staff).where(or_(m.Staff.unit_name == unit_name, m.Staff.id.in_(in_terms)))
     ) or 0)
+
+
+def only_staff(snapshot: Snapshot, staff_ids: Collection[int]) -> Snapshot:
+    """The snapshot as if the service employed only ``staff_ids``: their employments, caseloads, duties and
+    training. Vacancies, population, catalogues and criteria stay whole (they belong to no unit)."""
+    ids = frozenset(staff_ids)
+    return replace(
+        snapshot,
+        staff=tuple(p for p in snapshot.staff if p.id in ids),
+        caseloads=tuple(r for r in snapshot.caseloads if r.staff_id in ids),
+        duties=tuple(r for r in snapshot.duties if r.staff_id in ids),
+        training=tuple(r for r in snapshot.training if r.staff_id in ids),
+    )
+
+
+def unit_period_staff(session: Session, unit_id: int | None, year: int, as_of: dt.date) -> frozenset[int] | None:
+    """The staff of the unit during year Y's checked period (1 January … the earlier of D and 31 December),
+    or None for the whole service (no unit chosen)."""
+    if unit_id is None:
+        return None
+    return staff_in_unit(session, unit_id, dt.date(year, 1, 1), min(as_of, dt.date(year, 12, 31)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -1159,6 +1159,13 @@ RULES: tuple[tuple[str, RuleFunction], ...] = (
 )
 
 
+# Rules about the whole municipality even when one structural unit is chosen (issue 14): the ratios per 1000
+# residents (a unit has no residents of its own), the population they need, and vacancies (which belong to
+# no unit).
+SERVICE_WIDE: frozenset[str] = frozenset({STAFFING_RATIO, STAFFING_EFFECTIVE_RATIO, VACANCY_LONG_OPEN,
+                                          POPULATION_STALE})
+
+
 def run_checks(
     snapshot: Snapshot,
     *,
@@ -1166,10 +1173,26 @@ def run_checks(
     as_of: dt.date,
     settings: Settings,
     rules: Iterable[str] | None = None,
+    staff_ids: Collection[int] | None = None,
 ) -> CheckResult:
-    """Run the norm checks (all, or the rule ids in ``rules``) for year Y as of D; SPEC §2."""
+    """Run the norm checks (all, or the rule ids in ``rules``) for year Y as of D; SPEC §2.
+
+    ``staff_ids`` (a structural unit's people, ``swdesk.units.staff_in_unit``): every rule about people
+    counts only them, exactly as on a database holding only their records; the :data:`SERVICE_WIDE` rules
+    stay the municipality's."""
     ctx = make_context(snapshot, year=year, as_of=as_of, settings=settings)
-    return run_rules(ctx, rules=rules)
+    if staff_ids is None:
+        return run_rules(ctx, rules=rules)
+    from swdesk.units import only_staff
+
+    wanted = {rule_id for rule_id, _ in RULES} if rules is None else set(rules)
+    unit_ctx = make_context(only_staff(snapshot, staff_ids), year=year, as_of=as_of, settings=settings)
+    findings: list[Finding] = []
+    for rule_id, function in RULES:
+        if rule_id in wanted:
+            findings.extend(function(ctx if rule_id in SERVICE_WIDE else unit_ctx))
+    return CheckResult(year=year, as_of=ctx.as_of, period_start=ctx.period_start, period_end=ctx.period_end,
+                       findings=tuple(findings))
 
 
 def run_rules(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckResult:
@@ -1194,21 +1217,26 @@ def check_year(
     year: int,
     as_of: dt.date | None = None,
     today: dt.date | None = None,
+    unit_id: int | None = None,
 ) -> CheckResult:
-    """Load what year Y needs from the database and run all checks with the settings in force on D."""
+    """Load what year Y needs from the database and run all checks with the settings in force on D; with
+    ``unit_id``, for the people of that structural unit and its sub-units during the period."""
     from swdesk.rules.data import collector_paused, load_snapshot
+    from swdesk.units import unit_period_staff
 
     as_of = as_of or default_as_of(year, today)
     settings = Settings.load(session, as_of)
     period_end = min(as_of, dt.date(year, 12, 31))
+    staff_ids = unit_period_staff(session, unit_id, year, as_of)
     with collector_paused():
         snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=period_end)
-        return run_checks(snapshot, year=year, as_of=as_of, settings=settings)
+        return run_checks(snapshot, year=year, as_of=as_of, settings=settings, staff_ids=staff_ids)
 
 
 __all__ = [
     "CheckContext",
     "RULES",
+    "SERVICE_WIDE",
     "StaffingMeasure",
     "SupervisionMeasure",
     "TrainingMeasure",

@@ -72,6 +72,10 @@ class DashboardData:
     ratio_by_year: list[tuple[int, float | None]] = field(default_factory=list)
     caseload_by_month: list[tuple[int, float | None]] = field(default_factory=list)
     duties_by_category: list[tuple[str, float]] = field(default_factory=list)
+    # the structural unit chosen (issue 14): its people employed on D and their FTE; None: the whole service
+    unit_name: str | None = None
+    people: int = 0
+    fte: Decimal = Decimal(0)
 
 
 def _ratio(snapshot: Any, staff: Decimal, year: int) -> Decimal | None:
@@ -80,8 +84,15 @@ def _ratio(snapshot: Any, staff: Decimal, year: int) -> Decimal | None:
     return None if population is None or staff <= 0 else Decimal(population[1]) / staff
 
 
-def load_dashboard(database: Database, year: int, today: dt.date | None = None) -> DashboardData:
-    """Run the checks of ``year`` and measure the ratios with the rules' own functions (one snapshot)."""
+def load_dashboard(
+    database: Database, year: int, today: dt.date | None = None, unit_id: int | None = None
+) -> DashboardData:
+    """Run the checks of ``year`` and measure the ratios with the rules' own functions (one snapshot).
+
+    With ``unit_id`` (a structural unit, issue 14) the findings, the caseload and duty charts and the
+    people and FTE count only the unit's people (``swdesk.units.staff_in_unit``, sub-units included); the
+    ratios per 1000 residents and the vacancies stay the municipality's (``checks.SERVICE_WIDE``)."""
+    from swdesk import units
     from swdesk.rules import checks
     from swdesk.rules.data import load_snapshot
     from swdesk.settings import Settings
@@ -90,9 +101,15 @@ def load_dashboard(database: Database, year: int, today: dt.date | None = None) 
     this_year = (today or dt.date.today()).year
     with database.read() as session:
         settings = Settings.load(session, as_of)
+        staff_ids = units.unit_period_staff(session, unit_id, year, as_of)
+        unit_name = None if unit_id is None else session.scalar(
+            select(m.StructuralUnit.name).where(m.StructuralUnit.id == unit_id))
         snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
-        result = checks.run_checks(snapshot, year=year, as_of=as_of, settings=settings)
+        result = checks.run_checks(snapshot, year=year, as_of=as_of, settings=settings, staff_ids=staff_ids)
         ctx = checks.make_context(snapshot, year=year, as_of=as_of, settings=settings)
+        counted = snapshot if staff_ids is None else units.only_staff(snapshot, staff_ids)
+        on_day = [p for p in counted.as_of(as_of).staff if p.active_on(as_of)]
+        people, fte_total = len(on_day), sum((p.fte for p in on_day), Decimal(0))
         staffing = checks.staffing_measure(ctx)
 
         # residents per specialist over the years that have a population (at most the last 10)
@@ -112,6 +129,7 @@ def load_dashboard(database: Database, year: int, today: dt.date | None = None) 
                 m.Caseload.month >= dt.date(year, 1, 1),
                 m.Caseload.month <= dt.date(year, 12, 1),
                 m.Caseload.cases.is_not(None),
+                *(() if staff_ids is None else (m.Caseload.staff_id.in_(list(staff_ids)),)),
             )
             .group_by(m.Caseload.month, m.Caseload.staff_id, m.Staff.fte)
         ).all()
@@ -132,7 +150,8 @@ def load_dashboard(database: Database, year: int, today: dt.date | None = None) 
         names = dict(session.execute(select(m.DutyCategory.code, m.DutyCategory.name)).all())
         duty_rows = session.execute(
             select(m.Duty.category_code, func.sum(m.Duty.hours))
-            .where(m.Duty.date >= dt.date(year, 1, 1), m.Duty.date <= dt.date(year, 12, 31))
+            .where(m.Duty.date >= dt.date(year, 1, 1), m.Duty.date <= dt.date(year, 12, 31),
+                   *(() if staff_ids is None else (m.Duty.staff_id.in_(list(staff_ids)),)))
             .group_by(m.Duty.category_code)
         ).all()
         duties = sorted(
@@ -154,6 +173,9 @@ def load_dashboard(database: Database, year: int, today: dt.date | None = None) 
         ratio_by_year=ratio_by_year,
         caseload_by_month=caseload_by_month,
         duties_by_category=duties,
+        unit_name=unit_name,
+        people=people,
+        fte=fte_total,
     )
 
 
