@@ -399,7 +399,9 @@ class CaseloadGrid(QTableView):
 
     def clear_selected(self) -> bool:
         model = self.model()
-        cells = [(i.row(), i.column(), None) for i in self.selectedIndexes() if i.column() >= FIXED]
+        cells: list[tuple[int, int, int | None]] = [
+            (i.row(), i.column(), None) for i in self.selectedIndexes() if i.column() >= FIXED
+        ]
         if not isinstance(model, CaseloadGridModel) or not cells:
             return False
         return model.set_block(cells)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -127,15 +128,26 @@ class SettingsModel(RowTableModel):
         ]
 
 
+@dataclass(frozen=True)
+class CriterionNames:
+    position: str
+    work_type: str
+    unit: str
+
+
 class CriteriaModel(RowTableModel):
-    """Rows: :class:`swdesk.db.models.Criterion` with ``position_name``, ``work_type_name``, ``unit_name``."""
+    """Rows: :class:`swdesk.db.models.Criterion`; :attr:`names` holds the names of each one's position, work
+    type and unit by its id, as the catalogues say them when the rows were read."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.names: dict[int, CriterionNames] = {}
         self.columns = [
-            Column(self.tr("Position"), lambda c: c.position_name, lambda c: c.position_name.casefold()),
-            Column(self.tr("Work type"), lambda c: c.work_type_name, lambda c: c.work_type_name.casefold()),
-            Column(self.tr("Unit"), lambda c: c.unit_name, lambda c: c.unit_name.casefold()),
+            Column(self.tr("Position"), lambda c: self.names[c.id].position,
+                   lambda c: self.names[c.id].position.casefold()),
+            Column(self.tr("Work type"), lambda c: self.names[c.id].work_type,
+                   lambda c: self.names[c.id].work_type.casefold()),
+            Column(self.tr("Unit"), lambda c: self.names[c.id].unit, lambda c: self.names[c.id].unit.casefold()),
             Column(
                 self.tr("Max per FTE a month"),
                 lambda c: fmt_number(c.max_per_fte, 2),
@@ -532,12 +544,14 @@ class CriteriaView(QWidget):
                 since = applying[-1][0] if applying else dt.date(2000, 1, 1)
                 rows.append((key, raw_value(session, key, today), since, past))
         every = self.tr("Every position")
-        for c in criteria:
-            c.position_name = (
-                every if c.position_code == "*" else positions.get(c.position_code, c.position_code)
+        self.criteria.names = {
+            c.id: CriterionNames(
+                position=every if c.position_code == "*" else positions.get(c.position_code, c.position_code),
+                work_type=work_types.get(c.work_type_code, c.work_type_code),
+                unit=units.get(c.unit_code, c.unit_code),
             )
-            c.work_type_name = work_types.get(c.work_type_code, c.work_type_code)
-            c.unit_name = units.get(c.unit_code, c.unit_code)
+            for c in criteria
+        }
         self.criteria.set_rows(criteria)
         self.settings.set_rows(rows)
         self.scale.positions = {
@@ -585,8 +599,8 @@ class CriteriaView(QWidget):
             self,
             self.tr("Delete criterion"),
             self.tr("Delete the criterion %1 — %2?")
-            .replace("%1", criterion.position_name)
-            .replace("%2", criterion.work_type_name),
+            .replace("%1", self.criteria.names[criterion.id].position)
+            .replace("%2", self.criteria.names[criterion.id].work_type),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
