@@ -102,6 +102,7 @@ BASE: dict[str, dict[str, Any]] = {
         "Mēnešalga": 1300,
         "Struktūrvienība": None,
         "Specializācija": None,
+        "Spēkā no": None,
     },
     "Vakances": {
         "Amats": "SPO",
