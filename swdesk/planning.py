@@ -500,7 +500,7 @@ def training_plan(session: Session, *, year: int) -> TrainingPlan:
     training, supervision = training_measures(ctx), supervision_measures(ctx)
     used = {(u.tabeles_nr, u.kind): u.used_in_period + u.used_before for u in done.cap_usage}
     people = []
-    for person in snapshot.staff_sorted:
+    for person in ctx.snapshot.staff_sorted:  # each with the position of the year's end (or last day employed)
         if person.id not in ctx.days_employed:
             continue
         t, s = training.get(person.id), supervision.get(person.id)

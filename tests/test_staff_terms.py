@@ -275,3 +275,15 @@ def test_a_valid_from_before_the_start_is_a_problem_at_its_cell(db: Database, tm
     assert [(p.sheet, p.row, p.column) for p in result.problems] == [("Darbinieki", 2, "Spēkā no")]
     assert "darbinieks strādā no 01.01.2020" in result.problems[0].message
     assert len(_terms(db, sid)) == 1
+
+
+def test_the_training_plan_of_a_past_year_names_the_position_held_at_its_end(db: Database) -> None:
+    from swdesk.planning import training_plan
+
+    sid = _fill(db)
+    _change(db, sid, {"position_code": "GA"}, D(2026, 3, 1))
+    with db.read() as s:
+        past, now = training_plan(s, year=2025), training_plan(s, year=2026)
+    assert [p.position_code for p in past.people] == ["SD"]  # a social worker all 2025: 24 h norm
+    assert past.people[0].training_needed == Decimal(24)
+    assert [p for p in now.people if p.tabeles_nr == "7"] == []  # a family assistant at 2026's end: no norm
