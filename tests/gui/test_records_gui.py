@@ -98,6 +98,26 @@ def test_the_staff_form_refuses_what_the_import_refuses_in_the_same_words(qtbot,
     assert _sources(ctx.database, "staff")[0] == ("forma:Darbinieki", "add")
 
 
+def test_the_salary_scale_form_and_swdesk_scale_set_refuse_in_the_same_words(qtbot, ctx, capsys):
+    from swdesk.cli import main
+    from swdesk.gui.views.criteria import ScaleDialog
+
+    dialog = ScaleDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.group.setValue(9)
+    dialog.year.setValue(2026)
+    for edit, text in ((dialog.low, "2000"), (dialog.mid, "1500"), (dialog.high, "2500")):
+        edit.setText(text)
+    dialog.save()
+    with ctx.database.read() as session:
+        problems = records.validate(session, "scale", {"group": 9, "year": 2026, "min": Decimal(2000),
+                                                       "mid": Decimal(1500), "max": Decimal(2500)})
+    assert dialog.error.text() == problems[0].message
+    path = str(ctx.database.engine.url.database)
+    assert main(["--db", path, "scale", "set", "9", "2026", "2000", "1500", "2500"]) == 2
+    assert capsys.readouterr().err.strip() == f"Kļūda: {dialog.error.text()}"
+
+
 # --- each save in the history with its source -------------------------------------------------------------
 
 

@@ -41,7 +41,9 @@ def test_the_window_is_painted_before_the_database_opens_and_the_dashboard_loads
     qtbot.addWidget(window)
     # shown at once, empty: its navigation is there, no database is opened yet and no data is loading
     assert window.isVisible() and window.database is None and events == []
-    assert window.nav.count() == 11 and window.windowTitle() == "swdesk"
+    from swdesk.gui.mainwindow import VIEW_KEYS
+
+    assert window.nav.count() == len(VIEW_KEYS) and window.windowTitle() == "swdesk"
 
     qtbot.waitUntil(lambda: window.database is not None, timeout=15_000)
     dashboard = window.view("dashboard")
