@@ -62,9 +62,20 @@ class Fixed(TypeDecorator[Decimal]):
         if self.impl_instance.result_processor(dialect, coltype) is not None:
             return super().result_processor(dialect, coltype)
         exponent = -self.places
+        # A column's values repeat (8,00 hours, the same fee): each integer is turned into its Decimal once,
+        # for as long as SQLAlchemy keeps the compiled query (at most 4 096 values); a Decimal is immutable,
+        # so rows may share it.
+        made: dict[int, Decimal] = {}
 
         def process(value: int | None) -> Decimal | None:
-            return None if value is None else Decimal(value).scaleb(exponent)
+            if value is None:
+                return None
+            found = made.get(value)
+            if found is None:
+                found = Decimal(value).scaleb(exponent)
+                if len(made) < 4096:
+                    made[value] = found
+            return found
 
         return process
 

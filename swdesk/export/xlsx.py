@@ -31,6 +31,7 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 from weakref import WeakKeyDictionary
@@ -142,9 +143,16 @@ def _text_content(value: object) -> _Content:
     return _Content(text, text=True, quote=is_formula_like(str(value)) or is_formula_like(text))
 
 
+@lru_cache(maxsize=65_536)
+def _str_content(text: str) -> _Content:
+    # a long table repeats its texts (the Dati sheet's identity in every row, names, positions): each is
+    # made safe once
+    return _text_content(text)
+
+
 def _content(value: Any, kind: ColumnKind) -> _Content:
     if kind == "text":
-        return _text_content(value)
+        return _str_content(value) if type(value) is str else _text_content(value)
     if kind == "date":
         if isinstance(value, dt.datetime):
             value = value.date()
@@ -565,17 +573,25 @@ class StreamedSheet:
     def _widths(self, from_row: int) -> tuple[dict[int, float], dict[int, int]]:
         widths: dict[int, float] = {}
         floors: dict[int, int] = {}
+        measure = {
+            look: (bool(font is not None and font.b), bool(alignment is not None and alignment.wrap_text))
+            for look, (font, _fill, _border, alignment) in _LOOKS.items()
+        }
+        known: dict[tuple[str, str | None, str], int] = {}  # a text's length, measured once per look
         for contents, looks, _level in self._rows[from_row - 1 :]:
             for index, (content, look) in enumerate(zip(contents, looks, strict=True), start=1):
-                if content.value is None or look == "title":  # the title must not widen column A
+                value = content.value
+                if value is None or look == "title":  # the title must not widen column A
                     continue
-                font, _fill, _border, alignment = _LOOKS[look]
-                length = _fit_length(
-                    content.value,
-                    content.number_format,
-                    bold=bool(font is not None and font.b),
-                    wrapped=bool(alignment is not None and alignment.wrap_text),
-                )
+                if type(value) is str:
+                    key = (value, content.number_format, look)
+                    length = known.get(key, -1)
+                    if length < 0:
+                        bold, wrapped = measure[look]
+                        length = known[key] = _fit_length(value, content.number_format, bold=bold, wrapped=wrapped)
+                else:
+                    bold, wrapped = measure[look]
+                    length = _fit_length(value, content.number_format, bold=bold, wrapped=wrapped)
                 if length > widths.get(index, 0):
                     widths[index] = length
                 if look == "header":
@@ -622,13 +638,21 @@ class StreamedSheet:
         sheet_data.write(b"<sheetData>")
         out: list[str] = []
         add = out.append
+        # a long table repeats its texts: each one's lines (at its column's width) and markup made once
+        line_counts: dict[tuple[str, float, bool], int] = {}
+        inline: dict[str, str] = {}
         # row by row into bytes, so that no list of a whole sheet's pieces is ever held
         for number, (contents, looks, outline_level) in enumerate(self._rows, start=1):
             out.clear()
             lines = 1
             for width, content, look in zip(column_widths, contents, looks, strict=False):
                 if look in wrapping and content.text and content.value:
-                    lines = max(lines, text_lines(content.value, width, bold=look in bold_looks))
+                    key = (content.value, width, look in bold_looks)
+                    count = line_counts.get(key)
+                    if count is None:
+                        count = line_counts[key] = text_lines(content.value, width, bold=key[2])
+                    if count > lines:
+                        lines = count
             height = row_height(lines)
             attributes = f' ht="{height:g}" customHeight="1"' if height else ""
             if outline_level:
@@ -643,9 +667,12 @@ class StreamedSheet:
                     if value == "":
                         add(f'{head} t="inlineStr"/>')
                         continue
-                    stripped = value.strip()
-                    space = ' xml:space="preserve"' if stripped and stripped != value else ""
-                    add(f'{head} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>')
+                    markup = inline.get(value)
+                    if markup is None:
+                        stripped = value.strip()
+                        space = ' xml:space="preserve"' if stripped and stripped != value else ""
+                        markup = inline[value] = f' t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+                    add(head + markup)
                 elif value is None:
                     add(f'{head} t="n"/>')
                 elif isinstance(value, dt.date):
