@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,9 +45,10 @@ def all_units(session: Session) -> list[UnitInfo]:
     return [UnitInfo(*row) for row in rows]
 
 
-def tree_order(units: Iterable[UnitInfo]) -> list[tuple[int, UnitInfo]]:
-    """(depth, unit) with each child listed under its parent, siblings in name order: a selector's order."""
-    units = sorted(units, key=lambda u: u.name.casefold())
+def tree_order(units: Iterable[UnitInfo], key: Callable[[str], Any] = str.casefold) -> list[tuple[int, UnitInfo]]:
+    """(depth, unit) with each child listed under its parent, siblings in name order (``key``: the window's
+    Latvian alphabetical order): a selector's order."""
+    units = sorted(units, key=lambda u: key(u.name))
     children: dict[int | None, list[UnitInfo]] = defaultdict(list)
     ids = {u.id for u in units}
     for unit in units:
@@ -154,3 +156,29 @@ def unit_period_staff(session: Session, unit_id: int | None, year: int, as_of: d
     if unit_id is None:
         return None
     return staff_in_unit(session, unit_id, dt.date(year, 1, 1), min(as_of, dt.date(year, 12, 31)))
+
+
+def members_on(session: Session, unit_id: int, day: dt.date) -> frozenset[int]:
+    """The staff ids in the unit (or a unit below it) on ``day``; someone not employed that day counts in
+    the unit of their last day employed before it (a former employee) or of their first day (one who starts
+    later): the people a staff list shows for the unit."""
+    names = names_in(session, unit_id)
+    found: set[int] = set()
+    terms: dict[int, list[tuple[dt.date, str | None]]] = defaultdict(list)
+    for staff_id, valid_from, unit_name in session.execute(
+        select(m.StaffTerm.staff_id, m.StaffTerm.valid_from, m.StaffTerm.unit_name)
+        .order_by(m.StaffTerm.staff_id, m.StaffTerm.valid_from)
+    ):
+        terms[staff_id].append((valid_from, unit_name))
+    for staff_id, start, end, unit_name in session.execute(
+        select(m.Staff.id, m.Staff.start, m.Staff.end, m.Staff.unit_name)
+    ):
+        reference = max(start, min(day, end) if end is not None else day)
+        own = terms.get(staff_id) or [(start, unit_name)]
+        in_force = own[0][1]
+        for valid_from, name in own:
+            if valid_from <= reference:
+                in_force = name
+        if in_force in names:
+            found.add(staff_id)
+    return frozenset(found)

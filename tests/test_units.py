@@ -67,7 +67,7 @@ def test_a_unit_people_belong_to_or_with_sub_units_is_not_deleted(db: Database) 
         records.change(s, "staff", anna.id, {"unit_name": "Jugla"}, valid_from=dt.date(2025, 1, 1))
         with pytest.raises(records.RecordError) as exc:  # she was there in 2024: her past figures name it
             records.delete(s, "structural_unit", other.id)
-        assert _problems(exc) == ["Struktūrvienību «Teika» nevar dzēst: tajā ir vai ir bijuši 1 darbinieki. "
+        assert _problems(exc) == ["Struktūrvienību «Teika» nevar dzēst: tajā strādā vai ir strādājuši darbinieki (1). "
                                   "Vispirms pārceliet viņus uz citu struktūrvienību."]
         with pytest.raises(records.RecordError) as exc:
             records.delete(s, "structural_unit", parent.id)

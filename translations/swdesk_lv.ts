@@ -683,6 +683,10 @@
 <context>
     <name>CriteriaView</name>
     <message>
+        <source>Structural units</source>
+        <translation>Struktūrvienības</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>Pievienot…</translation>
     </message>
@@ -808,6 +812,18 @@
 </context>
 <context>
     <name>DashboardView</name>
+    <message>
+        <source>%1 — staff: %2, FTE: %3; ratios and vacancies: the whole municipality</source>
+        <translation>%1 — darbinieku: %2, slodžu: %3; attiecības un vakances: visa pašvaldība</translation>
+    </message>
+    <message>
+        <source>(whole municipality)</source>
+        <translation>(visa pašvaldība)</translation>
+    </message>
+    <message>
+        <source>Residents per specialist (whole municipality)</source>
+        <translation>Iedzīvotāji uz speciālistu (visa pašvaldība)</translation>
+    </message>
     <message>
         <source>Year:</source>
         <translation>Gads:</translation>
@@ -3643,6 +3659,94 @@ Sīkāka informācija ir žurnālfailā.</translation>
     <message>
         <source>Name</source>
         <translation>Nosaukums</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFilter</name>
+    <message>
+        <source>Show the figures and lists of one structural unit (its sub-units included)</source>
+        <translation>Rādīt vienas struktūrvienības (kopā ar tās apakšvienībām) rādītājus un sarakstus</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Visas</translation>
+    </message>
+    <message>
+        <source>Structural unit</source>
+        <translation>Struktūrvienība</translation>
+    </message>
+    <message>
+        <source>Structural unit:</source>
+        <translation>Struktūrvienība:</translation>
+    </message>
+</context>
+<context>
+    <name>UnitModel</name>
+    <message>
+        <source>Structural unit</source>
+        <translation>Struktūrvienība</translation>
+    </message>
+    <message>
+        <source>Staff today</source>
+        <translation>Darbinieki šodien</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Vadītājs</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Augstākā struktūrvienība</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Structural unit</source>
+        <translation>Struktūrvienība</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nav)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nosaukums:</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>Vadītājs:</translation>
+    </message>
+    <message>
+        <source>Parent unit:</source>
+        <translation>Augstākā struktūrvienība:</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <source>A staff member&apos;s unit is chosen from this list (from a date, on the staff member&apos;s form). Choosing a unit in the toolbar shows its figures and lists, its sub-units included.</source>
+        <translation>Darbinieka struktūrvienību izvēlas no šī saraksta (no datuma, darbinieka kartītē). Izvēloties struktūrvienību rīkjoslā, visi skati rāda tās (un tās apakšvienību) rādītājus un sarakstus.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Pievienot…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Labot…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dzēst</translation>
+    </message>
+    <message>
+        <source>Delete the structural unit</source>
+        <translation>Dzēst struktūrvienību</translation>
+    </message>
+    <message>
+        <source>Delete the structural unit “%1”?</source>
+        <translation>Dzēst struktūrvienību «%1»?</translation>
     </message>
 </context>
 </TS>

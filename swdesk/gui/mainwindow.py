@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.ctx.data_changed.connect(self.update_title)
         self.location_label.setText(self.tr("Database: %1").replace("%1", database.display_location))
+        from swdesk.gui import unit_filter  # the structural unit chosen for every view (issue 14)
+
+        self.unit_filter = unit_filter.install(self)
         view = QSettings().value(KEY_VIEW, "dashboard")
         self.show_view(view if view in VIEW_KEYS else "dashboard")
         self.attached.emit()
@@ -244,6 +247,14 @@ class MainWindow(QMainWindow):
     def _mark_all_stale(self) -> None:
         current = self.current_view_key()
         self._stale.update(k for k in self._views if k != current)
+
+    def unit_changed(self) -> None:
+        """Another structural unit chosen: the view shown reloads now, the others when next shown."""
+        self._mark_all_stale()
+        current = self.current_view_key()
+        refresh = getattr(self._views.get(current or ""), "refresh", None)
+        if refresh is not None:
+            refresh()
 
     # --- navigation between views (a card to its findings, a finding to its record) -------------------
 

@@ -157,7 +157,7 @@ define(
             "A unit cannot be placed under itself or under its own sub-unit '{name}'.",
         ),
         "records.unit.has_people": (
-            "Struktūrvienību «{name}» nevar dzēst: tajā ir vai ir bijuši {count} darbinieki. "
+            "Struktūrvienību «{name}» nevar dzēst: tajā strādā vai ir strādājuši darbinieki ({count}). "
             "Vispirms pārceliet viņus uz citu struktūrvienību.",
             "The unit '{name}' cannot be deleted: {count} staff members are or were in it. "
             "Move them to another unit first.",

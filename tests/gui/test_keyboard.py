@@ -125,6 +125,6 @@ def test_each_list_has_its_keys(qtbot, main_window):
         assert list(named(key).values()) == [(True, True, True)], key
     assert list(named("findings").values()) == [(False, True, False)]
     assert sorted(named("criteria").values()) == sorted(
-        [(True, True, True), (False, True, False), (True, True, True), (True, True, True)]
-    )
+        [(True, True, True), (False, True, False), (True, True, True), (True, True, True), (True, True, True)]
+    )  # (the fifth: Dienests → Struktūrvienības)
     assert list(named("planning").values()) == [(True, False, True)]

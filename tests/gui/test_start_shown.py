@@ -29,9 +29,9 @@ def test_the_window_is_painted_before_the_database_opens_and_the_dashboard_loads
         events.append("open, painted" if controller.window.painted else "open, not painted")
         return real_open(target, **kwargs)
 
-    def loading(database, year):  # type: ignore[no-untyped-def]
+    def loading(database, year, **kwargs):  # type: ignore[no-untyped-def]
         events.append("load")
-        return real_load(database, year)
+        return real_load(database, year, **kwargs)
 
     monkeypatch.setattr(app_module, "open_database", opening)
     monkeypatch.setattr(dashboard_module, "load_dashboard", loading)

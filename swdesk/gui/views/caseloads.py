@@ -89,6 +89,7 @@ class CaseloadGridModel(QAbstractTableModel):
         self.values: dict[tuple[int, str, str], int] = {}
         self.criteria: dict[tuple[str, str, str], Decimal] = {}
         self.last_refused = False  # the last typed value was refused: the cursor stays on its cell
+        self.unit_id: int | None = None  # the structural unit chosen (issue 14): its people of the month only
 
     def load(self, month: dt.date) -> None:
         month = month.replace(day=1)
@@ -99,6 +100,11 @@ class CaseloadGridModel(QAbstractTableModel):
                        m.Staff.start, m.Staff.end)
                 .where(m.Staff.start <= last, (m.Staff.end.is_(None)) | (m.Staff.end >= month))
             ).all()
+            if self.unit_id is not None:
+                from swdesk import units as structural
+
+                members = structural.staff_in_unit(session, self.unit_id, month, last)
+                staff = [s for s in staff if s.id in members]
             # the month's own FTE and position where they changed from a date (issue 17)
             changed = staff_terms.changed_terms(session, [s.id for s in staff])
             staff = sorted(staff, key=lambda s: (collation_key(s.last_name), collation_key(s.first_name)))
@@ -692,6 +698,7 @@ class CaseloadView(QWidget):
         self.ctx.changed()
 
     def refresh(self) -> None:
+        self.model.unit_id = self.ctx.unit_id
         self.model.load(self.selected_month())
         self.grid.setColumnWidth(0, 180)
         self.grid.setColumnWidth(1, 60)

@@ -501,11 +501,15 @@ class CriteriaView(QWidget):
         from swdesk.gui.views.service import ServicePage
 
         self.service_page = ServicePage(ctx)
+        from swdesk.gui.views.units import UnitsPage
+
+        self.units_page = UnitsPage(ctx)  # the service's structural units (issue 14)
         self.tabs = QTabWidget()
         self.tabs.addTab(criteria_box, self.tr("Workload criteria"))
         self.tabs.addTab(settings_box, self.tr("Settings"))
         self.tabs.addTab(scale_page, self.tr("Salary scale"))
         self.tabs.addTab(self.service_page, self.tr("Service"))
+        self.tabs.addTab(self.units_page, self.tr("Structural units"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         for table in (self.criteria_table, self.settings_table, self.scale_table):
@@ -559,6 +563,7 @@ class CriteriaView(QWidget):
         }
         self.scale.set_rows(scale_rows)
         self.service_page.refresh()
+        self.units_page.refresh()
         for table in (self.criteria_table, self.settings_table, self.scale_table):
             # numbers stay next to their labels: the first (text) column takes the spare width
             table.horizontalHeader().setStretchLastSection(False)

@@ -260,6 +260,7 @@ class DashboardView(QWidget):
         self.year.setCurrentIndex(self.year.count() - 1)
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.as_of = QLabel()
+        self.as_of.setWordWrap(True)
         head = QHBoxLayout()
         head_label = QLabel(self.tr("Year:"))
         head.addWidget(head_label)
@@ -347,9 +348,9 @@ class DashboardView(QWidget):
         self._loader.load()
 
     def _prepare(self) -> Any:
-        database, year = self.ctx.database, self.selected_year()
+        database, year, unit_id = self.ctx.database, self.selected_year(), self.ctx.unit_id
         self.as_of.setText(self.tr("Loading…"))
-        return lambda: load_dashboard(database, year)
+        return lambda: load_dashboard(database, year, unit_id=unit_id)
 
     def _failed(self, exc: BaseException) -> None:
         from swdesk.gui.errors import show_error
@@ -359,7 +360,13 @@ class DashboardView(QWidget):
 
     def _loaded(self, data: DashboardData) -> None:
         self.data = data
-        self.as_of.setText(self.tr("Checked as of %1").replace("%1", fmt_date(data.as_of)))
+        checked = self.tr("Checked as of %1").replace("%1", fmt_date(data.as_of))
+        if data.unit_name is not None:  # the unit's people on D; the ratios stay the municipality's
+            checked += " · " + (
+                self.tr("%1 — staff: %2, FTE: %3; ratios and vacancies: the whole municipality")
+                .replace("%1", data.unit_name).replace("%2", str(data.people)).replace("%3", fmt_number(data.fte, 2))
+            )
+        self.as_of.setText(checked)
         for key, rules in CARDS:
             self._update_card(key, rules, data)
         self._update_charts(data)
@@ -411,6 +418,8 @@ class DashboardView(QWidget):
                 lines.append(missing.replace("%1", fmt_number(shortfall, 2)))
             value = "\n".join(lines)
             limit = self.tr("Limit: %1").replace("%1", fmt_number(data.ratio_limit, 0))
+            if data.unit_name is not None:
+                limit += " " + self.tr("(whole municipality)")
         elif key == "duties":
             worst = max((f for f in findings if f.value is not None), key=lambda f: f.value, default=None)
             value = (
@@ -428,6 +437,8 @@ class DashboardView(QWidget):
                 .replace("%2", str(count))
             )
             limit = self.tr("Limit: %1 days").replace("%1", str(data.vacancy_days))
+            if data.unit_name is not None:
+                limit += " " + self.tr("(whole municipality)")
         else:
             # informational findings (R5: a work type without a criterion) are counted as notes
             if count and notes:
@@ -457,7 +468,8 @@ class DashboardView(QWidget):
 
     def _update_charts(self, data: DashboardData) -> None:
         self.ratio_chart.set_data(
-            self.tr("Residents per specialist"),
+            self.tr("Residents per specialist") if data.unit_name is None
+            else self.tr("Residents per specialist (whole municipality)"),
             [str(y) for y, _ in data.ratio_by_year],
             [v for _, v in data.ratio_by_year],
             limit=float(data.ratio_limit),

@@ -107,13 +107,18 @@ class DutyTotalsModel(RowTableModel):
         return super().data(index, role)
 
 
-def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[DutyTotal], Decimal]:
+def load_duties(
+    database: Database, year: int, unit_id: int | None = None
+) -> tuple[list[DutyRow], list[DutyTotal], Decimal]:
+    """The year's duties and each person's share; with ``unit_id`` only the structural unit's people's."""
+    from swdesk import units
     from swdesk.rules import checks
     from swdesk.rules.data import load_snapshot
     from swdesk.settings import Settings
 
     as_of = as_of_for(year)
     with database.read() as session:
+        staff_ids = units.unit_period_staff(session, unit_id, year, dt.date(year, 12, 31))
         d = m.Duty
         rows = session.execute(  # plain columns, not ORM objects: a Rīga year has over ten thousand entries
             select(
@@ -122,7 +127,8 @@ def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[Duty
             )
             .join(m.Staff, m.Staff.id == d.staff_id)
             .join(m.DutyCategory, m.DutyCategory.code == d.category_code)
-            .where(d.date >= dt.date(year, 1, 1), d.date <= dt.date(year, 12, 31))
+            .where(d.date >= dt.date(year, 1, 1), d.date <= dt.date(year, 12, 31),
+                   *(() if staff_ids is None else (d.staff_id.in_(list(staff_ids)),)))
             .order_by(d.date, d.id)
         ).all()
         duties = [
@@ -134,6 +140,8 @@ def load_duties(database: Database, year: int) -> tuple[list[DutyRow], list[Duty
         ]
         settings = Settings.load(session, as_of)
         snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
+    if staff_ids is not None:
+        snapshot = units.only_staff(snapshot, staff_ids)
     ctx = checks.make_context(snapshot, year=year, as_of=as_of, settings=settings)
     shares = checks.duty_shares(ctx)
     totals = []
@@ -352,8 +360,8 @@ class DutiesView(RecordActions, QWidget):
         self._loader.load()
 
     def _prepare(self) -> Any:
-        database, year = self.ctx.database, self.year.value()
-        return lambda: load_duties(database, year)
+        database, year, unit_id = self.ctx.database, self.year.value(), self.ctx.unit_id
+        return lambda: load_duties(database, year, unit_id)
 
     def _loaded(self, result: tuple[list[DutyRow], list[DutyTotal], Decimal]) -> None:
         duties, totals, threshold = result

@@ -25,13 +25,16 @@ if TYPE_CHECKING:
 RULE_ORDER = tuple(rule_labels())
 
 
-def load_findings(database: Database, year: int) -> tuple[list[Any], dict[str, str]]:
-    """The findings of ``year`` and a readable name for each subject."""
+def load_findings(
+    database: Database, year: int, unit_id: int | None = None
+) -> tuple[list[Any], dict[str, str]]:
+    """The findings of ``year`` and a readable name for each subject; with ``unit_id`` those of the
+    structural unit's people (the ratios and vacancies stay the municipality's, ``checks.SERVICE_WIDE``)."""
     from swdesk.rules.checks import check_year
 
     as_of = as_of_for(year)
     with database.read() as session:
-        findings = list(check_year(session, year=year, as_of=as_of).findings)
+        findings = list(check_year(session, year=year, as_of=as_of, unit_id=unit_id).findings)
         staff = {
             nr: f"{first} {last}"
             for nr, first, last in session.execute(
@@ -230,9 +233,9 @@ class FindingsView(QWidget):
 
     def _prepare(self) -> Any:
         year = int(self.year.currentData())
-        database = self.ctx.database
+        database, unit_id = self.ctx.database, self.ctx.unit_id
         self.count.setText(self.tr("Loading…"))
-        return lambda: load_findings(database, year)
+        return lambda: load_findings(database, year, unit_id)
 
     def _loaded(self, result: tuple[list[Any], dict[str, str]]) -> None:
         findings, names = result

@@ -339,11 +339,12 @@ class StaffView(QWidget):
     def refresh(self) -> None:
         keep = self.selected()
         with self.ctx.database.read() as session:
-            rows = (
-                session.scalars(select(m.Staff).order_by(m.Staff.last_name, m.Staff.first_name))
-                .unique()
-                .all()
-            )
+            stmt = select(m.Staff).order_by(m.Staff.last_name, m.Staff.first_name)
+            if self.ctx.unit_id is not None:  # the structural unit chosen (issue 14): its people today
+                from swdesk import units
+
+                stmt = stmt.where(m.Staff.id.in_(list(units.members_on(session, self.ctx.unit_id, dt.date.today()))))
+            rows = session.scalars(stmt).unique().all()
             session.expunge_all()  # keep the loaded values: the read session's rollback would expire them
         self.model.today = dt.date.today()
         self.model.set_rows(rows)

@@ -219,13 +219,16 @@ class TrainingData:
     supervision_rule: str
 
 
-def load_training(database: Database, year: int) -> TrainingData:
+def load_training(database: Database, year: int, unit_id: int | None = None) -> TrainingData:
+    """The year's events and each person's hours; with ``unit_id`` only the structural unit's people's."""
+    from swdesk import units
     from swdesk.rules import checks
     from swdesk.rules.data import load_snapshot
     from swdesk.settings import Settings
 
     as_of = as_of_for(year)
     with database.read() as session:
+        staff_ids = units.unit_period_staff(session, unit_id, year, dt.date(year, 12, 31))
         e = m.TrainingEvent
         rows = session.execute(  # plain columns, not ORM objects: a Rīga year has thousands of events
             select(
@@ -235,6 +238,7 @@ def load_training(database: Database, year: int) -> TrainingData:
             .join(m.Staff, m.Staff.id == e.staff_id)
             .where(e.date >= dt.date(year, 1, 1), e.date <= dt.date(year, 12, 31))
             .where(e.planned.is_(False))  # the plan's events are in Plānošana until done (issue 13)
+            .where(*(() if staff_ids is None else (e.staff_id.in_(list(staff_ids)),)))
             .order_by(e.date, e.id)
         ).all()
         events = [
@@ -258,6 +262,8 @@ def load_training(database: Database, year: int) -> TrainingData:
         ]
         settings = Settings.load(session, as_of)
         snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
+    if staff_ids is not None:
+        snapshot = units.only_staff(snapshot, staff_ids)
     ctx = checks.make_context(snapshot, year=year, as_of=as_of, settings=settings)
     training = checks.training_measures(ctx)
     supervision = checks.supervision_measures(ctx)
@@ -550,9 +556,9 @@ class TrainingView(RecordActions, QWidget):
         self._update_buttons()
 
     def _prepare(self) -> Any:
-        database, year = self.ctx.database, self.year.value()
+        database, year, unit_id = self.ctx.database, self.year.value(), self.ctx.unit_id
         self.count.setText(self.tr("Loading…"))
-        return lambda: load_training(database, year)
+        return lambda: load_training(database, year, unit_id)
 
     def refresh(self) -> None:
         self._loader.load()
