@@ -1313,6 +1313,14 @@
 <context>
     <name>ExportView</name>
     <message>
+        <source>Structural unit:</source>
+        <translation>Struktūrvienība:</translation>
+    </message>
+    <message>
+        <source>The whole service</source>
+        <translation>Viss dienests</translation>
+    </message>
+    <message>
         <source>Whole year</source>
         <translation>Viss gads</translation>
     </message>

@@ -1,4 +1,5 @@
-"""`swdesk report --year Y --pdf F [--as-of DATE] [--named]`: the council report (issue 4 item 3).
+"""`swdesk report --year Y --pdf F [--as-of DATE] [--named] [--unit NAME]`: the council report (issue 4 item 3),
+for the whole service or one structural unit with its sub-units (issue 14).
 
 Anonymous unless ``--named`` (issue 15): council papers are published, so the default names nobody.
 
@@ -25,6 +26,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--as-of", dest="as_of", help=tr("report.as_of_arg"))
     p.add_argument("--english-copy", action="store_true", help=tr("report.english_copy"))
     p.add_argument("--named", action="store_true", help=tr("report.named_arg"))
+    p.add_argument("--unit", metavar="NAME", help=tr("report.unit_arg"))
     return p
 
 
@@ -40,7 +42,16 @@ def run(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
         with database.read() as session:
-            report = report_for_year(session, year=args.year, as_of=as_of)
+            unit_id = None
+            if args.unit is not None:  # one structural unit (issue 14), named as the list names it
+                from swdesk import units
+
+                unit = units.find(session, args.unit)
+                if unit is None:
+                    known = ", ".join(u.name for u in units.all_units(session)) or "—"
+                    raise UsageError(tr("report.unit_unknown", name=args.unit, known=known))
+                unit_id = unit.id
+            report = report_for_year(session, year=args.year, as_of=as_of, unit_id=unit_id)
     finally:
         database.close()
     # the command line may overwrite what it is told to write (issue 4); the GUI asks first

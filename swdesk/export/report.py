@@ -23,12 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from statistics import median
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from swdesk.export import pdf
@@ -236,6 +238,24 @@ define(
         "report.groups.col.unit": ("Struktūrvienība", "Structural unit"),
         "report.groups.col.headcount": ("Darbinieki", "Staff"),
         "report.groups.col.salary": ("Vidējā alga, EUR", "Mean pay, EUR"),
+        "report.groups.col.fte": ("Slodzes", "FTE"),
+        "report.unit": ("Struktūrvienība", "Structural unit"),
+        "report.unit_arg": (
+            "pārskats par vienu struktūrvienību (ar apakšvienībām), kā to sauc struktūrvienību sarakstā",
+            "a report for one structural unit (with its sub-units), named as in the list of units",
+        ),
+        "report.unit_unknown": (
+            "Struktūrvienības «{name}» nav sarakstā. Sarakstā ir: {known}.",
+            "There is no structural unit '{name}' in the list. The list has: {known}.",
+        ),
+        "report.unit.note": (
+            "Pārskats par struktūrvienību «{unit}» (ar tās apakšvienībām): darbinieku rādītāji un konstatējumi "
+            "ir tikai tās darbiniekiem; attiecība uz 1000 iedzīvotājiem, efektīvā attiecība un vakances — visa "
+            "pašvaldība.",
+            "Report for the structural unit '{unit}' (with its sub-units): the staff figures and findings are "
+            "its staff's alone; the ratio per 1000 residents, the effective ratio and the vacancies are the "
+            "whole municipality's.",
+        ),
         "report.groups.rules": ("Darbinieki ar konstatējumu", "Staff with a finding"),
         "report.groups.rule.caseload.over_criterion": ("R3 lietas virs kritērija", "R3 cases over criterion"),
         "report.groups.rule.caseload.weighted_over_capacity": ("R4 svērtā slodze", "R4 weighted load"),
@@ -300,6 +320,7 @@ class GroupFigures:
     salary_mean: Decimal | None
     salary_people: int
     flagged: dict[str, int | None]
+    fte: Decimal = Decimal(0)  # the FTE of those employed on D
 
     @property
     def small(self) -> bool:
@@ -385,6 +406,7 @@ def group_figures(ctx: CheckContext, findings: tuple[Finding, ...], *, by: str) 
                 salary_mean=round_half_up(sum(paid, Decimal(0)) / len(paid), 2) if paid else None,
                 salary_people=len(paid),
                 flagged=flagged,
+                fte=sum((p.fte for p in group if p.active_on(ctx.as_of)), Decimal(0)),
             )
         )
     return tuple(rows)
@@ -461,6 +483,7 @@ class CouncilReport:
     by_unit: tuple[GroupFigures, ...] = ()
     training_shown: tuple[tuple[str, Decimal, Decimal], ...] = ()
     work_type_staff: dict[str, int] = field(default_factory=dict)
+    unit_name: str | None = None  # a report for one structural unit (issue 14); None: the whole service
 
     def findings_about_people(self) -> list[Finding]:
         return [f for f in self.findings if f.subject.startswith("staff:")]
@@ -541,22 +564,34 @@ def _caseload_series(
     return months, series, loads
 
 
-def build_report(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Settings) -> CouncilReport:
-    """The report's figures for year Y as of D (SPEC §2 period and terms); pure."""
+def build_report(
+    snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Settings,
+    staff_ids: Collection[int] | None = None, unit_name: str | None = None,
+) -> CouncilReport:
+    """The report's figures for year Y as of D (SPEC §2 period and terms); pure.
+
+    ``staff_ids`` (a structural unit's people, issue 14): every figure about staff counts only them, while
+    the ratios per 1000 residents, the trend and the vacancies stay the municipality's (as the checks'
+    ``SERVICE_WIDE`` rules do)."""
+    from swdesk.units import only_staff
+
     snapshot = snapshot.as_of(as_of)  # each person with the values in force on D (issue 17)
+    whole_ctx = make_context(snapshot, year=year, as_of=as_of, settings=settings)
+    result = run_checks(snapshot, year=year, as_of=as_of, settings=settings, staff_ids=staff_ids)
+    whole = snapshot
+    if staff_ids is not None:
+        snapshot = only_staff(snapshot, staff_ids)
     ctx = make_context(snapshot, year=year, as_of=as_of, settings=settings)
-    result = run_checks(snapshot, year=year, as_of=as_of, settings=settings)
     population = snapshot.population_for(year)
     residents = population[1] if population else None
-    sds = sds_active(ctx)
-    units = sum((staffing_unit(ctx, p) for p in sds), Decimal(0))
+    units = sum((staffing_unit(whole_ctx, p) for p in sds_active(whole_ctx)), Decimal(0))
     limit = settings.ratio_limit
-    shares = duty_shares(ctx)
-    effective = effective_staffing(ctx, shares)
+    effective = effective_staffing(whole_ctx, duty_shares(whole_ctx))
+    sds = sds_active(ctx)
     sds_hours = sum((ctx.contracted_hours.get(p.id, Decimal(0)) for p in sds), Decimal(0))
     sds_duties = sum((ctx.duty_hours.get(p.id, Decimal(0)) for p in sds), Decimal(0))
 
-    open_vacancies = [v for v in snapshot.vacancies if v.open_on(as_of)]
+    open_vacancies = [v for v in whole.vacancies if v.open_on(as_of)]
     days_open = [(as_of - v.announced).days for v in open_vacancies]
 
     months, caseload, loads = _caseload_series(ctx)
@@ -627,7 +662,7 @@ def build_report(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Set
         supervision_total=len(supervision),
         below_scale=sum(1 for b in below if b),
         with_scale=sum(1 for b in below if b is not None),
-        ratio_by_year=tuple(_ratio_by_year(snapshot, year=year, as_of=as_of, settings=settings)),
+        ratio_by_year=tuple(_ratio_by_year(whole, year=year, as_of=as_of, settings=settings)),
         months=tuple(months),
         caseload_by_work_type={code: tuple(values) for code, values in caseload.items()},
         duty_hours_by_category=tuple(categories),
@@ -640,6 +675,7 @@ def build_report(snapshot: Snapshot, *, year: int, as_of: dt.date, settings: Set
         by_unit=group_figures(ctx, result.findings, by="unit"),
         training_shown=_training_shown(ctx, training_by_position),
         work_type_staff=_work_type_staff(ctx),
+        unit_name=unit_name,
     )
 
 
@@ -653,13 +689,22 @@ def _work_type_staff(ctx: CheckContext) -> dict[str, int]:
     return {code: len(ids) for code, ids in people.items()}
 
 
-def report_for_year(session: Session, *, year: int, as_of: dt.date | None = None) -> CouncilReport:
-    """Load every year of data (the trend chart needs them) and build the report with the settings on D."""
+def report_for_year(
+    session: Session, *, year: int, as_of: dt.date | None = None, unit_id: int | None = None
+) -> CouncilReport:
+    """Load every year of data (the trend chart needs them) and build the report with the settings on D;
+    with ``unit_id`` for that structural unit and its sub-units."""
+    from swdesk import units
+    from swdesk.db import models as m
     from swdesk.rules.data import load_snapshot
 
     as_of = as_of or default_as_of(year)
+    staff_ids = units.unit_period_staff(session, unit_id, year, as_of)
+    unit_name = None if unit_id is None else session.scalar(
+        select(m.StructuralUnit.name).where(m.StructuralUnit.id == unit_id))
     snapshot = load_snapshot(session, until=min(as_of, dt.date(year, 12, 31)))
-    return build_report(snapshot, year=year, as_of=as_of, settings=Settings.load(session, as_of))
+    return build_report(snapshot, year=year, as_of=as_of, settings=Settings.load(session, as_of),
+                        staff_ids=staff_ids, unit_name=unit_name)
 
 
 # --- the PDF ------------------------------------------------------------------------------------------------
@@ -838,7 +883,7 @@ def group_rows(groups: tuple[GroupFigures, ...]) -> list[list[str]]:
         if group.small:
             withheld = tr("report.groups.withheld")
             rows.append(
-                [group.label, tr("report.groups.small", small=SMALL_GROUP), withheld]
+                [group.label, tr("report.groups.small", small=SMALL_GROUP), withheld, withheld]
                 + [withheld if group.flagged[rule] is not None else "—" for rule in PERSON_RULES]
             )
             continue
@@ -849,7 +894,7 @@ def group_rows(groups: tuple[GroupFigures, ...]) -> list[list[str]]:
             if group.salary_people
             else "—"
         )
-        cells = [group.label, integer_text(group.headcount), salary]
+        cells = [group.label, integer_text(group.headcount), salary, fte_text(group.fte)]
         for rule in PERSON_RULES:
             count = group.flagged[rule]
             cells.append(
@@ -864,15 +909,16 @@ def _group_table(groups: tuple[GroupFigures, ...], *, first_column: str) -> Any:
         tr(first_column),
         tr("report.groups.col.headcount"),
         tr("report.groups.col.salary"),
+        tr("report.groups.col.fte"),
         *(tr(f"report.groups.rule.{rule}") for rule in PERSON_RULES),
     ]
     return pdf.data_table(
         header=header,
         rows=group_rows(groups),
-        widths=[16, 9.8, 9.8] + [9.5] * len(PERSON_RULES),
-        align=pdf.left_then_right(2 + len(PERSON_RULES)),
+        widths=[16, 9.8, 9.8, 8] + [9.5] * len(PERSON_RULES),
+        align=pdf.left_then_right(3 + len(PERSON_RULES)),
         font_size=7,
-        groups=[(tr("report.groups.rules"), 3, 2 + len(PERSON_RULES))],
+        groups=[(tr("report.groups.rules"), 4, 3 + len(PERSON_RULES))],
     )
 
 
@@ -945,10 +991,14 @@ def _write_report_pdf(
     ]
     if service and service.head_name:
         lines.append((tr("report.head"), service.head_name))
+    if report.unit_name is not None:
+        lines.insert(2, (tr("report.unit"), report.unit_name))
     title = tr("report.title", year=report.year)
     marking = tr("report.named") if named else None
     subtitle = f"{tr('report.subtitle')} ({marking})" if marking else tr("report.subtitle")
     story: list[Any] = pdf.title_block(title=title, subtitle=subtitle, lines=lines)
+    if report.unit_name is not None:
+        story.append(pdf.paragraph(tr("report.unit.note", unit=report.unit_name), small=True))
     story.append(pdf.heading(tr("report.headlines")))
     story.append(
         pdf.data_table(

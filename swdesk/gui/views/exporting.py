@@ -60,11 +60,13 @@ def write_survey(database: Database, day: dt.date, path: Path, fmt: str) -> Path
     return writer(survey, path, **labels)
 
 
-def write_report(database: Database, year: int, path: Path, *, named: bool = False) -> Path:
+def write_report(
+    database: Database, year: int, path: Path, *, named: bool = False, unit_id: int | None = None
+) -> Path:
     from swdesk.export.report import report_for_year, write_report_pdf
 
     with database.read() as session:
-        report = report_for_year(session, year=year)
+        report = report_for_year(session, year=year, unit_id=unit_id)
     return write_report_pdf(report, path, named=named)
 
 
@@ -157,6 +159,9 @@ class ExportView(QWidget):
             )
         )
         report_form.addRow(self.tr("Year:"), self.report_year)
+        # the whole service, or one structural unit with its sub-units (issue 14): the toolbar's unit first
+        self.report_unit = QComboBox()
+        report_form.addRow(self.tr("Structural unit:"), self.report_unit)
         report_form.addRow(self.tr("Format:"), QLabel("PDF"))
         # Council papers are often published: anonymous unless the head ticks this, every time (issue 15)
         self.report_named = QCheckBox(self.tr("With names — for internal use only"))
@@ -207,7 +212,18 @@ class ExportView(QWidget):
         return combo
 
     def refresh(self) -> None:
-        pass
+        """The report's choice of units as the list is now, the unit chosen in the toolbar selected."""
+        from swdesk import units
+        from swdesk.gui.models import collation_key
+
+        with self.ctx.database.read() as session:
+            ordered = units.tree_order(units.all_units(session), collation_key)
+        self.report_unit.clear()
+        self.report_unit.addItem(self.tr("The whole service"), None)
+        for depth, unit in ordered:
+            self.report_unit.addItem("    " * depth + unit.name, unit.id)
+        self.report_unit.setCurrentIndex(max(self.report_unit.findData(self.ctx.unit_id), 0)
+                                         if self.ctx.unit_id is not None else 0)
 
     # --- naming and saving ----------------------------------------------------------------------------
 
@@ -270,13 +286,15 @@ class ExportView(QWidget):
 
         year = self.report_year.value()
         named = self.report_named.isChecked()
+        unit_id = self.report_unit.currentData()
         path = self._ask_path(
             report_file_name(municipality=self._municipality(), year=year, named=named), "pdf"
         )
         if path is not None:
             database = self.ctx.database
             self._run(
-                lambda _c: write_report(database, year, path, named=named), self.tr("Writing the report…")
+                lambda _c: write_report(database, year, path, named=named, unit_id=unit_id),
+                self.tr("Writing the report…"),
             )
             # the next report is anonymous again unless asked for anew
             self.report_named.setChecked(False)
