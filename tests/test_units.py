@@ -51,7 +51,8 @@ def test_a_unit_is_added_renamed_and_kept_free_of_cycles(db: Database) -> None: 
         with pytest.raises(records.RecordError) as exc:
             records.add(s, "staff", {**ANNA, "tabeles_nr": "1002", "unit_name": "Pabalstu nodaļa"})
         assert _problems(exc) == [
-            "Struktūrvienības «Pabalstu nodaļa» nav struktūrvienību sarakstā (Dienests → Struktūrvienības)."]
+            "Struktūrvienības «Pabalstu nodaļa» nav struktūrvienību sarakstā (Kritēriji un iestatījumi → "
+            "Struktūrvienības)."]
         # a new name reaches every term that named the unit
         records.change(s, "structural_unit", imanta.id, {"name": "Teritoriālais centrs «Imanta»"})
         assert anna.unit_name == "Teritoriālais centrs «Imanta»"

@@ -2151,6 +2151,10 @@
 <context>
     <name>StaffDialog</name>
     <message>
+        <source>a unit of the list (Criteria and settings → Structural units)</source>
+        <translation>struktūrvienība no saraksta (Kritēriji un iestatījumi → Struktūrvienības)</translation>
+    </message>
+    <message>
         <source>FTE, position, education, salary and unit take the new values from this date; every figure before it (checks, claims, surveys of earlier periods) keeps the earlier values.</source>
         <translation>Slodze, amats, izglītība, mēnešalga un struktūrvienība jaunās vērtības iegūst no šī datuma; visi skaitļi pirms tā (agrāku periodu pārbaudes, pieprasījumi, aptaujas) paliek ar iepriekšējām vērtībām.</translation>
     </message>

@@ -114,3 +114,24 @@ def test_units_are_added_edited_and_a_unit_with_people_is_not_deleted(qtbot, mai
     page.delete_selected()
     assert warned and "Struktūrvienību «Teika» nevar dzēst: tajā strādā vai ir strādājuši darbinieki (2)." in warned[0]
     assert any(r.name == "Teika" for r in page.model.rows)
+
+
+def test_the_staff_form_offers_the_units_and_refuses_one_not_in_the_list(qtbot, main_window):
+    from swdesk.gui.views.staff import StaffDialog
+    from tests.gui.test_staff import _fill
+
+    _units(main_window)
+    dialog = StaffDialog(main_window.ctx)
+    qtbot.addWidget(dialog)
+    completer = dialog.unit_name.completer()
+    completer.setCompletionPrefix("centri")  # any part of the name, letter case aside
+    assert completer.currentCompletion() == "Teritoriālie centri"
+    _fill(dialog, nr="9", first="Ilze", last="Kalna")
+    dialog.unit_name.setText("Pabalstu nodaļa")
+    dialog.save()
+    assert "Struktūrvienības «Pabalstu nodaļa» nav struktūrvienību sarakstā" in dialog.error.text()
+    dialog.unit_name.setText("jugla")
+    dialog.save()
+    assert dialog.result() == StaffDialog.DialogCode.Accepted
+    with main_window.database.read() as s:
+        assert records.get(s, "staff", dialog.saved_id).unit_name == "Jugla"  # the list's spelling

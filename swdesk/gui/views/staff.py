@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -52,6 +53,7 @@ class StaffDialog(EditDialog):
             educations = session.execute(
                 select(m.Education.code, m.Education.name).order_by(m.Education.code)
             ).all()
+            unit_names = sorted(session.scalars(select(m.StructuralUnit.name)).all(), key=collation_key)
 
         self.tabeles_nr = QLineEdit()
         self.first_name = QLineEdit()
@@ -78,6 +80,13 @@ class StaffDialog(EditDialog):
         self.education.setMinimumWidth(self.education.sizeHint().width())
         self.salary = DecimalEdit()
         self.unit_name = QLineEdit()
+        # a unit of the service's list (issue 14): offered as one types, any part of the name; the records
+        # layer refuses a name the list lacks, saying where the list is kept
+        units = QCompleter(unit_names, self.unit_name)
+        units.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        units.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.unit_name.setCompleter(units)
+        self.unit_name.setPlaceholderText(self.tr("a unit of the list (Criteria and settings → Structural units)"))
         self.specialization = QLineEdit()
 
         end_row = QHBoxLayout()
