@@ -89,6 +89,9 @@ cleanup() {
     status=$?
     [[ -d "$WINEPREFIX" ]] && command -v wineserver >/dev/null && wineserver -k 2>/dev/null || true
     [[ -n "$XVFB_PID" ]] && kill "$XVFB_PID" 2>/dev/null || true
+    # drive Z: is a link to / inside the checkout: left there, the next `pip install -e .` (make test after a
+    # pyproject change) has setuptools' file finder walk the whole file system through it. Made again below.
+    rm -f "$WINEPREFIX/dosdevices/z:"
     exit $status
 }
 trap cleanup EXIT
@@ -124,6 +127,7 @@ if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
     wine wineboot --init 2>&1 | tail -n 3 || true
     wineserver -w
 fi
+ln -sfn / "$WINEPREFIX/dosdevices/z:"  # removed again on exit (see cleanup)
 # the user folders point at $HOME by default: keep what Windows programs write inside the prefix
 for p in "$WINEPREFIX"/drive_c/users/*/{Desktop,Documents,Downloads,Music,Pictures,Videos}; do
     if [[ -L "$p" ]]; then rm "$p" && mkdir "$p"; fi
