@@ -401,6 +401,18 @@ class CheckContext:
         return result
 
     @cached_property
+    def weighted_criteria(self) -> dict[str, dict[str, list[tuple[str, CriterionInfo]]]]:
+        """:attr:`criteria_by_work_type` keeping only the criteria that carry a weight (R4), made once for
+        every person rather than once per person."""
+        return {
+            code: {
+                work_type: [(unit, c) for unit, c in criteria if c.weight is not None]
+                for work_type, criteria in applicable.items()
+            }
+            for code, applicable in self.criteria_by_work_type.items()
+        }
+
+    @cached_property
     def criteria_by_position(self) -> dict[str, dict[tuple[str, str], CriterionInfo]]:
         """Position code → {(work type, unit): the criterion that applies}, SPEC §2 R3.
 
@@ -847,25 +859,18 @@ def caseload_over_criterion(ctx: CheckContext) -> list[Finding]:
 def monthly_points(ctx: CheckContext, person: StaffMember) -> dict[dt.date, Decimal]:
     """R4 measurement: month → Σ value × weight over the person's work types / FTE (weighted only), with the
     position and FTE of each month (:meth:`StaffMember.in_month`)."""
-    weighted_by_position: dict[str, dict[str, list[tuple[str, CriterionInfo]]]] = {}
-
-    def weighted_for(position_code: str) -> dict[str, list[tuple[str, CriterionInfo]]]:
-        found = weighted_by_position.get(position_code)
-        if found is None:
-            applicable = ctx.criteria_by_work_type.get(position_code, {})
-            found = weighted_by_position[position_code] = {
-                work_type: [(unit, c) for unit, c in criteria if c.weight is not None]
-                for work_type, criteria in applicable.items()
-            }
-        return found
-
+    weighted = ctx.weighted_criteria
+    nothing: dict[str, list[tuple[str, CriterionInfo]]] = {}
     points: dict[dt.date, Decimal] = {}
-    if not person.terms and not any(weighted_for(person.position_code).values()):
+    if not person.terms and not any(weighted.get(person.position_code, nothing).values()):
         return points
     fte: dict[dt.date, Decimal] = {}
+    values, by_work_type = person, weighted.get(person.position_code, nothing)
     for row in ctx.caseloads_by_staff.get(person.id, ()):
-        values = person.in_month(row.month)
-        for unit, criterion in weighted_for(values.position_code).get(row.work_type_code, ()):
+        if person.terms:  # the position and FTE of the row's month
+            values = person.in_month(row.month)
+            by_work_type = weighted.get(values.position_code, nothing)
+        for unit, criterion in by_work_type.get(row.work_type_code, ()):
             value = row.value(unit)
             if value is None:
                 continue

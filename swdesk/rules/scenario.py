@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from swdesk.rules.checks import (
     CheckContext,
@@ -408,6 +409,12 @@ def month_fractions(start: dt.date, end: dt.date | None, year: int) -> list[tupl
 
     A month counts whole when employed all of it; a part month by its calendar days (a start on 16 June is
     15/30 of June)."""
+    return list(_month_fractions(start, end, year))
+
+
+@lru_cache(maxsize=4096)
+def _month_fractions(start: dt.date, end: dt.date | None, year: int) -> tuple[tuple[dt.date, Decimal], ...]:
+    # most people share a span (employed before the year, no end): each span's months are counted once
     result = []
     for month in range(1, 13):
         first = dt.date(year, month, 1)
@@ -417,7 +424,7 @@ def month_fractions(start: dt.date, end: dt.date | None, year: int) -> list[tupl
         if lo <= hi:
             employed = (hi - lo).days + 1
             result.append((first, Decimal(1) if employed == days else Decimal(employed) / days))
-    return result
+    return tuple(result)
 
 
 def personnel_cost(spans: Iterable[PaySpan], *, year: int, rate: DatedRate) -> PersonnelCost:
