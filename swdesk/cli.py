@@ -296,6 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     finally:
         db_module.waiting_notice = None
+        history.set_default_source(history.UNKNOWN_SOURCE)  # the next command in this process says its own
 
 
 _said_waiting: list[bool] = []

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reaches the PC's own credential store (Windows Credential Manager, a developer's keyring): a store
+# that keeps nothing, unless a test sets one of its own (tests.keyring_backend.keystore).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # The program's data folder (default database, demo database, swdesk.log) is a temporary one for the whole
 # run, also for the commands tests start in subprocesses: a test never writes into the user's own.
 if "SWDESK_TEST_KEEP_DATA_HOME" not in os.environ:

@@ -71,6 +71,8 @@ def test_every_door_is_recorded_with_who_and_through_what(database: Database, db
     with database.read() as s:
         sets = {cs.through: cs for cs in s.scalars(select(m.ChangeSet))}
         assert {"imports", "forma:Darbinieki", "komanda:settings set"} <= set(sets)
+        assert sets["programma:katalogi"]  # the new database's catalogues: the program's, not a command's
+        assert {through for through in sets if through.startswith("komanda:")} == {"komanda:settings set"}
         assert {cs.os_user for cs in sets.values()} == {getpass.getuser()}
         imported = sets["imports"]
         assert imported.file_name == "dati.xlsx"

@@ -3761,4 +3761,97 @@ Sīkāka informācija ir žurnālfailā.</translation>
         <translation>Dzēst struktūrvienību «%1»?</translation>
     </message>
 </context>
+<context>
+    <name>EncryptionUi</name>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>Šifrēt datubāzi</translation>
+    </message>
+    <message>
+        <source>Encrypt %1 and its backups? The key is kept in this computer&apos;s credential store; a recovery key is shown once, to print and keep in a safe. The database is converted through a verified copy; close any other swdesk window first.</source>
+        <translation>Šifrēt %1 un tās dublējumus? Atslēga glabāsies šī datora akreditācijas datu krātuvē; atkopšanas atslēga tiks parādīta vienreiz — izdrukājiet to un glabājiet seifā. Datubāze tiek pārveidota caur pārbaudītu kopiju; vispirms aizveriet citus swdesk logus.</translation>
+    </message>
+    <message>
+        <source>Decrypt the database</source>
+        <translation>Atšifrēt datubāzi</translation>
+    </message>
+    <message>
+        <source>Decrypt %1 and its backups? Anyone who has the file will then be able to read the staff&apos;s data.</source>
+        <translation>Atšifrēt %1 un tās dublējumus? Pēc tam ikviens, kam ir šis fails, varēs izlasīt darbinieku datus.</translation>
+    </message>
+    <message>
+        <source>Encrypt the database (recommended)</source>
+        <translation>Šifrēt datubāzi (ieteicams)</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s credential store; a recovery key to print is shown once.</source>
+        <translation>Atslēga glabāsies šī datora akreditācijas datu krātuvē; atkopšanas atslēga izdrukāšanai tiks parādīta vienreiz.</translation>
+    </message>
+    <message>
+        <source>Encryption is not available: %1.</source>
+        <translation>Šifrēšana nav pieejama: %1.</translation>
+    </message>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>Šifrē datubāzi…</translation>
+    </message>
+    <message>
+        <source>Decrypting the database…</source>
+        <translation>Atšifrē datubāzi…</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the database…</source>
+        <translation>Šif&amp;rēt datubāzi…</translation>
+    </message>
+    <message>
+        <source>Decr&amp;ypt the database…</source>
+        <translation>A&amp;tšifrēt datubāzi…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Atkopšanas atslēga</translation>
+    </message>
+    <message>
+        <source>The database is encrypted. Its key is kept in this computer&apos;s credential store, so nothing needs typing at start. The recovery key below is the only other way to open the database (on a new computer, for another Windows user, after a reinstall). It is shown only now: print it and keep it in a safe, apart from the computer.</source>
+        <translation>Datubāze ir šifrēta. Tās atslēga glabājas šī datora akreditācijas datu krātuvē, tāpēc, programmu atverot, nekas nav jāievada. Zemāk redzamā atkopšanas atslēga ir vienīgais cits veids, kā datubāzi atvērt (jaunā datorā, citam Windows lietotājam, pēc pārinstalēšanas). Tā tiek parādīta tikai tagad: izdrukājiet to un glabājiet seifā, atsevišķi no datora.</translation>
+    </message>
+    <message>
+        <source>Save the sheet to print (PDF)…</source>
+        <translation>Saglabāt lapu izdrukai (PDF)…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key</source>
+        <translation>Esmu izdrukājis vai pierakstījis atkopšanas atslēgu</translation>
+    </message>
+    <message>
+        <source>Save the recovery key sheet</source>
+        <translation>Saglabāt atkopšanas atslēgas lapu</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF dokuments (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1. Print it, then delete the file: a copy on this computer helps a thief.</source>
+        <translation>Saglabāts: %1. Izdrukājiet to un tad izdzēsiet failu: kopija šajā datorā noderētu zaglim.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyEntry</name>
+    <message>
+        <source>Enter the recovery key</source>
+        <translation>Ievadīt atkopšanas atslēgu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Atvērt</translation>
+    </message>
+    <message>
+        <source>Recovery key (from the printed sheet &quot;Atkopšanas atslēga&quot;):</source>
+        <translation>Atkopšanas atslēga (no izdrukātās lapas «Atkopšanas atslēga»):</translation>
+    </message>
+</context>
 </TS>

@@ -801,6 +801,10 @@ def _migrate_and_fill(
         identity = _identity(session) if database.is_sqlite else 1
     if missing:  # a write lock only when there is something to write
         with database.write() as session:
+            from swdesk.db import history
+
+            # the shipped catalogues' rows the database lacks: the program's doing, whichever command opened it
+            history.set_source(session, history.Source("programma:katalogi"))
             ensure_catalogues(session)
     if database.is_sqlite and not identity:
         chosen = secrets.randbelow(2**31 - 1) + 1

@@ -30,6 +30,7 @@ import re
 import secrets
 import sqlite3
 import sys
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ MARKER_KIND = "swdesk-sqlcipher"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS, GROUP_LENGTH = 8, 4  # 32 characters, 160 bits
 SQLITE_NOTADB = 26
+IN_USE_WAIT_S = 5  # how long a conversion waits for the database's last other connection to close
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
 define(
@@ -585,7 +587,13 @@ def _swap(db_path: Path, source_key: str | None, target_key: str | None, before_
         raise
     finally:
         guard.close()
-    if db_path.with_name(db_path.name + "-wal").exists():
+    # the last connection to close removes the log; one of this program's own (a view loading its data in
+    # the background) is given a moment to finish
+    wal = db_path.with_name(db_path.name + "-wal")
+    deadline = time.monotonic() + IN_USE_WAIT_S
+    while wal.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if wal.exists():
         partial.unlink(missing_ok=True)
         raise UnavailableDatabaseError(tr("crypt.in_use", path=db_path))
     try:

@@ -50,12 +50,14 @@ define(
             "has both a copy and this sheet can read everything.",
         ),
         "recovery.use": (
-            "Kā lietot: programmas logā «Fails → Ievadīt atkopšanas atslēgu…» vai komandrindā "
-            'swdesk --db "{path}" --recovery-key "{example}". Atslēgu var rakstīt ar mazajiem vai lielajiem '
-            "burtiem, ar vai bez domuzīmēm; O nozīmē 0, I un L — 1.",
-            'How to use it: in the program\'s window "File → Enter the recovery key…" or on the command line '
-            'swdesk --db "{path}" --recovery-key "{example}". The key may be typed in lower or upper case, '
-            "with or without dashes; O means 0, I and L mean 1.",
+            "Kā lietot: ja atslēgas datorā nav, programma, atverot datubāzi, pati piedāvā «Ievadīt atkopšanas "
+            'atslēgu»; komandrindā: swdesk --db "{path}" --recovery-key "{example}". Atslēgu var rakstīt ar '
+            "mazajiem vai lielajiem burtiem, ar vai bez domuzīmēm; O nozīmē 0, I un L — 1. Pēc tam atslēga "
+            "atkal glabājas datorā.",
+            'How to use it: when the key is not on the computer, the program offers "Enter the recovery key" '
+            'itself when it opens the database; on the command line: swdesk --db "{path}" --recovery-key '
+            '"{example}". The key may be typed in lower or upper case, with or without dashes; O means 0, I '
+            "and L mean 1. The key is then kept on the computer again.",
         ),
         "recovery.backups": (
             "Tā pati atslēga atver arī šīs datubāzes dublējumus (mapē backups blakus datubāzei).",

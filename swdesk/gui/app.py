@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QLocale,
     QMessageLogContext,
     QObject,
@@ -286,9 +287,15 @@ class Controller(QObject):
 
     def _open(self, target: str | None, *, remember: bool) -> bool:
         from swdesk.db.database import DatabaseError, SetAsideError
+        from swdesk.db.encryption import KeyMissingError
 
         try:
             database: Database | None = self._open_asking(target)
+        except KeyMissingError as exc:
+            # an encrypted database whose key is not here (or wrong): nothing was moved; the recovery key
+            from swdesk.gui.encryption_ui import open_with_recovery_key
+
+            database = open_with_recovery_key(self.window, exc, lambda: self._open_asking(target))
         except SetAsideError as exc:
             # a damaged database was set aside here: its backup is restored, or an empty database takes its
             # place, only when the head says so
@@ -387,7 +394,9 @@ class Controller(QObject):
         from swdesk.gui.wizard import FirstStartWizard
 
         wizard = FirstStartWizard(self.database, demo_available=demo_available(), parent=self.window)
-        if not wizard.exec():
+        accepted = wizard.exec()
+        self.database = wizard.database  # encrypted at the first start: the same file, opened again
+        if not accepted:
             return self._has_window()
         if wizard.chose_lm:
             QSettings().setValue(KEY_LM_PC, "lm")
@@ -516,6 +525,52 @@ class Controller(QObject):
         self.app.install_language(language)
         if self.window is not None and self.database is not None:
             self.show_main()
+
+    def encrypt_database(self) -> None:
+        """Fails → Šifrēt datubāzi…: asked, converted off the UI thread (the database closed meanwhile, so
+        the views' last loads finish), opened again, and the recovery key shown once."""
+        from swdesk.db import encryption
+        from swdesk.gui.encryption_ui import RecoveryKeyDialog, ask_encrypt
+
+        def show_key(outcome, path: Path) -> None:  # type: ignore[no-untyped-def]
+            RecoveryKeyDialog(outcome[0], path, self.window).exec()
+
+        label = QCoreApplication.translate("EncryptionUi", "Encrypting the database…")
+        self._convert(ask_encrypt, encryption.encrypt_database, show_key, label)
+
+    def decrypt_database(self) -> None:
+        """Fails → Atšifrēt datubāzi…: asked, converted back, opened again."""
+        from swdesk.db import encryption
+        from swdesk.gui.encryption_ui import ask_decrypt
+
+        label = QCoreApplication.translate("EncryptionUi", "Decrypting the database…")
+        self._convert(ask_decrypt, encryption.decrypt_database, lambda *_: None, label)
+
+    def _convert(self, ask, convert, then, label: str) -> None:  # type: ignore[no-untyped-def]
+        from swdesk.gui.errors import show_error
+        from swdesk.gui.operations import run_operation
+
+        database = self.database
+        assert database is not None and self.window is not None
+        path = database.path
+        if path is None or not ask(self.window, database):
+            return
+
+        def work(_control):  # type: ignore[no-untyped-def]
+            database.close()
+            return convert(path)
+
+        def done(outcome) -> None:  # type: ignore[no-untyped-def]
+            if self._open(str(path), remember=False):
+                self.show_main()
+            then(outcome, path)
+
+        def failed(exc: BaseException) -> None:  # nothing changed: said, and the database opened again
+            show_error(self.window, exc)
+            if self._open(str(path), remember=False):
+                self.show_main()
+
+        run_operation(work, parent=self.window, label=label, on_success=done, on_failure=failed)
 
     def replace_database_from_backup(self, source: Path) -> None:
         """Restore the database from ``source`` (a verified copy is kept aside) and reopen it."""

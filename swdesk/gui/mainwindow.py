@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.ctx.data_changed.connect(self.update_title)
         self.location_label.setText(self.tr("Database: %1").replace("%1", database.display_location))
+        self._show_encryption_actions()
         from swdesk.gui import unit_filter  # the structural unit chosen for every view (issue 14)
 
         self.unit_filter = unit_filter.install(self)
@@ -299,6 +300,13 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.backup)
         self.restore_action = QAction(self.tr("&Restore from a backup…"), self)
         self.restore_action.triggered.connect(self.restore)
+        # the database encrypted at rest (issue 15): core's swdesk.db.encryption, through the controller
+        self.encrypt_action = QAction(QCoreApplication.translate("EncryptionUi", "&Encrypt the database…"), self)
+        self.decrypt_action = QAction(QCoreApplication.translate("EncryptionUi", "Decr&ypt the database…"), self)
+        if self.controller is not None:
+            self.encrypt_action.triggered.connect(self.controller.encrypt_database)
+            self.decrypt_action.triggered.connect(self.controller.decrypt_database)
+        self._show_encryption_actions()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -311,6 +319,8 @@ class MainWindow(QMainWindow):
             None,
             self.backup_action,
             self.restore_action,
+            self.encrypt_action,
+            self.decrypt_action,
             None,
             self.quit_action,
         ):
@@ -344,6 +354,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.keyboard.help_action)
         help_menu.addAction(self.selftest_action)
         help_menu.addAction(self.about_action)
+
+    def _show_encryption_actions(self) -> None:
+        """Šifrēt for a plain SQLite database, Atšifrēt for an encrypted one; neither for PostgreSQL."""
+        database = getattr(self, "database", None)
+        sqlite = database is not None and database.path is not None
+        encrypted = sqlite and database.encrypted
+        self.encrypt_action.setVisible(sqlite and not encrypted)
+        self.decrypt_action.setVisible(encrypted)
+        self.encrypt_action.setEnabled(self.controller is not None)
+        self.decrypt_action.setEnabled(self.controller is not None)
 
     def _language(self) -> str:
         from swdesk import i18n

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -75,6 +76,7 @@ class FirstStartWizard(QDialog):
         form.addRow(self.tr("Number of residents:"), self.population)
         form.addRow(self.tr("Year of that number:"), self.year)
         form.addRow(self.tr("Head of the service:"), self.head_name)
+        self.encrypt = self._encryption_choice(form)
 
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
@@ -113,6 +115,58 @@ class FirstStartWizard(QDialog):
         layout.addWidget(buttons)
         self.service_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _encryption_choice(self, form: QFormLayout) -> QCheckBox:
+        """Encrypt the new database (issue 15): ticked when SQLCipher and a credential store are here; else
+        unticked, disabled, and the reason said under it. Not shown for a PostgreSQL database."""
+        from swdesk.gui.encryption_ui import encryption_offer
+
+        box = QCheckBox(QCoreApplication.translate("EncryptionUi", "Encrypt the database (recommended)"))
+        possible, reason = encryption_offer()
+        if self.database.path is None or self.database.encrypted:
+            box.setChecked(False)
+            box.hide()
+            return box
+        box.setChecked(possible)
+        box.setEnabled(possible)
+        form.addRow("", box)
+        if possible:
+            note = QLabel(
+                QCoreApplication.translate(
+                    "EncryptionUi",
+                    "The key is kept in this computer's credential store; a recovery key to print is shown once.",
+                )
+            )
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #555;")
+            form.addRow("", note)
+        else:
+            why = QLabel(
+                QCoreApplication.translate("EncryptionUi", "Encryption is not available: %1.").replace("%1", reason)
+            )
+            why.setWordWrap(True)
+            form.addRow("", why)
+            self.encryption_reason = why
+        return box
+
+    def _encrypt_first(self) -> bool:
+        """The database encrypted before anything of the service is written to it; the recovery key shown."""
+        from swdesk.db import encryption
+        from swdesk.db.database import DatabaseError, open_database
+        from swdesk.gui.encryption_ui import RecoveryKeyDialog
+
+        path = self.database.path
+        assert path is not None
+        self.database.close()
+        try:
+            recovery_key, _kept, _converted = encryption.encrypt_database(path)
+        except DatabaseError as exc:
+            self.database = open_database(str(path), auto_backup=False)
+            self._show_error(str(exc))
+            return False
+        self.database = open_database(str(path), auto_backup=False)
+        RecoveryKeyDialog(recovery_key, path, self).exec()
+        return True
+
     def _mode_changed(self) -> None:
         """LM needs no service: the service's form and buttons give way to the LM summary's."""
         lm = self.for_lm.isChecked()
@@ -147,6 +201,8 @@ class FirstStartWizard(QDialog):
             self.population.setFocus()
             return
         head = self.head_name.text().strip() or None
+        if self.encrypt.isChecked() and not self.database.encrypted and not self._encrypt_first():
+            return
         from swdesk.records import RecordError
         from swdesk.records.transaction import transaction
 
