@@ -36,6 +36,7 @@ from swdesk.db import models as m
 from swdesk.db.database import Database
 from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
+from swdesk.staff_terms import terms_of
 
 FORMER_STAFF_YEARS = "retention.former_staff_years"
 CLAIM_YEARS = "retention.claim_years"
@@ -217,6 +218,7 @@ class PersonRecord:
     prepared: dt.date
     former_staff_years: int
     claim_years: int
+    terms: tuple[dict[str, Any], ...] = ()  # the values from each date (swdesk.staff_terms), oldest first
 
     @property
     def name(self) -> str:
@@ -275,6 +277,21 @@ def person_record(session: Session, tabeles_nr: str, *, today: dt.date | None = 
             .order_by(m.TrainingEvent.date, m.TrainingEvent.id)
         )
     )
+    positions = {code: name for code, name in session.execute(select(m.Position.code, m.Position.name))}
+    educations = {code: name for code, name in session.execute(select(m.Education.code, m.Education.name))}
+    terms = tuple(
+        {
+            "valid_from": term.valid_from,
+            "position": positions.get(term.position_code, term.position_code),
+            "fte": term.fte,
+            "education": f"{term.education_code} {educations[term.education_code]}"
+            if term.education_code in educations
+            else term.education_code,
+            "salary": term.salary,
+            "unit_name": term.unit_name,
+        }
+        for term in terms_of(staff)
+    )
     return PersonRecord(
         staff={
             "tabeles_nr": staff.tabeles_nr,
@@ -298,6 +315,7 @@ def person_record(session: Session, tabeles_nr: str, *, today: dt.date | None = 
         prepared=today,
         former_staff_years=retention_years(session, FORMER_STAFF_YEARS, today),
         claim_years=retention_years(session, CLAIM_YEARS, today),
+        terms=terms,
     )
 
 

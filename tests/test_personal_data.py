@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from swdesk import records
 from swdesk.cli import main
 from swdesk.db import models as m
 from swdesk.db.database import Database, open_database
@@ -260,6 +261,11 @@ def test_export_holds_everything_stored_about_the_person(demo: Database, tmp_pat
         other = s.scalar(select(m.Staff).where(m.Staff.tabeles_nr == "0002"))
         assert other is not None
         other_name = other.full_name
+    with demo.write() as s, records.source(s, "komanda:tests"):  # half time from a date: a second term
+        person = s.scalar(select(m.Staff).where(m.Staff.tabeles_nr == "0001"))
+        assert person is not None and person.end is None and person.fte != Decimal("0.5")
+        since = person.start + dt.timedelta(days=40)
+        records.change(s, "staff", person.id, {"fte": Decimal("0.5")}, valid_from=since)
     counts = _counts(demo, "0001")
     assert all(counts.values())
     pdf, workbook = tmp_path / "dati.pdf", tmp_path / "dati.xlsx"
@@ -268,12 +274,22 @@ def test_export_holds_everything_stored_about_the_person(demo: Database, tmp_pat
         == 0
     )
     text = " ".join(pdf_text(pdf).split())
-    for words in (name, code, "Kam tas vajadzīgs", "Dati šobrīd jāglabā", "VDAR 15. pants"):
+    for words in (
+        name,
+        code,
+        "Kam tas vajadzīgs",
+        "Dati šobrīd jāglabā",
+        "VDAR 15. pants",
+        "slodze un alga laikā",
+    ):
         assert words in text, words
     assert other_name not in text  # nobody else's data
     book = load_workbook(workbook, read_only=True)
     try:
-        assert book.sheetnames == ["Personas dati", "Lietas", "Pienākumi", "Apmācības"]
+        assert book.sheetnames == ["Personas dati", "Izmaiņas laikā", "Lietas", "Pienākumi", "Apmācības"]
+        terms = list(book["Izmaiņas laikā"].iter_rows(min_row=2, values_only=True))
+        assert [(row[0].date(), row[2]) for row in terms][-1] == (since, 0.5)  # the value from that date
+        assert len(terms) == 2
         values = [
             c for row in book["Personas dati"].iter_rows(values_only=True) for c in row if c is not None
         ]

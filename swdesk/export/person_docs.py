@@ -41,6 +41,7 @@ define(
         "persondoc.col.field": ("Lauks", "Field"),
         "persondoc.col.value": ("Vērtība", "Value"),
         "persondoc.col.purpose": ("Kam tas vajadzīgs", "What it is for"),
+        "persondoc.terms": ("Amats, slodze un alga laikā", "Position, FTE and salary over time"),
         "persondoc.caseloads": ("Lietas pa mēnešiem", "Caseloads by month"),
         "persondoc.duties": ("Ar sociālo darbu nesaistītie pienākumi", "Duties not related to social work"),
         "persondoc.training": ("Apmācības un supervīzija", "Training and supervision"),
@@ -65,6 +66,12 @@ define(
             "the Ministry of Welfare in the compensation claim; the council report and the survey name "
             "nobody.",
         ),
+        "persondoc.col.valid_from": ("Spēkā no", "From"),
+        "persondoc.col.position": ("Amats", "Position"),
+        "persondoc.col.fte": ("Slodze", "FTE"),
+        "persondoc.col.education": ("Izglītība", "Education"),
+        "persondoc.col.salary": ("Mēnešalga, EUR", "Monthly salary, EUR"),
+        "persondoc.col.unit": ("Struktūrvienība", "Structural unit"),
         "persondoc.col.month": ("Mēnesis", "Month"),
         "persondoc.col.work_type": ("Darba veids", "Work type"),
         "persondoc.col.cases": ("Lietas", "Cases"),
@@ -83,6 +90,7 @@ define(
         "persondoc.col.cost": ("Izmaksas, EUR", "Cost, EUR"),
         "persondoc.col.invoice": ("Rēķina nr.", "Invoice no."),
         "persondoc.sheet.record": ("Personas dati", "Personal data"),
+        "persondoc.sheet.terms": ("Izmaiņas laikā", "Changes over time"),
         "persondoc.sheet.caseloads": ("Lietas", "Caseloads"),
         "persondoc.sheet.duties": ("Pienākumi", "Duties"),
         "persondoc.sheet.training": ("Apmācības", "Training"),
@@ -109,6 +117,17 @@ def _yes_no(value: bool | None) -> str:
 def _table_rows(record: PersonRecord) -> dict[str, tuple[list[str], list[list[Any]], list[xlsx.ColumnKind]]]:
     """Per section: headers, rows of plain values (dates, numbers, text) and each column's kind."""
     return {
+        "terms": (
+            [
+                tr(f"persondoc.col.{k}")
+                for k in ("valid_from", "position", "fte", "education", "salary", "unit")
+            ],
+            [
+                [r["valid_from"], r["position"], r["fte"], r["education"], r["salary"], r["unit_name"]]
+                for r in record.terms
+            ],
+            ["date", "text", "fte", "text", "money", "text"],
+        ),
         "caseloads": (
             [tr(f"persondoc.col.{k}") for k in ("month", "work_type", "cases", "applications", "persons")],
             [
@@ -177,6 +196,8 @@ def _pdf_cell(kind: str, value: Any) -> str:
         return money_text(value)
     if kind == "hours":
         return hours_text(value)
+    if kind == "fte":
+        return fte_text(value)
     if kind == "int":
         return integer_text(int(value))
     return str(value)
@@ -209,7 +230,11 @@ def write_person_pdf(
         )
         story.append(pdf.heading(tr("persondoc.retention")))
         story += [pdf.paragraph(line) for line in _retention_lines(record)]
-        wide = {"training": [9, 12, 8, 7, 19, 16, 9, 9, 11], "duties": [12, 30, 10, 48]}
+        wide = {
+            "training": [9, 12, 8, 7, 19, 16, 9, 9, 11],
+            "duties": [12, 30, 10, 48],
+            "terms": [11, 27, 8, 27, 12, 15],
+        }
         for section, (header, rows, kinds) in _table_rows(record).items():
             story.append(pdf.heading(tr(f"persondoc.{section}")))
             if not rows:
