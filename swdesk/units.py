@@ -100,23 +100,20 @@ def staff_in_unit(session: Session, unit_id: int, first: dt.date, last: dt.date)
     names = names_in(session, unit_id)
     if not names:
         return frozenset()
-    employment = {
-        row.id: (row.start, row.end)
-        for row in session.execute(select(m.Staff.id, m.Staff.start, m.Staff.end, m.Staff.unit_name))
-    }
     terms: dict[int, list[tuple[dt.date, str | None]]] = defaultdict(list)
     for staff_id, valid_from, unit_name in session.execute(
         select(m.StaffTerm.staff_id, m.StaffTerm.valid_from, m.StaffTerm.unit_name)
         .order_by(m.StaffTerm.staff_id, m.StaffTerm.valid_from)
     ):
         terms[staff_id].append((valid_from, unit_name))
-    fallback = {row.id: row.unit_name for row in session.execute(select(m.Staff.id, m.Staff.unit_name))}
     found: set[int] = set()
-    for staff_id, (start, end) in employment.items():
+    for staff_id, start, end, current in session.execute(
+        select(m.Staff.id, m.Staff.start, m.Staff.end, m.Staff.unit_name)
+    ):
         begin, finish = max(first, start), min(last, end) if end is not None else last
         if begin > finish:
             continue
-        own = terms.get(staff_id) or [(start, fallback.get(staff_id))]
+        own = terms.get(staff_id) or [(start, current)]  # (a person without stored terms: the staff row)
         for i, (valid_from, unit_name) in enumerate(own):
             until = own[i + 1][0] - dt.timedelta(days=1) if i + 1 < len(own) else finish
             term_begin = valid_from if i > 0 else min(valid_from, begin)

@@ -104,7 +104,7 @@ def test_the_same_csv_in_utf8_with_or_without_bom_imports_the_same(fresh, tmp_pa
 
 def test_the_cli_imports_a_windows_1257_csv(db, db_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     db.close()
-    assert main(["--db", str(db_path), "import", str(WINDOWS_1257_CSV)]) == 0
+    assert main(["--db", str(db_path), "import", "--create-units", str(WINDOWS_1257_CSV)]) == 0
     assert "Imports pabeigts: pievienoti 2, mainīti 0, nemainīti 0." in capsys.readouterr().out
     database = open_database(str(db_path), auto_backup=False)
     try:
