@@ -18,7 +18,7 @@ import datetime as dt
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import (
@@ -340,7 +340,9 @@ def parse_count(value: Any, field: str = "cases") -> tuple[int | None, str | Non
     if not text:
         return None, None
     try:
-        return sh.sheet_by_name("Lietas").column(field).parse(text, None), None
+        # a count's parser reads no catalogue, so it needs no lookups from the database
+        no_lookups = cast("sh.Lookups", None)
+        return sh.sheet_by_name("Lietas").column(field).parse(text, no_lookups), None
     except ValueProblem as exc:
         return None, str(exc)
 
