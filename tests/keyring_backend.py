@@ -62,11 +62,11 @@ def keystore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
     from swdesk.db import encryption
 
+    previous = keyring.get_keyring()  # before the variables below: keyring may load its backend only now
     path = tmp_path / "kr.json"
     monkeypatch.setenv("SWDESK_TEST_KEYRING", str(path))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyring_backend.FileKeyring")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    previous = keyring.get_keyring()
     keyring.set_keyring(FileKeyring())
     encryption._known.clear()
     encryption.forget_recovery_keys()
