@@ -357,9 +357,9 @@ class MainWindow(QMainWindow):
 
     def _show_encryption_actions(self) -> None:
         """Šifrēt for a plain SQLite database, Atšifrēt for an encrypted one; neither for PostgreSQL."""
-        database = getattr(self, "database", None)
+        database: Database | None = getattr(self, "database", None)
         sqlite = database is not None and database.path is not None
-        encrypted = sqlite and database.encrypted
+        encrypted = database is not None and sqlite and database.encrypted
         self.encrypt_action.setVisible(sqlite and not encrypted)
         self.decrypt_action.setVisible(encrypted)
         self.encrypt_action.setEnabled(self.controller is not None)
