@@ -918,11 +918,16 @@ def caseload_no_criterion(ctx: CheckContext) -> list[Finding]:
     staff = ctx.snapshot.staff_by_id
     positions_with_data: dict[str, set[str]] = defaultdict(set)
     for sid, rows in ctx.caseloads_by_staff.items():
-        if sid not in staff:
+        person = staff.get(sid)
+        if person is None:
+            continue
+        if not person.terms:  # one position in every month: each work type with data once
+            for work_type in {row.work_type_code for row in rows if row.has_data}:
+                positions_with_data[work_type].add(person.position_code)
             continue
         for row in rows:
             if row.has_data:
-                positions_with_data[row.work_type_code].add(staff[sid].in_month(row.month).position_code)
+                positions_with_data[row.work_type_code].add(person.in_month(row.month).position_code)
     findings = []
     for work_type in sorted(positions_with_data):
         positions = positions_with_data[work_type] | {ALL_POSITIONS}
