@@ -120,7 +120,8 @@ def load_duties(
     with database.read() as session:
         staff_ids = units.unit_period_staff(session, unit_id, year, dt.date(year, 12, 31))
         d = m.Duty
-        rows = session.execute(  # plain columns, not ORM objects: a Rīga year has over ten thousand entries
+        # plain Core rows, not ORM objects nor the ORM's result layer: a Rīga year has 16 000 entries
+        rows = session.connection().execute(
             select(
                 d.id, d.date, m.Staff.first_name, m.Staff.last_name, m.DutyCategory.name, d.hours,
                 d.description, d.staff_id, d.category_code,
@@ -139,7 +140,9 @@ def load_duties(
             for r in rows
         ]
         settings = Settings.load(session, as_of)
-        snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
+        snapshot = load_snapshot(  # the shares need the duties alone
+            session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)), caseloads=False, training=False
+        )
     if staff_ids is not None:
         snapshot = units.only_staff(snapshot, staff_ids)
     ctx = checks.make_context(snapshot, year=year, as_of=as_of, settings=settings)

@@ -230,7 +230,8 @@ def load_training(database: Database, year: int, unit_id: int | None = None) -> 
     with database.read() as session:
         staff_ids = units.unit_period_staff(session, unit_id, year, dt.date(year, 12, 31))
         e = m.TrainingEvent
-        rows = session.execute(  # plain columns, not ORM objects: a Rīga year has thousands of events
+        # plain Core rows, not ORM objects nor the ORM's result layer: a Rīga year has 8 000 events
+        rows = session.connection().execute(
             select(
                 e.id, e.staff_id, m.Staff.first_name, m.Staff.last_name, e.date, e.kind, e.form, e.duration,
                 e.duration_unit, e.minutes, e.topic, e.provider, e.certified_supervisor, e.cost, e.invoice,
@@ -261,7 +262,9 @@ def load_training(database: Database, year: int, unit_id: int | None = None) -> 
             for r in rows
         ]
         settings = Settings.load(session, as_of)
-        snapshot = load_snapshot(session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)))
+        snapshot = load_snapshot(  # the hours need the training events alone
+            session, since=dt.date(year, 1, 1), until=min(as_of, dt.date(year, 12, 31)), caseloads=False, duties=False
+        )
     if staff_ids is not None:
         snapshot = units.only_staff(snapshot, staff_ids)
     ctx = checks.make_context(snapshot, year=year, as_of=as_of, settings=settings)
