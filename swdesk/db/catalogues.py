@@ -37,11 +37,12 @@ def missing_rows(session: Session) -> list[m.Base]:
     cat = shipped()
     rows: list[m.Base] = []
 
-    def missing(model: type[m.Base], *key: object) -> bool:
-        return session.get(model, key if len(key) > 1 else key[0]) is None
-
+    # one query per catalogue for the keys it holds, not one per shipped row: every start opens the database
+    # and asked 50 times before the dashboard could load
+    positions = set(session.scalars(select(m.Position.code)))
+    scale = {(group, year) for group, year in session.execute(select(m.SalaryScale.group, m.SalaryScale.year))}
     for p in cat["positions"]:
-        if missing(m.Position, p["code"]):
+        if p["code"] not in positions:
             rows.append(
                 m.Position(
                     code=p["code"],
@@ -55,7 +56,7 @@ def missing_rows(session: Session) -> list[m.Base]:
                 )
             )
     for row in cat["salary_scale"]:
-        if missing(m.SalaryScale, row["group"], row["year"]):
+        if (row["group"], row["year"]) not in scale:
             rows.append(
                 m.SalaryScale(
                     group=row["group"],
@@ -71,8 +72,9 @@ def missing_rows(session: Session) -> list[m.Base]:
         (m.Unit, cat["units"]),
         (m.DutyCategory, cat["duty_categories"]),
     ):
+        codes = set(session.scalars(select(model.code)))
         for row in entries:
-            if missing(model, row["code"]):
+            if row["code"] not in codes:
                 rows.append(model(code=row["code"], name=row["name"]))
     known = set(session.scalars(select(m.Setting.key)))
     for row in cat["settings"]:

@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl.utils.datetime import from_excel
-
 from swdesk.formats import fmt_date, fmt_datetime, fmt_exact
 from swdesk.i18n import define, tr
 
@@ -249,6 +247,10 @@ def _date_or_none(value: Any) -> dt.date | None:
         return None
     if isinstance(value, int | float):
         # An Excel serial number: a date cell whose format was lost (e.g. a column formatted as General).
+        # openpyxl imported here, not with the module: the records layer (and so the program's start, before
+        # the dashboard is filled) imports this module, and openpyxl with numpy takes a quarter of a second.
+        from openpyxl.utils.datetime import from_excel
+
         try:
             converted = from_excel(value)
         except (ValueError, OverflowError, TypeError):
