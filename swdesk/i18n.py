@@ -193,7 +193,13 @@ define(
             "tukšs fails (0 baitu), ko nav izveidojusi swdesk",
             "an empty file (0 bytes) that swdesk did not make",
         ),
-        "db.kind.other": ("fails, kas nav SQLite datubāze", "a file that is not an SQLite database"),
+        "db.kind.other": (
+            "fails, kas nav SQLite datubāze, vai šifrēta datubāze bez tās atslēgas norādes blakus (.sifrets "
+            "faila); šifrētu swdesk datubāzi citā datorā atver ar atkopšanas atslēgu (--recovery-key)",
+            "a file that is not an SQLite database, or an encrypted database without its key marker beside "
+            "it (the .sifrets file); an encrypted swdesk database on another PC opens with its recovery key "
+            "(--recovery-key)",
+        ),
         "db.empty_with_backup": (
             "Datubāzes fails {path} ir tukšs (0 baitu), lai gan tai ir dublējumi.",
             "The database file {path} is empty (0 bytes), although it has backups.",
