@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from swdesk import records
 from swdesk.db import models as m
 from swdesk.formats import fmt_date, fmt_number
 from swdesk.i18n import define, tr
@@ -30,13 +31,25 @@ define(
         "plan.error.name": ("Scenārijam jābūt nosaukumam.", "A scenario needs a name."),
         "plan.error.exists": ("Scenārijs «{name}» jau ir.", "A scenario named '{name}' exists already."),
         "plan.error.missing": ("Scenārija «{name}» nav.", "There is no scenario named '{name}'."),
-        "plan.error.position": ("Amats «{code}» nav katalogā.", "The position '{code}' is not in the catalogue."),
+        "plan.error.position": (
+            "Amats «{code}» nav katalogā.",
+            "The position '{code}' is not in the catalogue.",
+        ),
         "plan.error.fte": ("Slodzei jābūt no 0,001 līdz 1,5.", "The FTE must be from 0.001 to 1.5."),
         "plan.error.salary": ("Mēnešalgai jābūt pozitīvai.", "The monthly salary must be positive."),
-        "plan.error.count": ("Amatu skaitam jābūt no 1 līdz 100.", "The number of posts must be from 1 to 100."),
-        "plan.error.staff": ("Darbinieka ar tabeles nr. «{nr}» nav.", "No staff member has employee number '{nr}'."),
+        "plan.error.count": (
+            "Amatu skaitam jābūt no 1 līdz 100.",
+            "The number of posts must be from 1 to 100.",
+        ),
+        "plan.error.staff": (
+            "Darbinieka ar tabeles nr. «{nr}» nav.",
+            "No staff member has employee number '{nr}'.",
+        ),
         "plan.error.category": ("Pienākumu kategorijas «{code}» nav.", "There is no duty category '{code}'."),
-        "plan.error.share": ("Pārceļamajai daļai jābūt no 0 līdz 100 %.", "The share moved must be from 0 to 100 %."),
+        "plan.error.share": (
+            "Pārceļamajai daļai jābūt no 0 līdz 100 %.",
+            "The share moved must be from 0 to 100 %.",
+        ),
         "plan.error.hours": ("Stundām mēnesī jābūt pozitīvām.", "The hours per month must be positive."),
         "plan.error.residents": ("Iedzīvotāju skaitam jābūt pozitīvam.", "The population must be positive."),
         "plan.error.event": ("Plānotā notikuma nav.", "There is no such planned event."),
@@ -78,9 +91,16 @@ def _spec(row: m.Scenario, numbers: dict[int, str]) -> sc.ScenarioSpec:
         note=row.note,
         changes=tuple(
             sc.Change(
-                kind=c.kind, position_code=c.position_code, count=c.count, fte=c.fte, salary=c.salary,
-                unit_name=c.unit_name, tabeles_nr=numbers.get(c.staff_id) if c.staff_id is not None else None,
-                category_code=c.category_code, share=c.share, hours_per_month=c.hours_per_month,
+                kind=c.kind,
+                position_code=c.position_code,
+                count=c.count,
+                fte=c.fte,
+                salary=c.salary,
+                unit_name=c.unit_name,
+                tabeles_nr=numbers.get(c.staff_id) if c.staff_id is not None else None,
+                category_code=c.category_code,
+                share=c.share,
+                hours_per_month=c.hours_per_month,
                 residents=c.residents,
             )
             for c in row.changes
@@ -118,7 +138,12 @@ def _validated(session: Session, change: sc.Change) -> m.ScenarioChange:
         count = 1 if change.count is None else change.count
         if not 1 <= count <= 100:
             raise PlanningError(tr("plan.error.count"))
-        row.position_code, row.fte, row.salary, row.count = change.position_code, change.fte, change.salary, count
+        row.position_code, row.fte, row.salary, row.count = (
+            change.position_code,
+            change.fte,
+            change.salary,
+            count,
+        )
         row.unit_name = (change.unit_name or "").strip() or None
     elif change.kind == sc.REMOVE_STAFF:
         staff_id = session.scalar(select(m.Staff.id).where(m.Staff.tabeles_nr == (change.tabeles_nr or "")))
@@ -165,7 +190,11 @@ def save_scenario(session: Session, spec: sc.ScenarioSpec, *, replace: str | Non
         if clash is not None and clash != found.id:
             raise PlanningError(tr("plan.error.exists", name=name))
         existing = found
-    existing.name, existing.valid_from, existing.note = name, spec.valid_from, (spec.note or "").strip() or None
+    existing.name, existing.valid_from, existing.note = (
+        name,
+        spec.valid_from,
+        (spec.note or "").strip() or None,
+    )
     existing.changes = rows
     session.flush()
 
@@ -184,9 +213,11 @@ def describe_change(change: sc.Change, snapshot: Snapshot) -> str:
     if change.kind == sc.ADD_POSITION:
         position = snapshot.positions.get(change.position_code or "")
         return tr(
-            "plan.change.add_position", count=change.count or 1,
+            "plan.change.add_position",
+            count=change.count or 1,
             position=position.name if position else change.position_code,
-            fte=fmt_number(change.fte, 3, trim=True), salary=fmt_number(change.salary, 2),
+            fte=fmt_number(change.fte, 3, trim=True),
+            salary=fmt_number(change.salary, 2),
             unit=tr("plan.change.unit", unit=change.unit_name) if change.unit_name else "",
         )
     if change.kind == sc.REMOVE_STAFF:
@@ -200,7 +231,11 @@ def describe_change(change: sc.Change, snapshot: Snapshot) -> str:
             from swdesk.formats import fmt_percent
 
             return tr("plan.change.move_share", category=category, share=fmt_percent(change.share))
-        return tr("plan.change.move_hours", category=category, hours=fmt_number(change.hours_per_month, 2, trim=True))
+        return tr(
+            "plan.change.move_hours",
+            category=category,
+            hours=fmt_number(change.hours_per_month, 2, trim=True),
+        )
     if change.kind == sc.POPULATION:
         return tr("plan.change.population", residents=fmt_number(change.residents, 0))
     return tr("plan.change.raise_to_minimum")
@@ -212,7 +247,9 @@ def describe_change(change: sc.Change, snapshot: Snapshot) -> str:
 def social_insurance_rate(session: Session) -> sc.DatedRate:
     """The employer's contribution rate (``cost.social_insurance``) with the dates each value applies from."""
     steps = [(valid_from, Decimal(value)) for valid_from, value in history(session, "cost.social_insurance")]
-    return sc.DatedRate(tuple(steps)) if steps else sc.DatedRate.constant(Settings.defaults().social_insurance)
+    return (
+        sc.DatedRate(tuple(steps)) if steps else sc.DatedRate.constant(Settings.defaults().social_insurance)
+    )
 
 
 @dataclass(frozen=True)
@@ -257,8 +294,12 @@ class Comparison:
             }
             return data
 
-        return {"year": self.year, "as_of": self.as_of.isoformat(), "today": outcome(self.today),
-                "scenarios": [outcome(o) for o in self.scenarios]}
+        return {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "today": outcome(self.today),
+            "scenarios": [outcome(o) for o in self.scenarios],
+        }
 
 
 def load_names(session: Session) -> Snapshot:
@@ -293,16 +334,26 @@ def compare(
 
     for spec in specs:
         changed = sc.apply_changes(snapshot, spec, year=year, as_of=as_of)
-        outcomes.append(Outcome(
-            spec=spec,
-            figures=sc.figures(changed, year=year, as_of=as_of, settings=settings),
-            cost=sc.personnel_cost(sc.spans_with(snapshot, spec), year=spec.cost_year, rate=rate),
-            cost_today=today_cost(spec.cost_year),
-        ))
+        outcomes.append(
+            Outcome(
+                spec=spec,
+                figures=sc.figures(changed, year=year, as_of=as_of, settings=settings),
+                cost=sc.personnel_cost(sc.spans_with(snapshot, spec), year=spec.cost_year, rate=rate),
+                cost_today=today_cost(spec.cost_year),
+            )
+        )
     cost_year = specs[0].cost_year if specs else year
-    today = Outcome(spec=None, figures=today_figures, cost=today_cost(cost_year), cost_today=today_cost(cost_year))
-    return Comparison(year=year, as_of=as_of, today=today, scenarios=tuple(outcomes), snapshot=snapshot,
-                      limit=settings.ratio_limit)
+    today = Outcome(
+        spec=None, figures=today_figures, cost=today_cost(cost_year), cost_today=today_cost(cost_year)
+    )
+    return Comparison(
+        year=year,
+        as_of=as_of,
+        today=today,
+        scenarios=tuple(outcomes),
+        snapshot=snapshot,
+        limit=settings.ratio_limit,
+    )
 
 
 def compare_scenarios(
@@ -384,16 +435,26 @@ def add_planned_event(
         raise PlanningError(tr("plan.event.minutes"))
     if session.get(m.Staff, staff_id) is None:
         raise PlanningError(tr("plan.event.staff"))
-    event = m.TrainingEvent(
-        staff_id=staff_id, date=date, kind=kind, form=form, minutes=minutes, duration=Decimal(minutes) / 60,
-        duration_unit="hours" if minutes % 60 == 0 else "minutes", cost=cost, invoice=(invoice or "").strip() or None,
-        certified_supervisor=certified_supervisor, topic=topic, provider=provider, planned=True,
-    )
-    if event.duration_unit == "minutes":
-        event.duration = Decimal(minutes)
-    session.add(event)
-    session.flush()
-    return event.id
+    hours = minutes % 60 == 0
+    values = {
+        "staff_id": staff_id,
+        "date": date,
+        "kind": kind,
+        "form": form,
+        "duration": Decimal(minutes) / 60 if hours else Decimal(minutes),
+        "duration_unit": "hours" if hours else "minutes",
+        "cost": cost,
+        "invoice": (invoice or "").strip() or None,
+        "certified_supervisor": certified_supervisor,
+        "topic": topic,
+        "provider": provider,
+        "planned": True,
+    }
+    try:  # through the one door: the training event's own checks, and the change history
+        event = records.add(session, "training", values)
+    except records.RecordError as exc:
+        raise PlanningError(" ".join(problem.message for problem in exc.problems)) from exc
+    return int(event.id)  # type: ignore[attr-defined]
 
 
 def _planned(session: Session, event_id: int) -> m.TrainingEvent:
@@ -405,13 +466,13 @@ def _planned(session: Session, event_id: int) -> m.TrainingEvent:
 
 def mark_done(session: Session, event_id: int) -> None:
     """The planned event took place: from now on claims, checks and the survey count it."""
-    _planned(session, event_id).planned = False
-    session.flush()
+    _planned(session, event_id)
+    records.change(session, "training", event_id, {"planned": False})
 
 
 def delete_planned_event(session: Session, event_id: int) -> None:
-    session.delete(_planned(session, event_id))
-    session.flush()
+    _planned(session, event_id)
+    records.delete(session, "training", event_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,14 +492,21 @@ class PlannedEvent:
     @property
     def past_cap(self) -> bool:
         """It goes past the yearly compensable cap: wholly (``over_annual_cap``) or in part."""
-        return self.excluded == "over_annual_cap" or (self.excluded is None and self.compensable_minutes < self.minutes)
+        return self.excluded == "over_annual_cap" or (
+            self.excluded is None and self.compensable_minutes < self.minutes
+        )
 
     def warning(self) -> str:
         from swdesk.rules.claim import kind_label
 
-        return tr("plan.event.over_cap", person=self.name, date=fmt_date(self.date), kind=kind_label(self.kind),
-                  hours=fmt_number(Decimal(self.minutes) / 60, 2), compensable=fmt_number(
-                      Decimal(self.compensable_minutes) / 60, 2))
+        return tr(
+            "plan.event.over_cap",
+            person=self.name,
+            date=fmt_date(self.date),
+            kind=kind_label(self.kind),
+            hours=fmt_number(Decimal(self.minutes) / 60, 2),
+            compensable=fmt_number(Decimal(self.compensable_minutes) / 60, 2),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,22 +553,38 @@ def training_plan(session: Session, *, year: int) -> TrainingPlan:
     inputs = load_claim_input(session, period, include_planned=True)
     # A planned event has a price but rarely an invoice yet: the forecast takes it as invoiced once done,
     # so that its compensation is foreseen (an event without a cost still has nothing to compensate).
-    inputs = dataclasses.replace(inputs, events=tuple(
-        dataclasses.replace(e, invoice=e.invoice or PLANNED_INVOICE) if e.planned else e for e in inputs.events))
+    inputs = dataclasses.replace(
+        inputs,
+        events=tuple(
+            dataclasses.replace(e, invoice=e.invoice or PLANNED_INVOICE) if e.planned else e
+            for e in inputs.events
+        ),
+    )
     planned_ids = {e.event_id for e in inputs.events if e.planned}
     forecast = compute_claim(inputs, period=period, settings=settings)
     events = tuple(
-        PlannedEvent(event_id=r.event_id, tabeles_nr=r.tabeles_nr, name=r.staff_name, date=r.date, kind=r.kind,
-                     minutes=r.minutes, compensable_minutes=r.compensable_minutes, compensation=r.compensation,
-                     excluded=r.excluded)
-        for r in forecast.rows if r.event_id in planned_ids
+        PlannedEvent(
+            event_id=r.event_id,
+            tabeles_nr=r.tabeles_nr,
+            name=r.staff_name,
+            date=r.date,
+            kind=r.kind,
+            minutes=r.minutes,
+            compensable_minutes=r.compensable_minutes,
+            compensation=r.compensation,
+            excluded=r.excluded,
+        )
+        for r in forecast.rows
+        if r.event_id in planned_ids
     )
     snapshot = load_snapshot(session, since=period.start, until=period.end)
     ctx = make_context(snapshot, year=year, as_of=period.end, settings=settings)
     training, supervision = training_measures(ctx), supervision_measures(ctx)
     used = {(u.tabeles_nr, u.kind): u.used_in_period + u.used_before for u in done.cap_usage}
     people = []
-    for person in ctx.snapshot.staff_sorted:  # each with the position of the year's end (or last day employed)
+    for (
+        person
+    ) in ctx.snapshot.staff_sorted:  # each with the position of the year's end (or last day employed)
         if person.id not in ctx.days_employed:
             continue
         t, s = training.get(person.id), supervision.get(person.id)
@@ -512,22 +596,42 @@ def training_plan(session: Session, *, year: int) -> TrainingPlan:
         if position is not None and position.claim_eligible:
             for kind in KINDS:
                 probe = ClaimEvent(
-                    event_id=0, tabeles_nr=person.tabeles_nr, first_name=person.first_name,
-                    last_name=person.last_name, position_code=position.code, position_name=position.name,
-                    claim_eligible=True, training_hours=position.training_hours, date=period.end, kind=kind,
-                    form="in_person", minutes=0, cost=None, invoice=None, certified_supervisor=None,
+                    event_id=0,
+                    tabeles_nr=person.tabeles_nr,
+                    first_name=person.first_name,
+                    last_name=person.last_name,
+                    position_code=position.code,
+                    position_name=position.name,
+                    claim_eligible=True,
+                    training_hours=position.training_hours,
+                    date=period.end,
+                    kind=kind,
+                    form="in_person",
+                    minutes=0,
+                    cost=None,
+                    invoice=None,
+                    certified_supervisor=None,
                 )
-                left[kind] = max(0, annual_cap_minutes(probe, settings) - used.get((person.tabeles_nr, kind), 0))
-        people.append(PersonPlan(
-            tabeles_nr=person.tabeles_nr, name=person.full_name, position_code=person.position_code,
-            training_needed=None if t is None else max(Decimal(0), round(t.required - t.done, 2)),
-            supervision_individual_needed=None if s is None else max(
-                Decimal(0), round(s.individual_required - s.individual, 2)),
-            supervision_group_needed=None if s is None else max(Decimal(0), round(s.group_required - s.group, 2)),
-            cap_left=left,
-            planned_minutes={k: sum(e.minutes for e in mine if e.kind == k) for k in KINDS},
-            expected_compensation=sum((e.compensation for e in mine), Decimal("0.00")),
-        ))
+                left[kind] = max(
+                    0, annual_cap_minutes(probe, settings) - used.get((person.tabeles_nr, kind), 0)
+                )
+        people.append(
+            PersonPlan(
+                tabeles_nr=person.tabeles_nr,
+                name=person.full_name,
+                position_code=person.position_code,
+                training_needed=None if t is None else max(Decimal(0), round(t.required - t.done, 2)),
+                supervision_individual_needed=None
+                if s is None
+                else max(Decimal(0), round(s.individual_required - s.individual, 2)),
+                supervision_group_needed=None
+                if s is None
+                else max(Decimal(0), round(s.group_required - s.group, 2)),
+                cap_left=left,
+                planned_minutes={k: sum(e.minutes for e in mine if e.kind == k) for k in KINDS},
+                expected_compensation=sum((e.compensation for e in mine), Decimal("0.00")),
+            )
+        )
     return TrainingPlan(year=year, people=tuple(people), events=events)
 
 
@@ -538,21 +642,36 @@ define(
         "plan.today": ("Šodien", "Today"),
         "plan.row.population": ("Iedzīvotāju skaits", "Population"),
         "plan.row.sds": ("Sociālā darba speciālistu slodzes", "Social work specialists' FTE"),
-        "plan.row.ratio": ("Iedzīvotāji uz vienu speciālistu (R1, norma 1:{limit})",
-                           "Residents per specialist (R1, norm 1:{limit})"),
+        "plan.row.ratio": (
+            "Iedzīvotāji uz vienu speciālistu (R1, norma 1:{limit})",
+            "Residents per specialist (R1, norm 1:{limit})",
+        ),
         "plan.row.shortfall": ("Līdz normai trūkst slodžu", "FTE missing for the norm"),
-        "plan.row.effective_sds": ("Slodzes sociālajam darbam (bez nesaistītajiem pienākumiem)",
-                                   "FTE left for social work (after other duties)"),
-        "plan.row.effective_ratio": ("Iedzīvotāji uz speciālistu faktiski (R2)", "Residents per specialist in effect (R2)"),
-        "plan.row.duty_share": ("Nesaistīto pienākumu daļa, visi darbinieki", "Non-social-work share, all staff"),
-        "plan.row.sds_duty_share": ("Nesaistīto pienākumu daļa, speciālisti", "Non-social-work share, specialists"),
+        "plan.row.effective_sds": (
+            "Slodzes sociālajam darbam (bez nesaistītajiem pienākumiem)",
+            "FTE left for social work (after other duties)",
+        ),
+        "plan.row.effective_ratio": (
+            "Iedzīvotāji uz speciālistu faktiski (R2)",
+            "Residents per specialist in effect (R2)",
+        ),
+        "plan.row.duty_share": (
+            "Nesaistīto pienākumu daļa, visi darbinieki",
+            "Non-social-work share, all staff",
+        ),
+        "plan.row.sds_duty_share": (
+            "Nesaistīto pienākumu daļa, speciālisti",
+            "Non-social-work share, specialists",
+        ),
         "plan.row.findings": ("Konstatējumi kopā", "Findings in all"),
         "plan.row.cost": ("Personāla izmaksas {year}. gadā, EUR", "Personnel cost in {year}, EUR"),
         "plan.row.salaries": ("t.sk. mēnešalgas", "of which salaries"),
         "plan.row.contribution": ("t.sk. darba devēja VSAOI", "of which employer's social insurance"),
         "plan.row.difference": ("Starpība pret šodienu, EUR", "Difference to today, EUR"),
-        "plan.row.caseload": ("Lietas mēnesī uz slodzi: {position}, {work_type}",
-                              "Cases a month per FTE: {position}, {work_type}"),
+        "plan.row.caseload": (
+            "Lietas mēnesī uz slodzi: {position}, {work_type}",
+            "Cases a month per FTE: {position}, {work_type}",
+        ),
         "plan.rule.staffing.ratio": ("R1 norma 1:1000", "R1 the 1:1000 norm"),
         "plan.rule.staffing.effective_ratio": ("R2 faktiskā attiecība", "R2 effective ratio"),
         "plan.rule.caseload.over_criterion": ("R3 slodze virs kritērija", "R3 caseload over criterion"),
@@ -599,18 +718,37 @@ def comparison_rows(comparison: Comparison, *, with_caseload: bool = True) -> li
     figs = [o.figures for o in outcomes]
     limit = fmt_number(comparison.limit, 0).replace("\u00a0", "")
     rows = [
-        TableRow("population", tr("plan.row.population"), tuple(f.population for f in figs), INTEGER, "norms"),
+        TableRow(
+            "population", tr("plan.row.population"), tuple(f.population for f in figs), INTEGER, "norms"
+        ),
         TableRow("sds", tr("plan.row.sds"), tuple(f.sds for f in figs), FTE_KIND, "norms"),
         TableRow("ratio", tr("plan.row.ratio", limit=limit), tuple(f.ratio for f in figs), RATIO, "norms"),
         TableRow("shortfall", tr("plan.row.shortfall"), tuple(f.shortfall for f in figs), FTE_KIND, "norms"),
-        TableRow("effective_sds", tr("plan.row.effective_sds"), tuple(f.effective_sds for f in figs), FTE_KIND,
-                 "norms"),
-        TableRow("effective_ratio", tr("plan.row.effective_ratio"), tuple(f.effective_ratio for f in figs), RATIO,
-                 "norms"),
+        TableRow(
+            "effective_sds",
+            tr("plan.row.effective_sds"),
+            tuple(f.effective_sds for f in figs),
+            FTE_KIND,
+            "norms",
+        ),
+        TableRow(
+            "effective_ratio",
+            tr("plan.row.effective_ratio"),
+            tuple(f.effective_ratio for f in figs),
+            RATIO,
+            "norms",
+        ),
         TableRow("duty_share", tr("plan.row.duty_share"), tuple(f.duty_share for f in figs), SHARE, "norms"),
-        TableRow("sds_duty_share", tr("plan.row.sds_duty_share"), tuple(f.sds_duty_share for f in figs), SHARE,
-                 "norms"),
-        TableRow("findings", tr("plan.row.findings"), tuple(f.findings_total for f in figs), INTEGER, "findings"),
+        TableRow(
+            "sds_duty_share",
+            tr("plan.row.sds_duty_share"),
+            tuple(f.sds_duty_share for f in figs),
+            SHARE,
+            "norms",
+        ),
+        TableRow(
+            "findings", tr("plan.row.findings"), tuple(f.findings_total for f in figs), INTEGER, "findings"
+        ),
     ]
     from swdesk.rules.findings import RULE_IDS
 
@@ -620,11 +758,22 @@ def comparison_rows(comparison: Comparison, *, with_caseload: bool = True) -> li
             rows.append(TableRow(f"rule:{rule}", tr(f"plan.rule.{rule}"), counts, INTEGER, "findings"))
     cost_year = outcomes[-1].cost.year
     rows += [
-        TableRow("cost", tr("plan.row.cost", year=cost_year), tuple(o.cost.total for o in outcomes), MONEY, "cost"),
-        TableRow("salaries", tr("plan.row.salaries"), tuple(o.cost.salaries for o in outcomes), MONEY, "cost"),
-        TableRow("contribution", tr("plan.row.contribution"), tuple(o.cost.contribution for o in outcomes), MONEY,
-                 "cost"),
-        TableRow("difference", tr("plan.row.difference"), tuple(o.cost_difference for o in outcomes), MONEY, "cost"),
+        TableRow(
+            "cost", tr("plan.row.cost", year=cost_year), tuple(o.cost.total for o in outcomes), MONEY, "cost"
+        ),
+        TableRow(
+            "salaries", tr("plan.row.salaries"), tuple(o.cost.salaries for o in outcomes), MONEY, "cost"
+        ),
+        TableRow(
+            "contribution",
+            tr("plan.row.contribution"),
+            tuple(o.cost.contribution for o in outcomes),
+            MONEY,
+            "cost",
+        ),
+        TableRow(
+            "difference", tr("plan.row.difference"), tuple(o.cost_difference for o in outcomes), MONEY, "cost"
+        ),
     ]
     if with_caseload:
         keys: list[tuple[str, str]] = []
@@ -635,17 +784,30 @@ def comparison_rows(comparison: Comparison, *, with_caseload: bool = True) -> li
         snapshot = comparison.snapshot
         for position, work_type in sorted(keys):
             values = tuple(
-                next((c.per_fte for c in f.caseload if (c.position_code, c.work_type_code) == (position, work_type)),
-                     None)
+                next(
+                    (
+                        c.per_fte
+                        for c in f.caseload
+                        if (c.position_code, c.work_type_code) == (position, work_type)
+                    ),
+                    None,
+                )
                 for f in figs
             )
             info = snapshot.positions.get(position)
-            rows.append(TableRow(
-                f"caseload:{position}:{work_type}",
-                tr("plan.row.caseload", position=info.name if info else position,
-                   work_type=snapshot.work_type_names.get(work_type, work_type)),
-                values, CASES, "caseload",
-            ))
+            rows.append(
+                TableRow(
+                    f"caseload:{position}:{work_type}",
+                    tr(
+                        "plan.row.caseload",
+                        position=info.name if info else position,
+                        work_type=snapshot.work_type_names.get(work_type, work_type),
+                    ),
+                    values,
+                    CASES,
+                    "caseload",
+                )
+            )
     return rows
 
 

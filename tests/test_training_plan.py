@@ -141,3 +141,25 @@ def test_the_training_view_lists_done_events_only(db: Database, anna: int) -> No
 
     _plan(db, anna, 60)
     assert [e.date for e in load_training(db, 2025).events] == [dt.date(2025, 3, 10)]
+
+
+def test_a_planned_event_is_checked_and_recorded_as_any_training_event(db: Database, anna: int) -> None:
+    """The plan writes through the records layer: the same refusal as a form or an import gives for the same
+    value, and every step (planned, done, removed) in the change history."""
+    from swdesk import records
+    from swdesk.records import history
+
+    with db.write() as s, pytest.raises(planning.PlanningError) as refused:
+        planning.add_planned_event(s, staff_id=anna, date=dt.date(2025, 11, 10), kind="training", minutes=60,
+                                   cost=D(-5))
+    with db.read() as s:
+        expected = records.validate(s, "training", {"staff_id": anna, "date": dt.date(2025, 11, 10),
+                                                    "kind": "training", "form": "in_person", "duration": D(1),
+                                                    "duration_unit": "hours", "cost": D(-5)})
+    assert [p.message for p in expected] and str(refused.value) == " ".join(p.message for p in expected)
+    event = _plan(db, anna, 90)
+    with db.write() as s, records.source(s, "komanda:plan"):
+        planning.mark_done(s, event)
+    with db.read() as s:
+        changes = history.find(s, kind="training", key=event)
+    assert {(c.op, c.field) for c in changes} >= {("add", None), ("change", "planned")}
