@@ -3525,6 +3525,82 @@ Sīkāka informācija ir žurnālfailā.</translation>
 <context>
     <name>history</name>
     <message>
+        <source>Setting</source>
+        <translation>Iestatījums</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kods</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Vadītājs</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Augstākā struktūrvienība</translation>
+    </message>
+    <message>
+        <source>Salary group</source>
+        <translation>Mēnešalgu grupa</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Gads</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimums</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>Vidus</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maksimums</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Veids</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minūtes</translation>
+    </message>
+    <message>
+        <source>Duration unit</source>
+        <translation>Ilguma mērvienība</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>Rēķina nr.</translation>
+    </message>
+    <message>
+        <source>Certified supervisor</source>
+        <translation>Sertificēts supervizors</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Plānots</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Pašvaldība</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Darbinieks</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Piezīme</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>nē</translation>
     </message>
