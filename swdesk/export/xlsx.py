@@ -577,21 +577,19 @@ class StreamedSheet:
             look: (bool(font is not None and font.b), bool(alignment is not None and alignment.wrap_text))
             for look, (font, _fill, _border, alignment) in _LOOKS.items()
         }
-        known: dict[tuple[str, str | None, str], int] = {}  # a text's length, measured once per look
+        # a value's length, measured once per format and look: a long table repeats its texts, amounts and
+        # dates (equal numbers are one key, and their formatted lengths are equal too)
+        known: dict[tuple[Any, str | None, str], int] = {}
         for contents, looks, _level in self._rows[from_row - 1 :]:
             for index, (content, look) in enumerate(zip(contents, looks, strict=True), start=1):
                 value = content.value
                 if value is None or look == "title":  # the title must not widen column A
                     continue
-                if type(value) is str:
-                    key = (value, content.number_format, look)
-                    length = known.get(key, -1)
-                    if length < 0:
-                        bold, wrapped = measure[look]
-                        length = known[key] = _fit_length(value, content.number_format, bold=bold, wrapped=wrapped)
-                else:
+                key = (value, content.number_format, look)
+                length = known.get(key, -1)
+                if length < 0:
                     bold, wrapped = measure[look]
-                    length = _fit_length(value, content.number_format, bold=bold, wrapped=wrapped)
+                    length = known[key] = _fit_length(value, content.number_format, bold=bold, wrapped=wrapped)
                 if length > widths.get(index, 0):
                     widths[index] = length
                 if look == "header":
