@@ -25,6 +25,17 @@ from swdesk.importer.values import (
     parse_text,
     parse_whole,
 )
+from swdesk.records.limits import (  # the records layer's limits (issue 17): one definition for every door
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_COUNT,
+    MAX_DURATION,
+    MAX_DUTY_HOURS,
+    MAX_MONEY,
+    MAX_PER_FTE,
+    MAX_RESIDENTS,
+    MAX_WEIGHT,
+)
 
 # SPEC §5 fixed choices: (stored code, Latvian label as the user writes it).
 TRAINING_KINDS = Choices(
@@ -40,24 +51,6 @@ DURATION_UNITS = Choices(
 )
 YES_NO = ("jā", "nē")
 
-# The limits are the records layer's (issue 17): one definition for the import, the forms and the commands.
-from swdesk.records.limits import (  # noqa: E402
-    FIRST_YEAR,
-    LAST_YEAR,
-    MAX_COUNT,
-    MAX_DURATION,
-    MAX_DUTY_HOURS,
-    MAX_FTE,
-    MAX_MONEY,
-    MAX_PER_FTE,
-    MAX_RESIDENTS,
-    MAX_WEIGHT,
-)
-
-__all__ = [
-    "FIRST_YEAR", "LAST_YEAR", "MAX_COUNT", "MAX_DURATION", "MAX_DUTY_HOURS", "MAX_FTE", "MAX_MONEY",
-    "MAX_PER_FTE", "MAX_RESIDENTS", "MAX_WEIGHT",
-]
 
 
 @dataclass

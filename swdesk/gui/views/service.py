@@ -175,7 +175,7 @@ class PopulationDialog(EditDialog):
     """The number of residents of one year (SPEC §5 Iedzīvotāji: the import's limits)."""
 
     def __init__(self, ctx: AppContext, row: PopulationRow | None = None, parent: QWidget | None = None) -> None:
-        from swdesk.importer.sheets import FIRST_YEAR, LAST_YEAR, MAX_RESIDENTS
+        from swdesk.records.limits import FIRST_YEAR, LAST_YEAR, MAX_RESIDENTS
 
         super().__init__(parent)
         self.ctx = ctx
