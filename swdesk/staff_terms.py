@@ -32,9 +32,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
+from swdesk.formats import fmt_date
 from swdesk.i18n import define, tr
 from swdesk.rules.data import Term, month_reference_day, term_in_force
-from swdesk.rules.findings import fmt_date
 
 TERM_FIELDS = m.TERM_FIELDS
 

@@ -112,7 +112,7 @@ def _sqlite_code(exc: BaseException) -> int | None:
 def _size(n: int) -> str:
     from decimal import Decimal
 
-    from swdesk.rules.findings import fmt_number  # one number format for the whole program
+    from swdesk.formats import fmt_number  # one number format for the whole program
 
     return f"{fmt_number(Decimal(n) / (1024 * 1024), 1)} MB"
 

@@ -43,7 +43,7 @@ from swdesk.export.common import (
     integer_text,
     share_text,
 )
-from swdesk.formats import fmt_month
+from swdesk.formats import fmt_month, round_half_up
 from swdesk.i18n import define, tr
 from swdesk.rules.checks import (
     CheckContext,
@@ -72,7 +72,6 @@ from swdesk.rules.findings import (
     TRAINING_HOURS,
     WARNING,
     Finding,
-    round_half_up,
 )
 from swdesk.settings import Settings
 

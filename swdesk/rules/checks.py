@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from swdesk.formats import fmt_date, fmt_month, fmt_number, fmt_percent, round_half_up
 from swdesk.i18n import define, tr
 from swdesk.rules.data import (
     ALL_POSITIONS,
@@ -51,12 +52,7 @@ from swdesk.rules.findings import (
     WARNING,
     CheckResult,
     Finding,
-    fmt_date,
-    fmt_month,
-    fmt_number,
-    fmt_percent,
     join_list,
-    round_half_up,
 )
 from swdesk.rules.worktime import contracted_hours
 from swdesk.settings import Settings

@@ -25,9 +25,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from swdesk.db import models as m
+from swdesk.formats import fmt_date, fmt_number
 from swdesk.i18n import define, language, tr
 from swdesk.rules import checks  # noqa: F401 - defines "rules.person", how every message names a person
-from swdesk.rules.findings import fmt_date, fmt_number
 from swdesk.rules.worktime import contracted_hours, working_days
 
 define(

@@ -8,14 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-# The rounding and the texts of numbers and dates live in swdesk.formats (issue 17 point 5); the rules'
-# messages and computations import them from here too, as they always have.
-from swdesk.formats import fmt_date as fmt_date
-from swdesk.formats import fmt_month as fmt_month
-from swdesk.formats import fmt_number as fmt_number
-from swdesk.formats import fmt_percent as fmt_percent
-from swdesk.formats import round_half_up as round_half_up
-
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"

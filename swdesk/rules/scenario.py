@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from swdesk.formats import round_half_up
 from swdesk.rules.checks import (
     CheckContext,
     duty_shares,
@@ -41,7 +42,7 @@ from swdesk.rules.checks import (
     staffing_measure,
 )
 from swdesk.rules.data import DutyRow, PositionInfo, Snapshot, StaffMember
-from swdesk.rules.findings import RULE_IDS, CheckResult, round_half_up
+from swdesk.rules.findings import RULE_IDS, CheckResult
 from swdesk.settings import Settings
 
 ADD_POSITION = "add_position"

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from swdesk.formats import round_half_up
 from swdesk.rules.checks import (
     CheckContext,
     add_years,
@@ -37,7 +38,7 @@ from swdesk.rules.checks import (
     vacancy_long_open,
 )
 from swdesk.rules.data import UNIT_CASES, Snapshot, StaffMember
-from swdesk.rules.findings import VACANCY_LONG_OPEN, json_number, round_half_up
+from swdesk.rules.findings import VACANCY_LONG_OPEN, json_number
 from swdesk.settings import Settings
 
 # SPEC §4: the median caseload is reported for social workers (three positions together) and for SPO.
