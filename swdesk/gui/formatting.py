@@ -17,8 +17,3 @@ def to_qdate(day: dt.date) -> QDate:
 
 def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-# What a person types is read by the core's parsers; the views import them from here too.
-from swdesk.formats import parse_date as parse_date  # noqa: E402
-from swdesk.formats import parse_decimal as parse_decimal  # noqa: E402
